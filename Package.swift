@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sscard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sscard", targets: ["sscard"]),
+        .executable(name: "sscard-bench", targets: ["sscard-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    ],
+    targets: [
+        // Pure domain core: no file, terminal or clock access.
+        .target(name: "CardDomain"),
+        // The append-only journal: bytes and sequence numbers, not the domain.
+        .target(
+            name: "Journal",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system")]
+        ),
+        // Joins the domain to the journal: projections and their snapshots.
+        .target(
+            name: "CardStore",
+            dependencies: ["Journal", "CardDomain", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
+        .target(name: "TerminalUI"),
+        // ncursesw, the wide-character build, through pkg-config.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only module that imports curses.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        .executableTarget(
+            name: "sscard",
+            dependencies: [
+                "Journal", "CardStore", "CardDomain", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .executableTarget(
+            name: "sscard-bench",
+            dependencies: [
+                "Journal", "CardStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CardDomainTests", dependencies: ["CardDomain"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        .testTarget(name: "SSCardCLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

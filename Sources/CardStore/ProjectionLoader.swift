@@ -1,0 +1,85 @@
+import Journal
+import SystemPackage
+
+/// Brings a projection up to date: from its snapshot when there is a sound one, and by
+/// replaying the journal after the snapshot's sequence number (or from the start).
+public struct ProjectionLoader<Model: Projection> {
+    public struct Loaded {
+        public var model: Model
+        /// The sequence number of the last record applied.
+        public var sequence: UInt64
+        public var replayed: Int
+        /// Why the snapshot was not used, when there was one that was not.
+        public var snapshotProblem: String?
+        public var usedSnapshot: Bool
+    }
+
+    let data: DataDirectory
+    let io: any FileIO
+
+    public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
+        self.data = data
+        self.io = io
+    }
+
+    public func load() throws -> Loaded {
+        let snapshots = SnapshotStore(directory: data.snapshots, io: io)
+        var model = Model()
+        var sequence: UInt64 = 0
+        var problem: String?
+        switch snapshots.load(Model.snapshotName) {
+        case .found(let snapshot):
+            do {
+                model = try Model(snapshotState: snapshot.state)
+                sequence = snapshot.sequence
+            } catch {
+                problem = "snapshot state could not be decoded: \(error)"
+            }
+        case .rejected(let reason):
+            problem = reason
+        case .missing:
+            break
+        }
+        if sequence > 0 {
+            if let loaded = try replay(into: model, after: sequence, snapshotProblem: problem) { return loaded }
+            problem = "snapshot is at sequence \(sequence), which this journal does not hold"
+        }
+        let replayed = try replay(into: Model(), after: 0, snapshotProblem: problem)!
+        return replayed
+    }
+
+    /// Replays the records after `start`. A snapshot at `start` is only trusted when the
+    /// journal really holds record `start`; otherwise this returns nil.
+    private func replay(into model: Model, after start: UInt64, snapshotProblem: String?) throws -> Loaded? {
+        var model = model
+        var sequence = start
+        var confirmed = start == 0
+        let reader = try JournalReader(directory: data.journal, from: max(start, 1), io: io)
+        var replayed = 0
+        do {
+            try reader.forEach { recordSequence, type, timestamp, payload in
+                if !confirmed {
+                    guard recordSequence == start else { throw SnapshotMismatch() }
+                    confirmed = true
+                    return
+                }
+                try model.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)
+                sequence = recordSequence
+                replayed += 1
+            }
+        } catch is SnapshotMismatch {
+            return nil
+        }
+        guard confirmed else { return nil }
+        return Loaded(model: model, sequence: sequence, replayed: replayed,
+                      snapshotProblem: snapshotProblem, usedSnapshot: start > 0)
+    }
+
+    /// Saves the model as the snapshot for `sequence`.
+    public func save(_ model: Model, at sequence: UInt64) throws {
+        try SnapshotStore(directory: data.snapshots, io: io)
+            .save(Snapshot(sequence: sequence, state: try model.snapshotState()), as: Model.snapshotName)
+    }
+}
+
+struct SnapshotMismatch: Error {}

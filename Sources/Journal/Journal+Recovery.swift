@@ -1,0 +1,99 @@
+import SystemPackage
+
+extension Journal {
+    /// Opens the last segment and walks it to its end, checking everything after the last
+    /// record: a torn tail is cut and saved, corruption is refused. Runs under the lock.
+    func recover() throws {
+        try segments.removeTemporaries()
+        guard let last = try segments.segmentStarts().last else {
+            tail = nil
+            nextSequence = 1
+            return
+        }
+        tail = try openTail(first: last)
+        try walkToEnd(strict: true)
+    }
+
+    /// Under the lock, before writing: moves past records other processes appended, into
+    /// segments they created, and cuts a torn tail a crashed process left behind.
+    func catchUp() throws {
+        if tail == nil {
+            // The journal was empty at open; another process may have started it since.
+            guard io.exists(segments.segmentPath(nextSequence)) else { return }
+            tail = try openTail(first: nextSequence)
+        }
+        tail!.cursor.invalidate()
+        try walkToEnd(strict: false)
+    }
+
+    func openTail(first: UInt64) throws -> SegmentTail {
+        let file = try segments.open(first, writable: true)
+        let path = segments.segmentPath(first)
+        let capacity = try performing("stat", on: path) { try io.size(file) }
+        let cursor = SegmentCursor(io: io, file: file, path: path, firstSequence: first, readAhead: 1 << 20)
+        return SegmentTail(cursor: cursor, capacity: capacity)
+    }
+
+    /// Follows records and seals to the tail. `strict` also reads past zeros to make sure
+    /// nothing follows them (on open, after a possible power cut); a running writer only
+    /// needs that when it meets non-zero bytes that are not a record.
+    private func walkToEnd(strict: Bool) throws {
+        defer {
+            if let tail {
+                nextSequence = tail.cursor.expected
+                self.tail!.cursor.readAhead = 4096
+            }
+        }
+        while var cursor = tail?.cursor {
+            let step = try cursor.peek()
+            switch step {
+            case .record(let header, _):
+                cursor.advance(over: header)
+                tail!.cursor = cursor
+                continue
+            case .sealed(let next):
+                let path = segments.segmentPath(next)
+                guard io.exists(path) else {
+                    throw JournalError.corruption(segment: cursor.name, offset: cursor.offset,
+                                                  reason: "sealed, but the next segment \(path.lastComponent!) is missing")
+                }
+                io.close(cursor.file)
+                tail = try openTail(first: next)
+                continue
+            case .outOfSequence(let found):
+                throw JournalError.corruption(segment: cursor.name, offset: cursor.offset,
+                                              reason: "sequence number \(found) where \(cursor.expected) was expected")
+            case .zeroTail where !strict:
+                return
+            case .zeroTail, .invalid:
+                try settleTail(of: cursor, invalidReason: step.invalidReason)
+                return
+            }
+        }
+    }
+
+    /// Decides what the bytes after the last record are, and cuts them if they are torn.
+    private func settleTail(of cursor: SegmentCursor, invalidReason: String?) throws {
+        let analysis = try TailAnalysis.analyse(io: io, file: cursor.file, path: cursor.path,
+                                                from: cursor.offset, expected: cursor.expected)
+        switch analysis {
+        case .clean:
+            return
+        case .torn(let end):
+            cuts.append(try TailCut.cut(io: io, directory: directory, file: cursor.file,
+                                        segmentName: cursor.name, from: cursor.offset, to: end))
+            tail!.cursor.invalidate()
+        case .corrupt(let position, let sequence):
+            throw JournalError.corruption(
+                segment: cursor.name, offset: cursor.offset,
+                reason: "\(invalidReason ?? "zeroed record") followed by a valid record (sequence \(sequence)) at offset \(position)")
+        }
+    }
+}
+
+extension SegmentCursor.Step {
+    var invalidReason: String? {
+        if case .invalid(let reason) = self { return reason }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import SystemPackage
+
+extension Journal {
+    /// Writes `entries` at the tail, rolling to new segments as they fill, then syncs once.
+    /// Runs under the lock, after `catchUp`.
+    func write(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
+        let first = nextSequence
+        var pending: [UInt8] = []
+        pending.reserveCapacity(entries.reduce(0) { $0 + RecordFrame.headerSize + $1.payload.count })
+        for entry in entries {
+            let frameSize = RecordFrame.headerSize + entry.payload.count
+            if tail.map({ !$0.fits(pending.count + frameSize) }) ?? true {
+                try flush(&pending)
+                try roll(toFit: frameSize)
+            }
+            entry.payload.withUnsafeBytes { payload in
+                RecordFrame.encode(sequence: nextSequence, timestamp: options.clock(), type: entry.type,
+                                   payload: payload, into: &pending)
+            }
+            nextSequence += 1
+        }
+        try flush(&pending)
+        let path = tail!.cursor.path
+        try performing("fdatasync", on: path) { try io.syncData(tail!.file) }
+        return first...(nextSequence - 1)
+    }
+
+    /// Writes the encoded frames in `pending` at the tail and moves the tail past them.
+    private func flush(_ pending: inout [UInt8]) throws {
+        guard !pending.isEmpty, let current = tail else { return }
+        try performing("write", on: current.cursor.path) {
+            try pending.withUnsafeBytes { try io.writeAll(current.file, $0, at: current.offset) }
+        }
+        tail!.cursor.offset += Int64(pending.count)
+        tail!.cursor.expected = nextSequence
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Starts a new segment for the record numbered `nextSequence`. The old segment is
+    /// synced first, so a later segment never exists without everything before it; then
+    /// a seal frame in the old segment tells readers and other writers where to go on.
+    private func roll(toFit frameSize: Int) throws {
+        let minimum = Int64(SegmentHeader.size + frameSize + RecordFrame.headerSize)
+        let capacity = max(options.segmentCapacity, minimum)
+        if let old = tail {
+            try performing("fdatasync", on: old.cursor.path) { try io.syncData(old.file) }
+        }
+        let file = try segments.create(nextSequence, capacity: capacity)
+        if let old = tail {
+            var seal: [UInt8] = []
+            RecordFrame.encode(sequence: nextSequence, timestamp: options.clock(), type: SegmentCursor.sealType,
+                               payload: UnsafeRawBufferPointer(start: nil, count: 0), into: &seal)
+            try performing("write", on: old.cursor.path) {
+                try seal.withUnsafeBytes { try io.writeAll(old.file, $0, at: old.offset) }
+            }
+            io.close(old.file)
+        }
+        let path = segments.segmentPath(nextSequence)
+        let cursor = SegmentCursor(io: io, file: file, path: path, firstSequence: nextSequence, readAhead: 4096)
+        tail = SegmentTail(cursor: cursor, capacity: capacity)
+    }
+}

@@ -1,0 +1,99 @@
+import SystemPackage
+
+/// The append-only journal: the only copy of every application a clerk takes.
+///
+/// Appends are durable when they return (fdatasync). Several processes may append to one
+/// journal at once: each append holds an exclusive lock on the journal's LOCK file, first
+/// catches up with what the others wrote, then writes at the true tail, so sequence
+/// numbers stay gap-free. Opening for writing recovers: a torn tail is cut (and saved
+/// beside its segment), corruption is refused. After any failed write or sync the
+/// journal refuses appends until it is reopened, so a half-written record is never
+/// hidden behind a later one.
+public final class Journal {
+    static let lockFileName = "LOCK"
+
+    public let directory: FilePath
+    let io: any FileIO
+    let options: JournalOptions
+    let segments: SegmentDirectory
+
+    var lockFile: FileDescriptor?
+    var tail: SegmentTail?
+    /// The sequence number the next append will get (as of the last look at the tail).
+    public internal(set) var nextSequence: UInt64 = 1
+    /// Torn tails this journal cut, when it opened or when it found another process's.
+    public internal(set) var cuts: [TailCut] = []
+    var failure: String?
+
+    public var lastSequence: UInt64 { nextSequence - 1 }
+
+    /// Opens (creating if needed) the journal in `directory` and recovers it.
+    public init(directory: FilePath, options: JournalOptions = JournalOptions(), io: any FileIO = SystemFileIO()) throws {
+        self.directory = directory
+        self.io = io
+        self.options = options
+        self.segments = SegmentDirectory(io: io, path: directory)
+        try performing("mkdir", on: directory) { try io.makeDirectory(directory) }
+        let lockPath = directory.appending(Self.lockFileName)
+        let lock = try performing("open", on: lockPath) { try io.openFile(lockPath, create: true, writable: true) }
+        lockFile = lock
+        do {
+            try withLock { try recover() }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    public func close() {
+        if let tail { io.close(tail.file) }
+        tail = nil
+        if let lockFile { io.close(lockFile) }
+        lockFile = nil
+    }
+
+    /// Appends one record and returns its sequence number once it is on disk.
+    @discardableResult
+    public func append(type: UInt16, payload: [UInt8]) throws -> UInt64 {
+        try append([JournalEntry(type: type, payload: payload)]).lowerBound
+    }
+
+    /// Appends many records with a single sync, returning their sequence numbers.
+    @discardableResult
+    public func append(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
+        guard lockFile != nil else { throw JournalError.closed }
+        if let failure { throw JournalError.poisoned(cause: failure) }
+        precondition(!entries.isEmpty, "append needs at least one entry")
+        for entry in entries {
+            guard entry.type != 0, entry.type != SegmentCursor.sealType else { throw JournalError.invalidRecordType }
+            guard entry.payload.count <= RecordFrame.maxPayload else {
+                throw JournalError.recordTooLarge(bytes: entry.payload.count, limit: RecordFrame.maxPayload)
+            }
+        }
+        do {
+            return try withLock {
+                try catchUp()
+                return try write(entries)
+            }
+        } catch {
+            // Whatever reached the file may be half a record: refuse until reopened.
+            failure = "\(error)"
+            throw error
+        }
+    }
+
+    /// Reads records from `sequence` on, including those other processes append later.
+    public func reader(from sequence: UInt64 = 1) throws -> JournalReader {
+        try JournalReader(directory: directory, from: sequence, io: io)
+    }
+
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        guard let lockFile else { throw JournalError.closed }
+        let lockPath = directory.appending(Self.lockFileName)
+        try performing("lock", on: lockPath) { try io.lock(lockFile) }
+        defer { try? io.unlock(lockFile) }
+        return try body()
+    }
+}

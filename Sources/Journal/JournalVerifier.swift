@@ -1,0 +1,88 @@
+import SystemPackage
+
+/// A strict, read-only check of a whole journal, for `sscard journal verify`: every
+/// segment header, every record, the continuity between segments, and what lies after
+/// the last record of each segment.
+public struct JournalVerifier {
+    public struct Report: Equatable, Sendable {
+        public var segments = 0
+        public var records = 0
+        public var lastSequence: UInt64 = 0
+        /// Bytes after the last record that recovery would cut; consistent all the same.
+        public var tornTails: [TailCut] = []
+        /// The first corruption found; nothing after it was checked.
+        public var corruption: JournalError?
+
+        public var isConsistent: Bool { corruption == nil }
+    }
+
+    let io: any FileIO
+    let segments: SegmentDirectory
+
+    public init(directory: FilePath, io: any FileIO = SystemFileIO()) {
+        self.io = io
+        self.segments = SegmentDirectory(io: io, path: directory)
+    }
+
+    public func verify() -> Report {
+        var report = Report()
+        do {
+            try verify(into: &report)
+        } catch let error as JournalError {
+            report.corruption = error
+        } catch {
+            report.corruption = .corruption(segment: "?", offset: 0, reason: "\(error)")
+        }
+        return report
+    }
+
+    private func verify(into report: inout Report) throws {
+        let starts = try segments.segmentStarts()
+        var expected: UInt64 = 1
+        for start in starts {
+            let name = SegmentHeader.fileName(firstSequence: start)
+            guard start == expected else {
+                throw JournalError.corruption(segment: name, offset: 0,
+                                              reason: "segment starts at sequence \(start) where \(expected) was expected")
+            }
+            let file = try segments.open(start, writable: false)
+            defer { io.close(file) }
+            var cursor = SegmentCursor(io: io, file: file, path: segments.segmentPath(start), firstSequence: start)
+            report.segments += 1
+            walk: while true {
+                let step = try cursor.peek()
+                switch step {
+                case .record(let header, _):
+                    cursor.advance(over: header)
+                    report.records += 1
+                    report.lastSequence = header.sequence
+                case .outOfSequence(let found):
+                    throw JournalError.corruption(segment: name, offset: cursor.offset,
+                                                  reason: "sequence number \(found) where \(cursor.expected) was expected")
+                case .sealed:
+                    cursor.offset += Int64(RecordFrame.headerSize)
+                    try checkTail(of: cursor, name: name, reason: nil, into: &report)
+                    break walk
+                case .zeroTail, .invalid:
+                    try checkTail(of: cursor, name: name, reason: step.invalidReason, into: &report)
+                    break walk
+                }
+            }
+            expected = cursor.expected
+        }
+    }
+
+    private func checkTail(of cursor: SegmentCursor, name: String, reason: String?, into report: inout Report) throws {
+        switch try TailAnalysis.analyse(io: io, file: cursor.file, path: cursor.path,
+                                        from: cursor.offset, expected: cursor.expected) {
+        case .clean:
+            return
+        case .torn(let end):
+            report.tornTails.append(TailCut(segment: name, offset: cursor.offset, length: end - cursor.offset, savedTo: ""))
+        case .corrupt(let position, let sequence):
+            throw JournalError.corruption(
+                segment: name, offset: cursor.offset,
+                reason: "\(reason ?? "zeroed record") followed by a valid record (sequence \(sequence)) at offset \(position)")
+        }
+    }
+}

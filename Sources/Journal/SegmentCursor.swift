@@ -1,0 +1,116 @@
+import SystemPackage
+
+/// Walks the frames of one segment file in order, reading ahead in a window.
+/// It validates each frame (checksum, length, type, sequence) and stops at the first
+/// frame that is not a valid record, saying what it found there.
+struct SegmentCursor {
+    enum Step: Equatable {
+        case record(RecordFrame.Header, payloadOffset: Int64)
+        /// A seal: the writer rolled, and the journal continues in the segment named `next`.
+        case sealed(next: UInt64)
+        /// Zeros (or the end of the file) where the next header would be: the tail, for now.
+        case zeroTail
+        /// Bytes that are not a valid frame: a torn tail or corruption; `TailAnalysis` decides.
+        case invalid(reason: String)
+        /// A frame with a valid checksum but the wrong sequence number: always corruption.
+        case outOfSequence(found: UInt64)
+    }
+
+    /// Record type 0xFFFF is the journal's own: the seal written into a full segment.
+    static let sealType: UInt16 = 0xFFFF
+
+    let io: any FileIO
+    let file: FileDescriptor
+    let path: FilePath
+    let firstSequence: UInt64
+    var offset: Int64
+    var expected: UInt64
+    var readAhead: Int
+
+    private var window: [UInt8] = []
+    private var windowStart: Int64 = 0
+
+    init(io: any FileIO, file: FileDescriptor, path: FilePath, firstSequence: UInt64,
+         offset: Int64 = Int64(SegmentHeader.size), expected: UInt64? = nil, readAhead: Int = 1 << 20) {
+        self.io = io
+        self.file = file
+        self.path = path
+        self.firstSequence = firstSequence
+        self.offset = offset
+        self.expected = expected ?? firstSequence
+        self.readAhead = readAhead
+    }
+
+    var name: String { path.lastComponent?.string ?? path.string }
+
+    /// Forgets buffered bytes, so the next step sees what other processes wrote since.
+    mutating func invalidate() {
+        window = []
+    }
+
+    /// Looks at the frame at `offset` without moving past it.
+    mutating func peek() throws -> Step {
+        let headerSize = RecordFrame.headerSize
+        guard try ensure(offset, count: headerSize) else {
+            return try bytesBeyondWindowAreZero() ? .zeroTail : .invalid(reason: "truncated record header")
+        }
+        let local = Int(offset - windowStart)
+        let (header, headerIsZero) = window.withUnsafeBytes { bytes in
+            (RecordFrame.peekHeader(bytes, at: local),
+             bytes[local..<(local + headerSize)].allSatisfy { $0 == 0 })
+        }
+        if headerIsZero { return .zeroTail }
+        guard header.length <= RecordFrame.maxPayload else {
+            return .invalid(reason: "bad record length \(header.length)")
+        }
+        guard try ensure(offset, count: headerSize + header.length) else {
+            return .invalid(reason: "record of length \(header.length) runs past the end of the segment")
+        }
+        let frameStart = Int(offset - windowStart)
+        let valid = window.withUnsafeBytes {
+            RecordFrame.checksumMatches($0, at: frameStart, length: header.length)
+        }
+        guard valid else { return .invalid(reason: "checksum mismatch") }
+        guard header.type != 0 else { return .invalid(reason: "record type 0") }
+        guard header.sequence == expected else { return .outOfSequence(found: header.sequence) }
+        if header.type == Self.sealType { return .sealed(next: header.sequence) }
+        return .record(header, payloadOffset: offset + Int64(headerSize))
+    }
+
+    /// Moves past the record `peek` just returned.
+    mutating func advance(over header: RecordFrame.Header) {
+        offset += Int64(RecordFrame.headerSize + header.length)
+        expected += 1
+    }
+
+    /// The payload bytes of a record `peek` returned, from the window.
+    func payload(of header: RecordFrame.Header, at payloadOffset: Int64) -> [UInt8] {
+        let start = Int(payloadOffset - windowStart)
+        return Array(window[start..<(start + header.length)])
+    }
+
+    /// Calls `body` with the payload bytes in place, without copying them.
+    func withPayload<T>(of header: RecordFrame.Header, at payloadOffset: Int64,
+                        _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let start = Int(payloadOffset - windowStart)
+        return try window.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + header.length)])) }
+    }
+
+    /// Makes `count` bytes from `position` available in the window; false at end of file.
+    private mutating func ensure(_ position: Int64, count: Int) throws -> Bool {
+        if position >= windowStart, position + Int64(count) <= windowStart + Int64(window.count) {
+            return true
+        }
+        let wanted = max(count, readAhead)
+        window = try performing("read", on: path) { try io.readBytes(file, count: wanted, at: position) }
+        windowStart = position
+        return window.count >= count
+    }
+
+    /// After a short header read at end of file: only zeros means a clean (short) end.
+    private func bytesBeyondWindowAreZero() throws -> Bool {
+        let local = Int(offset - windowStart)
+        guard local >= 0, local <= window.count else { return true }
+        return window[local...].allSatisfy { $0 == 0 }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// One journal record as a line of JSON: {"seq":..,"type":..,"time":"..","payload":..}.
+enum RecordJSON {
+    static func line(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) -> String {
+        var line = "{\"seq\":\(sequence),\"type\":\(type),\"time\":\"\(isoTime(microseconds: timestamp))\","
+        let bytes = Data(payload)
+        if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
+           let compact = try? JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
+           let text = String(data: compact, encoding: .utf8) {
+            line += "\"payload\":\(text)}"
+        } else {
+            line += "\"payload_base64\":\"\(bytes.base64EncodedString())\"}"
+        }
+        return line
+    }
+
+    /// UTC, with microseconds: 2026-11-21T14:05:00.123456Z.
+    static func isoTime(microseconds: Int64) -> String {
+        let seconds = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        var whole = seconds.quotient
+        var fraction = seconds.remainder
+        if fraction < 0 {
+            whole -= 1
+            fraction += 1_000_000
+        }
+        var time = time_t(whole)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(fraction))
+    }
+}

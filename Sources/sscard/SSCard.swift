@@ -1,0 +1,36 @@
+import ArgumentParser
+import CursesBackend
+
+@main
+struct SSCard: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "sscard",
+        abstract: "北京市第三代社保卡申领 — the counter, kiosk and retiree terminal application.",
+        discussion: """
+            Data lives in --data-dir, else $SSCARD_HOME, else ~/.local/share/sscard.
+            Journal tools: 'sscard journal verify' checks every record; 'sscard journal dump'
+            prints them as JSON Lines for auditors.
+            """,
+        version: "sscard \(version) (\(CursesLibrary.version))",
+        subcommands: [JournalCommand.self]
+    )
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    @Flag(help: "Create the demo data set in the data directory when it is empty.")
+    var demo = false
+
+    func run() throws {
+        // Said plainly rather than pretended: the screens are built in the terminal issue.
+        var standardError = StandardError()
+        print("""
+            sscard: 终端界面尚未完成，本版本还不能办理申领。
+            sscard: the full-screen application is not built yet; this build has the journal tools only:
+              sscard journal verify --data-dir \(data.resolved().string)
+              sscard journal dump   --data-dir \(data.resolved().string)
+            """, to: &standardError)
+        throw ExitCode(1)
+    }
+}
