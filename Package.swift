@@ -51,12 +51,17 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        // Depends on sscard-bench so that its binary is built: the multi-process and
+        // SIGKILL tests run it as real child processes.
+        .testTarget(
+            name: "JournalTests",
+            dependencies: ["Journal", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
-        .testTarget(name: "SSCardCLITests", dependencies: []),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )
