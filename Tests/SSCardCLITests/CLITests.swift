@@ -1,0 +1,119 @@
+import Foundation
+import Journal
+import SystemPackage
+import Testing
+
+/// Runs the real `sscard` binary and checks what it prints and its exit status.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    let root: String
+
+    init() throws {
+        var template = Array("/tmp/sscard-cli-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
+        root = String(cString: made)
+    }
+
+    var journal: FilePath { FilePath(root).appending("journal") }
+
+    func sscard(_ arguments: String...) throws -> Run {
+        let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = selfDirectory.appendingPathComponent("sscard")
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                   error: String(decoding: err, as: UTF8.self))
+    }
+
+    func write(_ payloads: [[UInt8]]) throws {
+        let journal = try Journal(directory: journal, options: JournalOptions(segmentCapacity: 64 * 1024))
+        try journal.append(payloads.map { JournalEntry(type: 5, payload: $0) })
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try sscard("--help")
+        #expect(help.status == 0)
+        #expect(help.output.contains("journal"))
+        #expect(help.output.contains("--data-dir"))
+        let version = try sscard("--version")
+        #expect(version.status == 0)
+        #expect(version.output.hasPrefix("sscard 0.1.0 (ncurses 6."))
+    }
+
+    @Test func verifyReportsRecordsAndLastSequence() throws {
+        try write((0..<25).map { [UInt8($0)] })
+        let run = try sscard("journal", "verify", "--data-dir", root)
+        #expect(run.status == 0)
+        #expect(run.output.contains("records: 25\n"))
+        #expect(run.output.contains("last sequence: 25\n"))
+        #expect(run.output.contains("status: consistent"))
+    }
+
+    @Test func verifyReportsATornTailButStillSucceeds() throws {
+        try write((0..<3).map { _ in [1, 2, 3] })
+        let segment = journal.appending("00000000000000000001.seg").string
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: segment)))
+        let end = 32 + 3 * 31
+        bytes.replaceSubrange(end..<(end + 10), with: [9, 9, 9, 9, 9, 9, 9, 9, 9, 9])
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        let run = try sscard("journal", "verify", "--data-dir", root)
+        #expect(run.status == 0)
+        #expect(run.output.contains("torn tail: 10 bytes at offset \(end)"))
+        #expect(run.output.contains("records: 3\n"))
+    }
+
+    @Test func verifyExitsOneOnCorruptionNamingSegmentAndOffset() throws {
+        try write((0..<5).map { _ in [1, 2, 3] })
+        let segment = journal.appending("00000000000000000001.seg").string
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: segment)))
+        bytes[32 + 31 + 29] ^= 0x40  // a payload bit of record 2
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        let run = try sscard("journal", "verify", "--data-dir", root)
+        #expect(run.status == 1)
+        #expect(run.output.contains("records: 1\n"))
+        #expect(run.error.contains("segment 00000000000000000001.seg at offset 63"))
+    }
+
+    @Test func verifyWithoutAJournalSaysSo() throws {
+        let run = try sscard("journal", "verify", "--data-dir", root + "/nothing-here")
+        #expect(run.status == 2)
+        #expect(run.error.contains("no journal at"))
+    }
+
+    @Test func dumpPrintsJSONLinesWithSeqTypeTimeAndPayload() throws {
+        try write([Array(#"{"event":"提交","n":1}"#.utf8), [0xFF, 0x00, 0x01], Array(#"{"n":3}"#.utf8)])
+        let run = try sscard("journal", "dump", "--data-dir", root)
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.map { $0["seq"] as? Int } == [1, 2, 3])
+        #expect(objects.allSatisfy { $0["type"] as? Int == 5 })
+        #expect((objects[0]["time"] as? String)?.hasSuffix("Z") == true)
+        #expect((objects[0]["payload"] as? [String: Any])?["event"] as? String == "提交")
+        #expect(objects[1]["payload_base64"] as? String == "/wAB")
+
+        let from = try sscard("journal", "dump", "--data-dir", root, "--from", "3")
+        #expect(from.output == "{\"seq\":3,\"type\":5,\"time\":\((objects[2]["time"] as! String).debugDescription),\"payload\":{\"n\":3}}\n")
+    }
+
+    @Test func startingTheAppSaysPlainlyItIsNotBuiltYet() throws {
+        let run = try sscard("--data-dir", root)
+        #expect(run.status == 1)
+        #expect(run.error.contains("尚未完成"))
+        #expect(run.error.contains("sscard journal verify"))
+    }
+}
