@@ -41,7 +41,7 @@ extension Journal {
         defer {
             if let tail {
                 nextSequence = tail.cursor.expected
-                self.tail!.cursor.readAhead = 4096
+                self.tail!.cursor.readAhead = RecordFrame.headerSize
             }
         }
         while var cursor = tail?.cursor {

@@ -56,7 +56,7 @@ extension Journal {
             io.close(old.file)
         }
         let path = segments.segmentPath(nextSequence)
-        let cursor = SegmentCursor(io: io, file: file, path: path, firstSequence: nextSequence, readAhead: 4096)
+        let cursor = SegmentCursor(io: io, file: file, path: path, firstSequence: nextSequence, readAhead: RecordFrame.headerSize)
         tail = SegmentTail(cursor: cursor, capacity: capacity)
     }
 }
