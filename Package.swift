@@ -35,6 +35,8 @@ let package = Package(
         ),
         // The only module that imports curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The flows as data: steps, conditions, per channel.
+        .target(name: "CardWizards", dependencies: ["CardDomain", "CardStore"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain"]),
+        .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
