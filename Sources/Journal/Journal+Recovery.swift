@@ -61,8 +61,7 @@ extension Journal {
                 tail = try openTail(first: next)
                 continue
             case .outOfSequence(let found):
-                throw JournalError.corruption(segment: cursor.name, offset: cursor.offset,
-                                              reason: "sequence number \(found) where \(cursor.expected) was expected")
+                throw cursor.outOfSequence(found)
             case .zeroTail where !strict:
                 return
             case .zeroTail, .invalid:
@@ -84,9 +83,7 @@ extension Journal {
                                         segmentName: cursor.name, from: cursor.offset, to: end))
             tail!.cursor.invalidate()
         case .corrupt(let position, let sequence):
-            throw JournalError.corruption(
-                segment: cursor.name, offset: cursor.offset,
-                reason: "\(invalidReason ?? "zeroed record") followed by a valid record (sequence \(sequence)) at offset \(position)")
+            throw cursor.invalidBeforeValid(invalidReason, validFrameAt: position, sequence: sequence)
         }
     }
 }

@@ -63,8 +63,7 @@ public final class JournalReader {
             case .sealed(let next):
                 try moveToSegment(next, from: current)
             case .outOfSequence(let found):
-                throw JournalError.corruption(segment: current.name, offset: current.offset,
-                                              reason: "sequence number \(found) where \(current.expected) was expected")
+                throw current.outOfSequence(found)
             case let step:
                 let nextPath = segments.segmentPath(current.expected)
                 if io.exists(nextPath) {
@@ -116,8 +115,7 @@ public final class JournalReader {
         let analysis = try TailAnalysis.analyse(io: io, file: current.file, path: current.path,
                                                 from: current.offset, expected: current.expected)
         if case .corrupt(let position, let sequence) = analysis {
-            throw JournalError.corruption(segment: current.name, offset: current.offset,
-                                          reason: "invalid record followed by a valid record (sequence \(sequence)) at offset \(position)")
+            throw current.invalidBeforeValid("invalid record", validFrameAt: position, sequence: sequence)
         }
     }
 

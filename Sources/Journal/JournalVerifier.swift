@@ -57,8 +57,7 @@ public struct JournalVerifier {
                     report.records += 1
                     report.lastSequence = header.sequence
                 case .outOfSequence(let found):
-                    throw JournalError.corruption(segment: name, offset: cursor.offset,
-                                                  reason: "sequence number \(found) where \(cursor.expected) was expected")
+                    throw cursor.outOfSequence(found)
                 case .sealed:
                     cursor.offset += Int64(RecordFrame.headerSize)
                     try checkTail(of: cursor, name: name, reason: nil, into: &report)
@@ -80,9 +79,7 @@ public struct JournalVerifier {
         case .torn(let end):
             report.tornTails.append(TailCut(segment: name, offset: cursor.offset, length: end - cursor.offset, savedTo: ""))
         case .corrupt(let position, let sequence):
-            throw JournalError.corruption(
-                segment: name, offset: cursor.offset,
-                reason: "\(reason ?? "zeroed record") followed by a valid record (sequence \(sequence)) at offset \(position)")
+            throw cursor.invalidBeforeValid(reason, validFrameAt: position, sequence: sequence)
         }
     }
 }

@@ -114,3 +114,16 @@ struct SegmentCursor {
         return window[local...].allSatisfy { $0 == 0 }
     }
 }
+
+extension SegmentCursor {
+    /// The error for a well-formed frame carrying the wrong sequence number here.
+    func outOfSequence(_ found: UInt64) -> JournalError {
+        .corruption(segment: name, offset: offset, reason: "sequence number \(found) where \(expected) was expected")
+    }
+
+    /// The error for bytes here that are not a record while a valid record follows them.
+    func invalidBeforeValid(_ reason: String?, validFrameAt position: Int64, sequence: UInt64) -> JournalError {
+        .corruption(segment: name, offset: offset,
+                    reason: "\(reason ?? "zeroed record") followed by a valid record (sequence \(sequence)) at offset \(position)")
+    }
+}

@@ -43,6 +43,14 @@ import Testing
         try journal.append(payloads.map { JournalEntry(type: 5, payload: $0) })
     }
 
+    /// Edits the first segment's bytes in place, as a crash or a bad disk would.
+    func damageSegment(_ change: (inout [UInt8]) -> Void) throws {
+        let segment = URL(fileURLWithPath: journal.appending("00000000000000000001.seg").string)
+        var bytes = Array(try Data(contentsOf: segment))
+        change(&bytes)
+        try Data(bytes).write(to: segment)
+    }
+
     @Test func helpAndVersion() throws {
         let help = try sscard("--help")
         #expect(help.status == 0)
@@ -64,11 +72,8 @@ import Testing
 
     @Test func verifyReportsATornTailButStillSucceeds() throws {
         try write((0..<3).map { _ in [1, 2, 3] })
-        let segment = journal.appending("00000000000000000001.seg").string
-        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: segment)))
         let end = 32 + 3 * 31
-        bytes.replaceSubrange(end..<(end + 10), with: [9, 9, 9, 9, 9, 9, 9, 9, 9, 9])
-        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        try damageSegment { $0.replaceSubrange(end..<(end + 10), with: [UInt8](repeating: 9, count: 10)) }
         let run = try sscard("journal", "verify", "--data-dir", root)
         #expect(run.status == 0)
         #expect(run.output.contains("torn tail: 10 bytes at offset \(end)"))
@@ -77,10 +82,7 @@ import Testing
 
     @Test func verifyExitsOneOnCorruptionNamingSegmentAndOffset() throws {
         try write((0..<5).map { _ in [1, 2, 3] })
-        let segment = journal.appending("00000000000000000001.seg").string
-        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: segment)))
-        bytes[32 + 31 + 29] ^= 0x40  // a payload bit of record 2
-        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        try damageSegment { $0[32 + 31 + 29] ^= 0x40 }  // a payload bit of record 2
         let run = try sscard("journal", "verify", "--data-dir", root)
         #expect(run.status == 1)
         #expect(run.output.contains("records: 1\n"))
