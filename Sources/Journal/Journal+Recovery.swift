@@ -44,13 +44,13 @@ extension Journal {
                 self.tail!.cursor.readAhead = RecordFrame.headerSize
             }
         }
-        while var cursor = tail?.cursor {
-            let step = try cursor.peek()
+        while tail != nil {
+            // Peek in place: a copy of the cursor would copy its read buffer on write.
+            let step = try tail!.cursor.peek()
+            let cursor = tail!.cursor
             switch step {
             case .record(let header, _):
-                cursor.advance(over: header)
-                tail!.cursor = cursor
-                continue
+                tail!.cursor.advance(over: header)
             case .sealed(let next):
                 let path = segments.segmentPath(next)
                 guard io.exists(path) else {
@@ -59,7 +59,6 @@ extension Journal {
                 }
                 io.close(cursor.file)
                 tail = try openTail(first: next)
-                continue
             case .outOfSequence(let found):
                 throw cursor.outOfSequence(found)
             case .zeroTail where !strict:

@@ -5,7 +5,12 @@ extension Journal {
     /// Runs under the lock, after `catchUp`.
     func write(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
         let first = nextSequence
-        var pending: [UInt8] = []
+        var pending = encodeBuffer
+        encodeBuffer = []
+        defer {
+            pending.removeAll(keepingCapacity: pending.capacity <= 1 << 20)
+            encodeBuffer = pending
+        }
         pending.reserveCapacity(entries.reduce(0) { $0 + RecordFrame.headerSize + $1.payload.count })
         for entry in entries {
             let frameSize = RecordFrame.headerSize + entry.payload.count

@@ -24,6 +24,8 @@ public final class Journal {
     /// Torn tails this journal cut, when it opened or when it found another process's.
     public internal(set) var cuts: [TailCut] = []
     var failure: String?
+    /// Reused for encoding frames, so an append allocates no buffer of its own.
+    var encodeBuffer: [UInt8] = []
 
     public var lastSequence: UInt64 { nextSequence - 1 }
 

@@ -27,7 +27,10 @@ struct SegmentCursor {
     var expected: UInt64
     var readAhead: Int
 
+    /// Buffered bytes of the file from `windowStart`; only the first `windowLength` are valid.
+    /// The buffer is reused between reads, so a writer's per-append look allocates nothing.
     private var window: [UInt8] = []
+    private var windowLength = 0
     private var windowStart: Int64 = 0
 
     init(io: any FileIO, file: FileDescriptor, path: FilePath, firstSequence: UInt64,
@@ -45,7 +48,7 @@ struct SegmentCursor {
 
     /// Forgets buffered bytes, so the next step sees what other processes wrote since.
     mutating func invalidate() {
-        window = []
+        windowLength = 0
     }
 
     /// Looks at the frame at `offset` without moving past it.
@@ -98,20 +101,27 @@ struct SegmentCursor {
 
     /// Makes `count` bytes from `position` available in the window; false at end of file.
     private mutating func ensure(_ position: Int64, count: Int) throws -> Bool {
-        if position >= windowStart, position + Int64(count) <= windowStart + Int64(window.count) {
+        if position >= windowStart, position + Int64(count) <= windowStart + Int64(windowLength) {
             return true
         }
         let wanted = max(count, readAhead)
-        window = try performing("read", on: path) { try io.readBytes(file, count: wanted, at: position) }
+        if window.count != wanted { window = [UInt8](repeating: 0, count: wanted) }
+        windowLength = 0
+        var buffer = window
+        window = []
+        defer { window = buffer }
+        windowLength = try performing("read", on: path) {
+            try buffer.withUnsafeMutableBytes { try io.readFully(file, into: $0, at: position) }
+        }
         windowStart = position
-        return window.count >= count
+        return windowLength >= count
     }
 
     /// After a short header read at end of file: only zeros means a clean (short) end.
     private func bytesBeyondWindowAreZero() throws -> Bool {
         let local = Int(offset - windowStart)
-        guard local >= 0, local <= window.count else { return true }
-        return window[local...].allSatisfy { $0 == 0 }
+        guard local >= 0, local <= windowLength else { return true }
+        return window[local..<windowLength].allSatisfy { $0 == 0 }
     }
 }
 
