@@ -13,11 +13,19 @@ public struct DataDirectory: Sendable {
     public var journal: FilePath { root.appending("journal") }
     public var snapshots: FilePath { root.appending("snapshots") }
 
-    /// Creates the root with mode 0700 if it is missing, and syncs its parent.
+    /// Creates the root and any missing parents, each with mode 0700, syncing each new
+    /// folder's parent so the folder survives a crash.
     public func create(io: any FileIO = SystemFileIO()) throws {
-        try io.makeDirectory(root)
-        if let parent = Optional(root.removingLastComponent()), !parent.isEmpty {
-            try? io.syncDirectory(parent)
+        var missing: [FilePath] = []
+        var folder = root
+        while !folder.isEmpty, !io.exists(folder) {
+            missing.append(folder)
+            folder = folder.removingLastComponent()
+        }
+        for path in missing.reversed() {
+            try io.makeDirectory(path)
+            let parent = path.removingLastComponent()
+            try io.syncDirectory(parent.isEmpty ? "." : parent)
         }
     }
 }

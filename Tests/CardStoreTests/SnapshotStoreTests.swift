@@ -110,3 +110,20 @@ struct SumModel: Projection, Equatable {
         #expect(loaded.snapshotProblem?.contains("500") == true)
     }
 }
+
+@Suite struct DataDirectoryTests {
+    @Test func missingParentsAreCreatedPrivate() throws {
+        var template = Array("/tmp/sscard-data-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
+        let base = FilePath(String(cString: made))
+        defer { try? FileManager.default.removeItem(atPath: base.string) }
+        let data = DataDirectory(base.appending("a/b/sscard"))
+        try data.create()
+        try data.create()  // a second time is harmless
+        for path in [base.appending("a"), base.appending("a/b"), data.root] {
+            var status = stat()
+            #expect(stat(path.string, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o700, "\(path)")
+        }
+    }
+}
