@@ -1,0 +1,54 @@
+/// A day in the Gregorian calendar, without time or zone. Pure: "today" is always passed
+/// in by the caller, never read from a clock here.
+public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Nil unless the date exists (19900230 does not; 20000229 does, 19000229 does not).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses eight digits YYYYMMDD, or YYYY-MM-DD.
+    public init?(_ text: some StringProtocol) {
+        let characters = Array(text)
+        let hyphenated = characters.count == 10 && characters[4] == "-" && characters[7] == "-"
+        let digits = hyphenated ? Array(characters[0..<4] + characters[5..<7] + characters[8..<10]) : characters
+        guard digits.count == 8, digits.allSatisfy(\.isASCIIDigit), let value = Int(String(digits)) else { return nil }
+        self.init(year: value / 10000, month: value / 100 % 100, day: value % 100)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// "2026-11-21"
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

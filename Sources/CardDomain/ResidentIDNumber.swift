@@ -1,0 +1,74 @@
+/// 公民身份号码 per GB 11643-1999: a 6-digit address code, the birth date YYYYMMDD, a
+/// 3-digit sequence code (odd = male) and an ISO 7064 MOD 11-2 check character.
+///
+/// Accepted as people type it: surrounding spaces, a lower-case x (normalised to X), and
+/// the 15-digit form of GB 11643-1989, which is converted (century 19, check computed).
+/// The address code is not checked against the current GB/T 2260 list: it reflects where
+/// the holder registered when the number was issued, so retirees' numbers carry obsolete
+/// Beijing codes such as 110103 崇文区 (DOMAIN.md B.1, B.4).
+public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConvertible {
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters = Array("10X98765432")
+
+    /// The 18-character normalised number.
+    public let value: String
+    public let birthDate: CalendarDate
+    public let sex: Sex
+
+    public var addressCode: String { String(value.prefix(6)) }
+    public var description: String { value }
+
+    /// Parses and checks `text`. `today`, when given, also refuses a birth date after it.
+    public static func parse(_ text: String, field: String = "证件号码",
+                             today: CalendarDate? = nil) -> Result<ResidentIDNumber, FieldProblem> {
+        func problem(_ message: String) -> Result<ResidentIDNumber, FieldProblem> {
+            .failure(FieldProblem(field: field, message: message))
+        }
+        var characters = Array(text.trimmingSpaces.uppercased())
+        if characters.isEmpty { return problem("请填写证件号码") }
+        if characters.count == 15 {
+            guard characters.allSatisfy(\.isASCIIDigit) else { return problem("15 位旧号码应全部为数字") }
+            characters.insert(contentsOf: "19", at: 6)
+            characters.append(checkCharacter(for: characters)!)
+        }
+        guard characters.count == 18 else {
+            return problem("应为 18 位（或 15 位旧号码），现在是 \(characters.count) 位")
+        }
+        guard characters[0..<17].allSatisfy(\.isASCIIDigit), characters[17].isASCIIDigit || characters[17] == "X" else {
+            return problem("前 17 位应为数字，最后一位为数字或 X")
+        }
+        guard characters[0] != "0" else { return problem("地址码不能以 0 开头，请核对号码") }
+        guard let birth = CalendarDate(String(characters[6..<14])) else {
+            return problem("出生日期 \(String(characters[6..<14])) 不是有效日期，请核对号码")
+        }
+        if let today, birth > today { return problem("出生日期 \(birth) 晚于今天，请核对号码") }
+        guard birth.year >= 1800 else { return problem("出生年份 \(birth.year) 不合理，请核对号码") }
+        let expected = checkCharacter(for: characters)!
+        guard characters[17] == expected else {
+            return problem("校验位不正确（最后一位应为 \(expected)），请核对号码")
+        }
+        let sequenceDigit = Int(String(characters[16]))!
+        return .success(ResidentIDNumber(value: String(characters), birthDate: birth,
+                                         sex: sequenceDigit % 2 == 1 ? .male : .female))
+    }
+
+    /// The MOD 11-2 check character for the first 17 digits, or nil if they are not digits.
+    public static func checkCharacter(for characters: [Character]) -> Character? {
+        guard characters.count >= 17 else { return nil }
+        var sum = 0
+        for index in 0..<17 {
+            guard let digit = characters[index].wholeNumberValue, characters[index].isASCIIDigit else { return nil }
+            sum += digit * weights[index]
+        }
+        return checkCharacters[sum % 11]
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces (ASCII, full-width and tabs), as pasted text has.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
