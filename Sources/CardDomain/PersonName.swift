@@ -1,0 +1,48 @@
+/// 姓名: Chinese characters, with the middle dot · between the parts of a minority or
+/// transliterated name (阿依古丽·买买提), or Latin letters and spaces for foreigners.
+/// The dot look-alikes people type (• ・ ．) are normalised to U+00B7.
+public struct PersonName: Equatable, Hashable, Sendable, CustomStringConvertible {
+    public static let maximumChinese = 30
+    public static let maximumLatin = 60
+    static let dotLookAlikes: Set<Character> = ["•", "・", "．", "\u{2027}", "\u{30FB}"]
+
+    public let value: String
+    public var description: String { value }
+
+    public static func parse(_ text: String, field: String = "姓名") -> Result<PersonName, FieldProblem> {
+        func problem(_ message: String) -> Result<PersonName, FieldProblem> {
+            .failure(FieldProblem(field: field, message: message))
+        }
+        let name = String(text.trimmingSpaces.map { dotLookAlikes.contains($0) ? "·" : $0 })
+        if name.isEmpty { return problem("请填写姓名") }
+        let hasChinese = name.unicodeScalars.contains(where: isChinese)
+        let hasLatin = name.unicodeScalars.contains(where: isLatinLetter)
+        if let bad = name.first(where: { !$0.unicodeScalars.allSatisfy { isChinese($0) || isLatinLetter($0) || $0 == "·" || $0 == " " } }) {
+            return problem("含有不允许的字符“\(bad)”；只能填写汉字、字母和间隔号 ·")
+        }
+        guard !(hasChinese && hasLatin) else { return problem("请只用汉字或只用字母填写，与证件一致") }
+        guard name.first != "·", name.last != "·", !name.contains("··") else {
+            return problem("间隔号 · 只能用在姓名中间，且不能连用")
+        }
+        if hasChinese {
+            guard !name.contains(" ") else { return problem("汉字姓名中不能有空格") }
+            guard name.count >= 2 else { return problem("汉字姓名至少 2 个字") }
+            guard name.count <= maximumChinese else { return problem("不能超过 \(maximumChinese) 个字") }
+        } else {
+            guard name.count <= maximumLatin else { return problem("不能超过 \(maximumLatin) 个字母") }
+            guard !name.contains("  ") else { return problem("字母之间只能有一个空格") }
+        }
+        return .success(PersonName(value: name))
+    }
+
+    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FFFF, 0x30000...0x3134F, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+    }
+}
