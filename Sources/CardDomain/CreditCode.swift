@@ -8,19 +8,16 @@ public struct CreditCode: Equatable, Hashable, Sendable, CustomStringConvertible
     public var description: String { value }
 
     public static func parse(_ text: String, field: String = "统一社会信用代码") -> Result<CreditCode, FieldProblem> {
-        func problem(_ message: String) -> Result<CreditCode, FieldProblem> {
-            .failure(FieldProblem(field: field, message: message))
-        }
         let characters = Array(text.trimmingSpaces.uppercased())
-        if characters.isEmpty { return problem("请填写统一社会信用代码") }
-        guard characters.count == 18 else { return problem("应为 18 位，现在是 \(characters.count) 位") }
+        if characters.isEmpty { return .problem(field, "请填写统一社会信用代码") }
+        guard characters.count == 18 else { return .problem(field, "应为 18 位，现在是 \(characters.count) 位") }
         if let bad = characters.first(where: { !alphabet.contains($0) }) {
             let hint = "IOZSV".contains(bad) ? "（代码中不使用字母 I、O、Z、S、V）" : ""
-            return problem("含有不允许的字符“\(bad)”\(hint)，请核对")
+            return .problem(field, "含有不允许的字符“\(bad)”\(hint)，请核对")
         }
         let expected = checkCharacter(for: characters)
         guard characters[17] == expected else {
-            return problem("校验位不正确（最后一位应为 \(expected)），请核对")
+            return .problem(field, "校验位不正确（最后一位应为 \(expected)），请核对")
         }
         return .success(CreditCode(value: String(characters)))
     }

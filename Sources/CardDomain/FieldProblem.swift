@@ -13,3 +13,10 @@ public struct FieldProblem: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String { "\(field)：\(message)" }
 }
+
+extension Result where Failure == FieldProblem {
+    /// A failed check of `field`, with what to do about it.
+    static func problem(_ field: String, _ message: String) -> Result {
+        .failure(FieldProblem(field: field, message: message))
+    }
+}

@@ -42,17 +42,14 @@ public enum IdentityValidity: Equatable, Sendable {
     /// the holder's birth, and giving an ID that is still valid today.
     public static func checkStart(_ text: String, birth: CalendarDate, today: CalendarDate,
                                   field: String = "证件有效期限开始日期") -> Result<CalendarDate, FieldProblem> {
-        func problem(_ message: String) -> Result<CalendarDate, FieldProblem> {
-            .failure(FieldProblem(field: field, message: message))
-        }
         guard let start = CalendarDate(text.trimmingSpaces) else {
-            return problem("请按 年-月-日 填写有效日期，例如 2015-06-01")
+            return .problem(field, "请按 年-月-日 填写有效日期，例如 2015-06-01")
         }
-        guard start <= today else { return problem("不能晚于今天（\(today)）") }
-        guard start >= birth else { return problem("不能早于出生日期（\(birth)）") }
+        guard start <= today else { return .problem(field, "不能晚于今天（\(today)）") }
+        guard start >= birth else { return .problem(field, "不能早于出生日期（\(birth)）") }
         let validity = expected(start: start, birth: birth)
         guard !validity.isExpired(on: today) else {
-            return problem("按此日期，证件已于 \(validity.label) 过期；请填写新换领证件的开始日期，或先换领身份证")
+            return .problem(field, "按此日期，证件已于 \(validity.label) 过期；请填写新换领证件的开始日期，或先换领身份证")
         }
         return .success(start)
     }

@@ -10,27 +10,24 @@ public struct PersonName: Equatable, Hashable, Sendable, CustomStringConvertible
     public var description: String { value }
 
     public static func parse(_ text: String, field: String = "姓名") -> Result<PersonName, FieldProblem> {
-        func problem(_ message: String) -> Result<PersonName, FieldProblem> {
-            .failure(FieldProblem(field: field, message: message))
-        }
         let name = String(text.trimmingSpaces.map { dotLookAlikes.contains($0) ? "·" : $0 })
-        if name.isEmpty { return problem("请填写姓名") }
+        if name.isEmpty { return .problem(field, "请填写姓名") }
         let hasChinese = name.unicodeScalars.contains(where: isChinese)
         let hasLatin = name.unicodeScalars.contains(where: isLatinLetter)
         if let bad = name.first(where: { !$0.unicodeScalars.allSatisfy { isChinese($0) || isLatinLetter($0) || $0 == "·" || $0 == " " } }) {
-            return problem("含有不允许的字符“\(bad)”；只能填写汉字、字母和间隔号 ·")
+            return .problem(field, "含有不允许的字符“\(bad)”；只能填写汉字、字母和间隔号 ·")
         }
-        guard !(hasChinese && hasLatin) else { return problem("请只用汉字或只用字母填写，与证件一致") }
+        guard !(hasChinese && hasLatin) else { return .problem(field, "请只用汉字或只用字母填写，与证件一致") }
         guard name.first != "·", name.last != "·", !name.contains("··") else {
-            return problem("间隔号 · 只能用在姓名中间，且不能连用")
+            return .problem(field, "间隔号 · 只能用在姓名中间，且不能连用")
         }
         if hasChinese {
-            guard !name.contains(" ") else { return problem("汉字姓名中不能有空格") }
-            guard name.count >= 2 else { return problem("汉字姓名至少 2 个字") }
-            guard name.count <= maximumChinese else { return problem("不能超过 \(maximumChinese) 个字") }
+            guard !name.contains(" ") else { return .problem(field, "汉字姓名中不能有空格") }
+            guard name.count >= 2 else { return .problem(field, "汉字姓名至少 2 个字") }
+            guard name.count <= maximumChinese else { return .problem(field, "不能超过 \(maximumChinese) 个字") }
         } else {
-            guard name.count <= maximumLatin else { return problem("不能超过 \(maximumLatin) 个字母") }
-            guard !name.contains("  ") else { return problem("字母之间只能有一个空格") }
+            guard name.count <= maximumLatin else { return .problem(field, "不能超过 \(maximumLatin) 个字母") }
+            guard !name.contains("  ") else { return .problem(field, "字母之间只能有一个空格") }
         }
         return .success(PersonName(value: name))
     }

@@ -6,12 +6,12 @@ public struct PostalCode: Equatable, Hashable, Sendable, CustomStringConvertible
 
     public static func parse(_ text: String, field: String = "邮政编码") -> Result<PostalCode, FieldProblem> {
         let characters = Array(text.trimmingSpaces)
-        if characters.isEmpty { return .failure(FieldProblem(field: field, message: "请填写邮政编码")) }
+        if characters.isEmpty { return .problem(field, "请填写邮政编码") }
         guard characters.count == 6, characters.allSatisfy(\.isASCIIDigit) else {
-            return .failure(FieldProblem(field: field, message: "应为 6 位数字"))
+            return .problem(field, "应为 6 位数字")
         }
         guard characters[0] == "1", characters[1] == "0", ("0"..."2").contains(characters[2]) else {
-            return .failure(FieldProblem(field: field, message: "应为北京地区的邮政编码（100000 至 102999）"))
+            return .problem(field, "应为北京地区的邮政编码（100000 至 102999）")
         }
         return .success(PostalCode(value: String(characters)))
     }

@@ -21,31 +21,28 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
     /// Parses and checks `text`. `today`, when given, also refuses a birth date after it.
     public static func parse(_ text: String, field: String = "证件号码",
                              today: CalendarDate? = nil) -> Result<ResidentIDNumber, FieldProblem> {
-        func problem(_ message: String) -> Result<ResidentIDNumber, FieldProblem> {
-            .failure(FieldProblem(field: field, message: message))
-        }
         var characters = Array(text.trimmingSpaces.uppercased())
-        if characters.isEmpty { return problem("请填写证件号码") }
+        if characters.isEmpty { return .problem(field, "请填写证件号码") }
         if characters.count == 15 {
-            guard characters.allSatisfy(\.isASCIIDigit) else { return problem("15 位旧号码应全部为数字") }
+            guard characters.allSatisfy(\.isASCIIDigit) else { return .problem(field, "15 位旧号码应全部为数字") }
             characters.insert(contentsOf: "19", at: 6)
             characters.append(checkCharacter(for: characters)!)
         }
         guard characters.count == 18 else {
-            return problem("应为 18 位（或 15 位旧号码），现在是 \(characters.count) 位")
+            return .problem(field, "应为 18 位（或 15 位旧号码），现在是 \(characters.count) 位")
         }
         guard characters[0..<17].allSatisfy(\.isASCIIDigit), characters[17].isASCIIDigit || characters[17] == "X" else {
-            return problem("前 17 位应为数字，最后一位为数字或 X")
+            return .problem(field, "前 17 位应为数字，最后一位为数字或 X")
         }
-        guard characters[0] != "0" else { return problem("地址码不能以 0 开头，请核对号码") }
+        guard characters[0] != "0" else { return .problem(field, "地址码不能以 0 开头，请核对号码") }
         guard let birth = CalendarDate(String(characters[6..<14])) else {
-            return problem("出生日期 \(String(characters[6..<14])) 不是有效日期，请核对号码")
+            return .problem(field, "出生日期 \(String(characters[6..<14])) 不是有效日期，请核对号码")
         }
-        if let today, birth > today { return problem("出生日期 \(birth) 晚于今天，请核对号码") }
-        guard birth.year >= 1800 else { return problem("出生年份 \(birth.year) 不合理，请核对号码") }
+        if let today, birth > today { return .problem(field, "出生日期 \(birth) 晚于今天，请核对号码") }
+        guard birth.year >= 1800 else { return .problem(field, "出生年份 \(birth.year) 不合理，请核对号码") }
         let expected = checkCharacter(for: characters)!
         guard characters[17] == expected else {
-            return problem("校验位不正确（最后一位应为 \(expected)），请核对号码")
+            return .problem(field, "校验位不正确（最后一位应为 \(expected)），请核对号码")
         }
         let sequenceDigit = Int(String(characters[16]))!
         return .success(ResidentIDNumber(value: String(characters), birthDate: birth,
