@@ -35,6 +35,14 @@ let package = Package(
         ),
         // The only module that imports curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // Reference data and texts as files: policy is data, not code.
+        .target(
+            name: "CardResources",
+            dependencies: ["CardDomain"],
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [.copy("Data")]
+        ),
         // The flows as data: steps, conditions, per channel.
         .target(name: "CardWizards", dependencies: ["CardDomain", "CardStore"]),
         .executableTarget(
@@ -62,6 +70,7 @@ let package = Package(
         .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain"]),
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
+        .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
