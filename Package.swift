@@ -11,10 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure domain core: no file, terminal or clock access.
-        .target(name: "CardDomain"),
+        .target(
+            name: "CardDomain",
+            dependencies: [.product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
         // The append-only journal: bytes and sequence numbers, not the domain.
         .target(
             name: "Journal",
