@@ -60,10 +60,10 @@ public struct JournalVerifier {
                     throw cursor.outOfSequence(found)
                 case .sealed:
                     cursor.offset += Int64(RecordFrame.headerSize)
-                    try checkTail(of: cursor, name: name, reason: nil, into: &report)
+                    try checkTail(of: cursor, reason: nil, into: &report)
                     break walk
                 case .zeroTail, .invalid:
-                    try checkTail(of: cursor, name: name, reason: step.invalidReason, into: &report)
+                    try checkTail(of: cursor, reason: step.invalidReason, into: &report)
                     break walk
                 }
             }
@@ -71,13 +71,13 @@ public struct JournalVerifier {
         }
     }
 
-    private func checkTail(of cursor: SegmentCursor, name: String, reason: String?, into report: inout Report) throws {
+    private func checkTail(of cursor: SegmentCursor, reason: String?, into report: inout Report) throws {
         switch try TailAnalysis.analyse(io: io, file: cursor.file, path: cursor.path,
                                         from: cursor.offset, expected: cursor.expected) {
         case .clean:
             return
         case .torn(let end):
-            report.tornTails.append(TailCut(segment: name, offset: cursor.offset, length: end - cursor.offset, savedTo: ""))
+            report.tornTails.append(TailCut(segment: cursor.name, offset: cursor.offset, length: end - cursor.offset, savedTo: ""))
         case .corrupt(let position, let sequence):
             throw cursor.invalidBeforeValid(reason, validFrameAt: position, sequence: sequence)
         }

@@ -86,10 +86,9 @@ struct SegmentCursor {
         expected += 1
     }
 
-    /// The payload bytes of a record `peek` returned, from the window.
+    /// The payload bytes of a record `peek` returned, copied out of the window.
     func payload(of header: RecordFrame.Header, at payloadOffset: Int64) -> [UInt8] {
-        let start = Int(payloadOffset - windowStart)
-        return Array(window[start..<(start + header.length)])
+        withPayload(of: header, at: payloadOffset) { Array($0) }
     }
 
     /// Calls `body` with the payload bytes in place, without copying them.

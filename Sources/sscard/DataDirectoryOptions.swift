@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardStore
 import Foundation
+import Journal
 import SystemPackage
 
 /// `--data-dir DIR`, shared by every command; defaults to $SSCARD_HOME or ~/.local/share/sscard.
@@ -17,4 +18,15 @@ struct DataDirectoryOptions: ParsableArguments {
     }
 
     var data: DataDirectory { DataDirectory(resolved()) }
+
+    /// The journal folder, or exit 2 with a message when there is none to read.
+    func existingJournal() throws -> FilePath {
+        let directory = data.journal
+        guard SystemFileIO().exists(directory) else {
+            var standardError = StandardError()
+            print("sscard: no journal at \(directory.string)", to: &standardError)
+            throw ExitCode(2)
+        }
+        return directory
+    }
 }

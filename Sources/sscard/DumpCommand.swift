@@ -16,12 +16,8 @@ struct DumpCommand: ParsableCommand {
     var from: UInt64 = 1
 
     func run() throws {
-        let directory = data.data.journal
+        let directory = try data.existingJournal()
         var standardError = StandardError()
-        guard SystemFileIO().exists(directory) else {
-            print("sscard: no journal at \(directory.string)", to: &standardError)
-            throw ExitCode(2)
-        }
         let reader = try JournalReader(directory: directory, from: from)
         var output = FileHandleOutput()
         do {

@@ -12,12 +12,8 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        let directory = data.data.journal
+        let directory = try data.existingJournal()
         var standardError = StandardError()
-        guard SystemFileIO().exists(directory) else {
-            print("sscard: no journal at \(directory.string)", to: &standardError)
-            throw ExitCode(2)
-        }
         let report = JournalVerifier(directory: directory).verify()
         print("journal: \(directory.string)")
         print("segments: \(report.segments)")
