@@ -48,7 +48,3 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

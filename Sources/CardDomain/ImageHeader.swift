@@ -10,6 +10,8 @@ public struct ImageHeader: Equatable, Sendable {
     public var width: Int
     public var height: Int
 
+    public var size: PixelSize { PixelSize(width: width, height: height) }
+
     public init(format: Format, width: Int, height: Int) {
         self.format = format
         self.width = width

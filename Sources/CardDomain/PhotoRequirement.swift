@@ -5,14 +5,14 @@ public struct PhotoRequirement: Equatable, Sendable {
     public var minimumBytes: Int
     public var maximumBytes: Int
     /// Exactly this size, when set.
-    public var exactSize: (width: Int, height: Int)?
+    public var exactSize: PixelSize?
     /// At least this size, when set.
-    public var minimumSize: (width: Int, height: Int)?
+    public var minimumSize: PixelSize?
 
     public static let cardPhoto = PhotoRequirement(
-        label: "制卡照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: (358, 441), minimumSize: nil)
+        label: "制卡照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: PixelSize(width: 358, height: 441), minimumSize: nil)
     public static let idCardSide = PhotoRequirement(
-        label: "身份证照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: nil, minimumSize: (300, 180))
+        label: "身份证照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: nil, minimumSize: PixelSize(width: 300, height: 180))
 
     /// Checks a file of `fileSize` bytes whose leading bytes are `head`; every problem at once.
     public func check(fileSize: Int, head: [UInt8]) -> PhotoCheck {
@@ -24,13 +24,13 @@ public struct PhotoRequirement: Equatable, Sendable {
             problems.append(FieldProblem(field: label, message:
                 "文件大小为 \(Self.sizeText(fileSize))，应在 \(Self.sizeText(minimumBytes)) 至 \(Self.sizeText(maximumBytes)) 之间"))
         }
-        if let exact = exactSize, (header.width, header.height) != (exact.width, exact.height) {
+        if let exact = exactSize, header.size != exact {
             problems.append(FieldProblem(field: label, message:
-                "尺寸为 \(header.width)x\(header.height)，应为 \(exact.width)x\(exact.height)"))
+                "尺寸为 \(header.size)，应为 \(exact)"))
         }
-        if let minimum = minimumSize, header.width < minimum.width || header.height < minimum.height {
+        if let minimum = minimumSize, !header.size.covers(minimum) {
             problems.append(FieldProblem(field: label, message:
-                "尺寸为 \(header.width)x\(header.height)，应至少为 \(minimum.width)x\(minimum.height)"))
+                "尺寸为 \(header.size)，应至少为 \(minimum)"))
         }
         return PhotoCheck(header: header, problems: problems)
     }
@@ -44,18 +44,4 @@ public struct PhotoRequirement: Equatable, Sendable {
         if fraction == 0 { return "\(whole) MB" }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10) MB" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction) MB"
     }
-
-    public static func == (lhs: PhotoRequirement, rhs: PhotoRequirement) -> Bool {
-        lhs.label == rhs.label && lhs.minimumBytes == rhs.minimumBytes && lhs.maximumBytes == rhs.maximumBytes
-            && lhs.exactSize.map { [$0.width, $0.height] } == rhs.exactSize.map { [$0.width, $0.height] }
-            && lhs.minimumSize.map { [$0.width, $0.height] } == rhs.minimumSize.map { [$0.width, $0.height] }
-    }
-}
-
-/// The outcome of checking a photo: what was read of it, and every problem found.
-public struct PhotoCheck: Equatable, Sendable {
-    public var header: ImageHeader?
-    public var problems: [FieldProblem]
-
-    public var isAccepted: Bool { header != nil && problems.isEmpty }
 }
