@@ -1,6 +1,6 @@
 /// 办卡状态, DECISIONS.md D3. The main line is 待确认 -> 信息已确认 -> 已提交 -> 制卡中 ->
 /// 制卡成功 -> 待领取 | 已寄出 -> 已领卡; side states send an application back or end it.
-public enum ApplicationStatus: String, CaseIterable, Equatable, Sendable {
+public enum ApplicationStatus: String, Codable, CaseIterable, Equatable, Sendable {
     case awaitingConfirmation = "待确认"
     case confirmed = "信息已确认"
     case submitted = "已提交"

@@ -2,7 +2,7 @@
 /// without decoding it, so untrusted files are never fed to a decoder. The format comes
 /// from the bytes, never from the file name.
 public struct ImageHeader: Equatable, Sendable {
-    public enum Format: String, Equatable, Sendable {
+    public enum Format: String, Codable, Equatable, Sendable {
         case jpeg = "JPG", png = "PNG"
     }
 

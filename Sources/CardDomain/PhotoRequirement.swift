@@ -1,6 +1,8 @@
-/// What an uploaded photo must be (DECISIONS.md D8). The two presets are the decision's
-/// numbers; they move to Resources/ with the rest of the policy data.
-public struct PhotoRequirement: Equatable, Sendable {
+/// What an uploaded photo must be (DECISIONS.md D8). The numbers are policy and live in
+/// Resources/Data/photo-requirements.json.
+public struct PhotoRequirement: Codable, Equatable, Sendable {
+    /// cardPhoto, idCardFront or idCardBack.
+    public var id: String
     public var label: String
     public var minimumBytes: Int
     public var maximumBytes: Int
@@ -9,10 +11,15 @@ public struct PhotoRequirement: Equatable, Sendable {
     /// At least this size, when set.
     public var minimumSize: PixelSize?
 
-    public static let cardPhoto = PhotoRequirement(
-        label: "制卡照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: PixelSize(width: 358, height: 441), minimumSize: nil)
-    public static let idCardSide = PhotoRequirement(
-        label: "身份证照片", minimumBytes: 20_480, maximumBytes: 9_175_040, exactSize: nil, minimumSize: PixelSize(width: 300, height: 180))
+    public init(id: String, label: String, minimumBytes: Int, maximumBytes: Int,
+                exactSize: PixelSize? = nil, minimumSize: PixelSize? = nil) {
+        self.id = id
+        self.label = label
+        self.minimumBytes = minimumBytes
+        self.maximumBytes = maximumBytes
+        self.exactSize = exactSize
+        self.minimumSize = minimumSize
+    }
 
     /// Checks a file of `fileSize` bytes whose leading bytes are `head`; every problem at once.
     public func check(fileSize: Int, head: [UInt8]) -> PhotoCheck {

@@ -1,5 +1,5 @@
 /// An image's width and height in pixels; described as "358x441", as the bureau writes it.
-public struct PixelSize: Equatable, Hashable, Sendable, CustomStringConvertible {
+public struct PixelSize: Codable, Equatable, Hashable, Sendable, CustomStringConvertible {
     public var width: Int
     public var height: Int
 

@@ -1,5 +1,5 @@
 /// Who is acting. A clerk acts for a person (代办) and is recorded as doing so.
-public enum Role: String, CaseIterable, Equatable, Sendable {
+public enum Role: String, Codable, CaseIterable, Equatable, Sendable {
     case person = "个人"
     case unitOperator = "单位经办人"
     case counterClerk = "窗口经办"

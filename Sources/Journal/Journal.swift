@@ -65,6 +65,13 @@ public final class Journal {
     /// Appends many records with a single sync, returning their sequence numbers.
     @discardableResult
     public func append(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
+        try append(entries, ifLastSequenceIs: nil)!
+    }
+
+    /// Appends only when the journal still ends at `expected`, so that a command decided on
+    /// the state as of `expected` cannot race another process's. Returns nil, writing
+    /// nothing, when someone else has appended since; nil `expected` always appends.
+    public func append(_ entries: [JournalEntry], ifLastSequenceIs expected: UInt64?) throws -> ClosedRange<UInt64>? {
         guard lockFile != nil else { throw JournalError.closed }
         if let failure { throw JournalError.poisoned(cause: failure) }
         precondition(!entries.isEmpty, "append needs at least one entry")
@@ -77,6 +84,7 @@ public final class Journal {
         do {
             return try withLock {
                 try catchUp()
+                if let expected, lastSequence != expected { return nil }
                 return try write(entries)
             }
         } catch {

@@ -1,6 +1,14 @@
 import CardDomain
 import Testing
 
+extension PhotoRequirement {
+    /// The D8 numbers, as Resources/Data/photo-requirements.json holds them (CardResourcesTests checks the file).
+    static let cardPhoto = PhotoRequirement(id: "cardPhoto", label: "制卡照片", minimumBytes: 20_480, maximumBytes: 9_175_040,
+                                            exactSize: PixelSize(width: 358, height: 441))
+    static let idCardSide = PhotoRequirement(id: "idCardFront", label: "身份证正面原件照片", minimumBytes: 20_480,
+                                             maximumBytes: 9_175_040, minimumSize: PixelSize(width: 300, height: 180))
+}
+
 @Suite struct PhotoRequirementTests {
     static func png(width: Int, height: Int) -> [UInt8] {
         func be32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
