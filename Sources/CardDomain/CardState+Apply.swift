@@ -1,0 +1,56 @@
+extension CardState {
+    /// Applies one event that was decided and appended. Never fails: the journal is the
+    /// truth, and an event that refers to something unknown changes nothing.
+    public mutating func apply(_ envelope: EventEnvelope) {
+        switch envelope.event {
+        case .personRecorded(let person):
+            if let old = persons[person.documentNumber]?.mobile, personsByMobile[old] == person.documentNumber {
+                personsByMobile[old] = nil
+            }
+            persons[person.documentNumber] = person
+            if let mobile = person.mobile { personsByMobile[mobile] = person.documentNumber }
+        case .unitRecorded(let unit):
+            units[unit.number] = unit
+        case .accountRecorded(let account):
+            accounts[account.username] = account
+        case .personViewed(let number):
+            views[number, default: []].append(View(viewer: envelope.actor, role: envelope.role,
+                                                   at: envelope.at, terminal: envelope.terminal))
+        case .draftSaved(let draft):
+            drafts[draft.personNumber] = Draft(channel: envelope.channel, step: draft.step, form: draft.form,
+                                               savedAt: envelope.at, savedBy: envelope.actor)
+        case .applicationSubmitted(let submitted):
+            applySubmission(submitted, envelope)
+        case .statusChanged(let change):
+            applyStatusChange(change, envelope)
+        case .unrecognised:
+            unrecognisedEvents += 1
+        }
+    }
+
+    private mutating func applySubmission(_ submitted: DomainEvent.ApplicationSubmitted, _ envelope: EventEnvelope) {
+        let entry = Application.TimelineEntry(status: .submitted, at: envelope.at, channel: envelope.channel,
+                                              actor: envelope.actor, role: envelope.role)
+        let application = Application(
+            id: submitted.applicationID, personNumber: submitted.personNumber, unitNumber: submitted.unitNumber,
+            kind: submitted.kind, channel: envelope.channel,
+            assistedBy: envelope.role == .counterClerk ? envelope.actor : nil,
+            status: .submitted, form: submitted.form, timeline: [entry])
+        applications[application.id] = application
+        applicationsByPerson[application.personNumber, default: []].append(application.id)
+        if let unit = application.unitNumber { applicationsByUnit[unit, default: []].append(application.id) }
+        applicationsByStatus[.submitted, default: []].insert(application.id)
+        drafts[submitted.personNumber] = nil
+    }
+
+    private mutating func applyStatusChange(_ change: DomainEvent.StatusChanged, _ envelope: EventEnvelope) {
+        guard var application = applications[change.applicationID] else { return }
+        applicationsByStatus[application.status]?.remove(application.id)
+        application.status = change.to
+        application.timeline.append(Application.TimelineEntry(
+            status: change.to, at: envelope.at, channel: envelope.channel, actor: envelope.actor,
+            role: envelope.role, reason: change.reason, trackingNumber: change.trackingNumber))
+        applications[application.id] = application
+        applicationsByStatus[change.to, default: []].insert(application.id)
+    }
+}

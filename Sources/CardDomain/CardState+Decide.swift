@@ -1,0 +1,90 @@
+extension CardState {
+    /// Authorises and validates `command` against this state and answers with the events
+    /// to append, or why not. Pure: nothing changes until the events are appended and
+    /// applied. An empty answer means there is nothing to record (the same data again).
+    public func decide(_ command: Command, by actor: Actor, context: CommandContext,
+                       reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
+        if let reason = Authorization.refusal(of: command, by: actor, in: self) { return .failure(.notAllowed(reason)) }
+        switch command {
+        case .recordPerson(let person):
+            var problems = PersonRecordCheck.problems(person, reference: reference, today: context.today)
+            if let unit = person.unitNumber, person.status == .employed, units[unit] == nil {
+                problems.append(FieldProblem(field: "单位编号", message: "单位 \(unit) 不在单位名录中，请先导入单位"))
+            }
+            if !problems.isEmpty { return .failure(.invalid(problems)) }
+            return .success(persons[person.documentNumber] == person ? [] : [.personRecorded(person)])
+        case .recordUnit(let unit):
+            if case .failure(let problem) = CreditCode.parse(unit.creditCode) { return .failure(.invalid([problem])) }
+            return .success(units[unit.number] == unit ? [] : [.unitRecorded(unit)])
+        case .recordAccount(let account):
+            guard PasswordHash(encoded: account.passwordHash) != nil else {
+                return .failure(.invalid([FieldProblem(field: "密码", message: "只能保存 scrypt 密码摘要，不能保存明文")]))
+            }
+            return .success(accounts[account.username] == account ? [] : [.accountRecorded(account)])
+        case .viewPerson(let number):
+            guard persons[number] != nil else { return .failure(.notFound("没有找到证件号码为 \(PrivacyMask.identityNumber(number)) 的人员")) }
+            return .success(actor.role == .person ? [] : [.personViewed(personNumber: number)])
+        case .saveDraft(let number, let step, let form):
+            guard persons[number] != nil else { return .failure(.notFound("没有找到该人员的参保信息")) }
+            if let current = applicationInProgress(of: number) {
+                return .failure(.refused("已有一笔申请正在办理（办事编号 \(current.id)），不能再保存新的草稿"))
+            }
+            return .success([.draftSaved(.init(personNumber: number, step: step, form: form))])
+        case .submitApplication(let number, let form):
+            return submit(number, form, context: context, reference: reference)
+        case .withdrawApplication(let id):
+            return changeStatus(id, to: .withdrawn, reason: "申请人撤销", trackingNumber: nil, actor: actor)
+        case .changeStatus(let id, let target, let reason, let tracking):
+            return changeStatus(id, to: target, reason: reason, trackingNumber: tracking, actor: actor)
+        }
+    }
+
+    /// 办事编号 for the next application: SB, the date, and a running number.
+    public func nextApplicationID(today: CalendarDate) -> String {
+        let running = String(applications.count + 1)
+        return "SB" + today.description.filter(\.isASCIIDigit) + String(repeating: "0", count: max(0, 6 - running.count)) + running
+    }
+
+    private func submit(_ number: String, _ form: ApplicationForm, context: CommandContext,
+                        reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
+        guard let person = persons[number] else { return .failure(.notFound("没有找到该人员的参保信息")) }
+        let refusals = Eligibility.refusals(for: person, in: self, today: context.today)
+        // An expired ID is fixed by entering the renewed card's start date in the form.
+        let blocking = form.validityStart == nil ? refusals : refusals.filter { !$0.contains("过期") }
+        if !blocking.isEmpty { return .failure(.refused(blocking.joined(separator: "\n"))) }
+        guard let profile = reference.channel(context.channel) else {
+            return .failure(.refused("渠道“\(context.channel.label)”没有配置申领流程"))
+        }
+        let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
+        if !problems.isEmpty { return .failure(.invalid(problems)) }
+        var submitted = form
+        submitted.bank = person.pensionBank
+        submitted.branch = person.pensionBranch
+        let id = nextApplicationID(today: context.today)
+        return .success([.applicationSubmitted(.init(applicationID: id, personNumber: number, unitNumber: nil,
+                                                     kind: .personal, form: submitted))])
+    }
+
+    private func changeStatus(_ id: String, to target: ApplicationStatus, reason: String?, trackingNumber: String?,
+                              actor: Actor) -> Result<[DomainEvent], CommandRefusal> {
+        guard let application = applications[id] else { return .failure(.notFound("没有找到办事编号为 \(id) 的申请")) }
+        if case .failure(let refusal) = application.status.transition(to: target, by: actor.role) {
+            return .failure(.refused(refusal.reason))
+        }
+        let needsReason: Set<ApplicationStatus> = [.photoRejected, .accountOpeningFailed, .productionFailed]
+        if needsReason.contains(target), (reason ?? "").trimmingSpaces.isEmpty {
+            return .failure(.invalid([FieldProblem(field: "原因", message: "请填写“\(target.rawValue)”的原因，申请人会看到它")]))
+        }
+        if target == .mailed, (trackingNumber ?? "").trimmingSpaces.isEmpty {
+            return .failure(.invalid([FieldProblem(field: "邮寄单号", message: "请填写邮寄单号")]))
+        }
+        if target == .mailed, application.form.pickupMethod != .bankMail {
+            return .failure(.refused("该申请的领卡方式不是银行邮寄，请改为“待领取”"))
+        }
+        if target == .awaitingPickup, application.form.pickupMethod == .bankMail {
+            return .failure(.refused("该申请的领卡方式为银行邮寄，请改为“已寄出”并填写邮寄单号"))
+        }
+        return .success([.statusChanged(.init(applicationID: id, from: application.status, to: target,
+                                              reason: reason?.trimmingSpaces, trackingNumber: trackingNumber?.trimmingSpaces))])
+    }
+}

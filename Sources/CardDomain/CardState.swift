@@ -1,0 +1,68 @@
+/// The read models, rebuilt by replaying the journal: persons by document number, units,
+/// accounts, applications by id, by person, by unit and by status, drafts, and who viewed
+/// whom. `apply` is the only way it changes, so replay gives exactly the live state.
+public struct CardState: Codable, Equatable, Sendable {
+    /// One staff view of a person's detail (D12).
+    public struct View: Codable, Equatable, Sendable {
+        public var viewer: String
+        public var role: Role
+        public var at: Int64
+        public var terminal: String
+    }
+
+    /// A saved, unsubmitted application: where to resume, with what was entered.
+    public struct Draft: Codable, Equatable, Sendable {
+        public var channel: Channel
+        public var step: String
+        public var form: ApplicationForm
+        public var savedAt: Int64
+        public var savedBy: String
+    }
+
+    public internal(set) var persons: [String: PersonRecord] = [:]
+    public internal(set) var personsByMobile: [String: String] = [:]
+    public internal(set) var units: [String: UnitRecord] = [:]
+    public internal(set) var accounts: [String: AccountRecord] = [:]
+    public internal(set) var applications: [String: Application] = [:]
+    public internal(set) var applicationsByPerson: [String: [String]] = [:]
+    public internal(set) var applicationsByUnit: [String: [String]] = [:]
+    public internal(set) var applicationsByStatus: [ApplicationStatus: Set<String>] = [:]
+    public internal(set) var drafts: [String: Draft] = [:]
+    public internal(set) var views: [String: [View]] = [:]
+    /// Events of kinds this build does not know, skipped during replay.
+    public internal(set) var unrecognisedEvents = 0
+
+    public init() {}
+
+    public func person(_ number: String) -> PersonRecord? { persons[number] }
+
+    /// A person by document number (any case of x) or by 卡预留手机号, as 账号登录 accepts.
+    public func person(matching login: String) -> PersonRecord? {
+        let key = login.uppercased()
+        if let person = persons[key] { return person }
+        return personsByMobile[login].flatMap { persons[$0] }
+    }
+
+    public func applications(ofPerson number: String) -> [Application] {
+        (applicationsByPerson[number] ?? []).compactMap { applications[$0] }
+    }
+
+    public func applications(ofUnit number: String) -> [Application] {
+        (applicationsByUnit[number] ?? []).compactMap { applications[$0] }
+    }
+
+    /// Applications in `status`, oldest first.
+    public func applications(in status: ApplicationStatus) -> [Application] {
+        (applicationsByStatus[status] ?? []).sorted().compactMap { applications[$0] }
+    }
+
+    /// The person's application that is in progress (D4), if any.
+    public func applicationInProgress(of number: String) -> Application? {
+        applications(ofPerson: number).first { $0.status.isInProgress }
+    }
+
+    /// Employees of a unit, by document number.
+    public func employees(of unitNumber: String) -> [PersonRecord] {
+        persons.values.filter { $0.unitNumber == unitNumber }.sorted { $0.documentNumber < $1.documentNumber }
+    }
+}

@@ -1,0 +1,31 @@
+/// What someone asks the system to do. `CardState.decide` validates and authorises a
+/// command and answers with the events to append, or a refusal; nothing is appended first.
+public enum Command: Equatable, Sendable {
+    /// Master data (D11): administrators, imports and the demo seed.
+    case recordPerson(PersonRecord)
+    case recordUnit(UnitRecord)
+    case recordAccount(AccountRecord)
+    /// Open a person's detail; staff views are recorded (D12).
+    case viewPerson(personNumber: String)
+    /// A completed step of a person's application.
+    case saveDraft(personNumber: String, step: String, form: ApplicationForm)
+    /// A personal application (retiree), by the person or a clerk for them.
+    case submitApplication(personNumber: String, form: ApplicationForm)
+    case withdrawApplication(applicationID: String)
+    /// A move along D3, with the reason for a side state and the tracking number for 已寄出.
+    case changeStatus(applicationID: String, to: ApplicationStatus, reason: String? = nil, trackingNumber: String? = nil)
+
+    /// A short name for lists and tests.
+    public var name: String {
+        switch self {
+        case .recordPerson: return "recordPerson"
+        case .recordUnit: return "recordUnit"
+        case .recordAccount: return "recordAccount"
+        case .viewPerson: return "viewPerson"
+        case .saveDraft: return "saveDraft"
+        case .submitApplication: return "submitApplication"
+        case .withdrawApplication: return "withdrawApplication"
+        case .changeStatus: return "changeStatus"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Everything that changes state, said as what happened. Encoded as {"kind": ..., "data": ...}
+/// inside an `EventEnvelope`; a kind this build does not know is kept as `.unrecognised`
+/// and skipped, so a journal written by a newer version still replays.
+public enum DomainEvent: Equatable, Sendable {
+    case personRecorded(PersonRecord)
+    case unitRecorded(UnitRecord)
+    case accountRecorded(AccountRecord)
+    /// Staff opened a person's detail (D12: the journal records who looked at whom).
+    case personViewed(personNumber: String)
+    /// A step of an application was completed; the draft so far, to resume from (issue 5).
+    case draftSaved(DraftSaved)
+    case applicationSubmitted(ApplicationSubmitted)
+    case statusChanged(StatusChanged)
+    case unrecognised(kind: String)
+
+    public struct DraftSaved: Codable, Equatable, Sendable {
+        public var personNumber: String
+        /// The id of the last completed step in the channel's profile.
+        public var step: String
+        public var form: ApplicationForm
+
+        public init(personNumber: String, step: String, form: ApplicationForm) {
+            self.personNumber = personNumber
+            self.step = step
+            self.form = form
+        }
+    }
+
+    public struct ApplicationSubmitted: Codable, Equatable, Sendable {
+        public var applicationID: String
+        public var personNumber: String
+        public var unitNumber: String?
+        public var kind: Application.Kind
+        public var form: ApplicationForm
+
+        public init(applicationID: String, personNumber: String, unitNumber: String?, kind: Application.Kind, form: ApplicationForm) {
+            self.applicationID = applicationID
+            self.personNumber = personNumber
+            self.unitNumber = unitNumber
+            self.kind = kind
+            self.form = form
+        }
+    }
+
+    public struct StatusChanged: Codable, Equatable, Sendable {
+        public var applicationID: String
+        public var from: ApplicationStatus
+        public var to: ApplicationStatus
+        public var reason: String?
+        public var trackingNumber: String?
+
+        public init(applicationID: String, from: ApplicationStatus, to: ApplicationStatus,
+                    reason: String? = nil, trackingNumber: String? = nil) {
+            self.applicationID = applicationID
+            self.from = from
+            self.to = to
+            self.reason = reason
+            self.trackingNumber = trackingNumber
+        }
+    }
+
+    public var kind: String {
+        switch self {
+        case .personRecorded: return "personRecorded"
+        case .unitRecorded: return "unitRecorded"
+        case .accountRecorded: return "accountRecorded"
+        case .personViewed: return "personViewed"
+        case .draftSaved: return "draftSaved"
+        case .applicationSubmitted: return "applicationSubmitted"
+        case .statusChanged: return "statusChanged"
+        case .unrecognised(let kind): return kind
+        }
+    }
+}

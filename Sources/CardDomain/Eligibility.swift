@@ -1,0 +1,25 @@
+/// 资格校验 for a retiree's own application (DECISIONS.md D4). Each failure says why in
+/// plain words and what to do next.
+public enum Eligibility {
+    public static func refusals(for person: PersonRecord, in state: CardState, today: CalendarDate) -> [String] {
+        var reasons: [String] = []
+        if person.deceased {
+            return ["该人员已登记为身故，不能申领社会保障卡。如信息有误，请到社保卡服务网点核实"]
+        }
+        if person.status != .retired {
+            reasons.append("您的参保状态为“\(person.status.rawValue)”，个人申领仅面向退休人员；在职职工请通过所在单位的集体申请办理")
+        } else if person.pensionBank == nil || person.pensionBranch == nil {
+            reasons.append("没有查到您的养老金代发银行和网点，暂时不能申领。请到社保卡服务网点办理")
+        }
+        if person.validity.isExpired(on: today) {
+            reasons.append("您的身份证件已于 \(person.validity.label) 过期。请先换领身份证，再到社保卡服务网点更新证件信息后申领")
+        }
+        if person.holdsThirdGenerationCard {
+            reasons.append("您已持有第三代社会保障卡，无需再次申领。如卡片丢失或损坏，请办理补换卡")
+        }
+        if let current = state.applicationInProgress(of: person.documentNumber) {
+            reasons.append("您已有一笔申请正在办理（办事编号 \(current.id)，状态：\(current.status.rawValue)），请在“我的办事”中查看进度，不能重复申请")
+        }
+        return reasons
+    }
+}
