@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "sscard",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CursesBackend",
+                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -66,6 +66,11 @@ public enum CardResources {
                       photoRequirements: try photoRequirements())
     }
 
+    /// The demo data set of DEMO-DATA.md.
+    public static func demoData() throws -> DemoDataSet {
+        try decode("demo", as: DemoDataSet.self)
+    }
+
     static func decode<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
             throw LoadError(file: "\(name).json", reason: "not found in the resource bundle")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesBackend
+import Journal
 
 @main
 struct SSCard: ParsableCommand {
@@ -14,7 +15,7 @@ struct SSCard: ParsableCommand {
             prints them as JSON Lines for auditors.
             """,
         version: "sscard \(version) (\(CursesLibrary.version))",
-        subcommands: [JournalCommand.self]
+        subcommands: [JournalCommand.self, DemoCommand.self]
     )
 
     @OptionGroup var data: DataDirectoryOptions
@@ -23,6 +24,10 @@ struct SSCard: ParsableCommand {
     var demo = false
 
     func run() throws {
+        if demo, !SystemFileIO().exists(data.data.journal) {
+            let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
+            print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
+        }
         // Said plainly rather than pretended: the screens are built in the terminal issue.
         var standardError = StandardError()
         print("""

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "The demo data set (DEMO-DATA.md).",
+        subcommands: [DemoSeedCommand.self]
+    )
+}
