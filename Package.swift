@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "sscard-bench",
             dependencies: [
-                "Journal", "CardStore",
+                "Journal", "CardStore", "CardDomain", "CardResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

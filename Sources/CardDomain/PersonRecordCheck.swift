@@ -43,7 +43,7 @@ public enum PersonRecordCheck {
     /// A resident ID carries the birth date and sex; the record must agree with it.
     private static func consistency(of person: PersonRecord, with type: DocumentType) -> [FieldProblem] {
         guard type.isResidentID || type.rule == .residencePermit,
-              case .success(let number) = ResidentIDNumber.parse(person.documentNumber) else { return [] }
+              let number = ResidentIDNumber(alreadyChecked: person.documentNumber) else { return [] }
         var problems: [FieldProblem] = []
         if number.sex != person.sex {
             problems.append(FieldProblem(field: "性别", message: "与证件号码不符（号码表明为\(number.sex.label)）"))

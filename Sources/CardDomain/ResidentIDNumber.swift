@@ -54,9 +54,19 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
         guard characters.count >= 17 else { return nil }
         var sum = 0
         for index in 0..<17 {
-            guard let digit = characters[index].wholeNumberValue, characters[index].isASCIIDigit else { return nil }
-            sum += digit * weights[index]
+            guard characters[index].isASCIIDigit, let ascii = characters[index].asciiValue else { return nil }
+            sum += Int(ascii - 48) * weights[index]
         }
         return checkCharacters[sum % 11]
+    }
+}
+
+extension ResidentIDNumber {
+    /// A number that `parse` has already accepted (the birth date and sex read again
+    /// cheaply); nil if it is not 18 characters with a real date.
+    init?(alreadyChecked value: String) {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 18, let birth = CalendarDate(String(decoding: bytes[6..<14], as: UTF8.self)) else { return nil }
+        self.init(value: value, birthDate: birth, sex: (bytes[16] - 48) % 2 == 1 ? .male : .female)
     }
 }

@@ -6,12 +6,13 @@ import SystemPackage
 /// end, appended only if no other process appended in between (else decided again), and
 /// applied once durable. So several clerks' processes can share one data directory.
 public final class CardRepository {
-    /// How many times a command is decided again after losing a race before giving up.
-    static let conflictRetries = 1000
-
     public let data: DataDirectory
     public let reference: ReferenceData
     let journal: Journal
+    /// A tailing reader kept open, so that catching up reads only what is new.
+    var reader: JournalReader
+    /// Set when the state could not be rebuilt after a failure; every command is refused.
+    var broken: String?
     let io: any FileIO
     var projection: CardProjection
     /// The journal sequence number the state reflects.
@@ -33,6 +34,7 @@ public final class CardRepository {
         let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load()
         projection = loaded.model
         sequence = loaded.sequence
+        reader = try journal.reader(from: loaded.sequence + 1)
         usedSnapshot = loaded.usedSnapshot
         replayedAtOpen = loaded.replayed
         snapshotProblem = loaded.snapshotProblem
@@ -42,8 +44,9 @@ public final class CardRepository {
 
     /// Applies what other processes appended since the last look.
     public func refresh() throws {
-        let reader = try journal.reader(from: sequence + 1)
         try reader.forEach { recordSequence, type, timestamp, payload in
+            // This process's own appends are applied when they are made.
+            guard recordSequence > sequence else { return }
             try projection.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)
             sequence = recordSequence
         }
@@ -59,37 +62,73 @@ public final class CardRepository {
 
     /// Runs commands in order, each decided on the state the earlier ones leave, and
     /// appends all their events with a single sync. Refused commands append nothing and
-    /// do not stop the others.
-    public func executeBatch(_ commands: [Command], by actor: Actor,
-                             context: CommandContext) throws -> [Result<[DomainEvent], CommandRefusal>] {
-        for _ in 0..<Self.conflictRetries {
+    /// do not stop the others. A dry run decides them all and appends nothing.
+    ///
+    /// Deciding happens under the journal's lock, after catching up with other processes,
+    /// so no one can append in between; the events are applied to the state in place.
+    /// If the append then fails, the state is rebuilt from the journal, so it never shows
+    /// what was not made durable.
+    public func executeBatch(_ commands: [Command], by actor: Actor, context: CommandContext,
+                             dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
+        if let broken { throw RepositoryUnusable(reason: broken) }
+        if dryRun {
             try refresh()
             var working = projection.state
-            var outcomes: [Result<[DomainEvent], CommandRefusal>] = []
-            var envelopes: [EventEnvelope] = []
-            outcomes.reserveCapacity(commands.count)
-            for command in commands {
-                let outcome = working.decide(command, by: actor, context: context, reference: reference)
-                if case .success(let events) = outcome {
-                    for event in events {
-                        let envelope = EventEnvelope(actor: actor.username, role: actor.role, at: context.now,
-                                                     terminal: context.terminal, channel: context.channel,
-                                                     assisting: actor.role == .counterClerk ? actor.assisting : nil,
-                                                     event: event)
-                        working.apply(envelope)
-                        envelopes.append(envelope)
-                    }
-                }
-                outcomes.append(outcome)
-            }
-            if envelopes.isEmpty { return outcomes }
-            let entries = try envelopes.map { JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode($0)) }
-            guard let appended = try journal.append(entries, ifLastSequenceIs: sequence) else { continue }
-            projection.state = working
-            sequence = appended.upperBound
-            return outcomes
+            var unused: [JournalEntry] = []
+            return commands.map { decide($0, by: actor, context: context, applyingTo: &working, entries: &unused, encode: false) }
         }
-        throw JournalBusy(attempts: Self.conflictRetries)
+        var outcomes: [Result<[DomainEvent], CommandRefusal>] = []
+        do {
+            let appended = try journal.append(deciding: { _ in
+                try refresh()
+                var entries: [JournalEntry] = []
+                outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
+                                              entries: &entries, encode: true) }
+                if let encodingError { throw encodingError }
+                return entries
+            })
+            if let appended { sequence = appended.upperBound }
+        } catch {
+            reload()
+            throw error
+        }
+        return outcomes
+    }
+
+    private var encodingError: (any Error)?
+
+    /// Decides one command on `state`, applies its events there, and adds their records to `entries`.
+    private func decide(_ command: Command, by actor: Actor, context: CommandContext, applyingTo state: inout CardState,
+                        entries: inout [JournalEntry], encode: Bool) -> Result<[DomainEvent], CommandRefusal> {
+        let outcome = state.decide(command, by: actor, context: context, reference: reference)
+        guard case .success(let events) = outcome else { return outcome }
+        for event in events {
+            let envelope = EventEnvelope(actor: actor.username, role: actor.role, at: context.now,
+                                         terminal: context.terminal, channel: context.channel,
+                                         assisting: actor.role == .counterClerk ? actor.assisting : nil, event: event)
+            state.apply(envelope)
+            guard encode else { continue }
+            do {
+                entries.append(JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode(envelope)))
+            } catch {
+                encodingError = error
+            }
+        }
+        return outcome
+    }
+
+    /// Rebuilds the state from snapshot and journal after a failed append; if even that
+    /// fails, the repository refuses further commands rather than serve a wrong state.
+    private func reload() {
+        encodingError = nil
+        do {
+            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load()
+            projection = loaded.model
+            sequence = loaded.sequence
+            reader = try journal.reader(from: loaded.sequence + 1)
+        } catch {
+            broken = "the state could not be rebuilt after a failed append: \(error)"
+        }
     }
 
     /// Saves the state as the snapshot for the current sequence number, for a fast start.
@@ -99,8 +138,8 @@ public final class CardRepository {
     }
 }
 
-/// Other processes kept appending while a command was being decided, every time.
-public struct JournalBusy: Error, CustomStringConvertible {
-    public var attempts: Int
-    public var description: String { "the journal kept changing under \(attempts) attempts; try again" }
+/// The repository lost track of the journal after a disk failure; reopen it.
+public struct RepositoryUnusable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }

@@ -65,30 +65,37 @@ public final class Journal {
     /// Appends many records with a single sync, returning their sequence numbers.
     @discardableResult
     public func append(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
-        try append(entries, ifLastSequenceIs: nil)!
+        precondition(!entries.isEmpty, "append needs at least one entry")
+        return try append(deciding: { _ in entries })!
     }
 
-    /// Appends only when the journal still ends at `expected`, so that a command decided on
-    /// the state as of `expected` cannot race another process's. Returns nil, writing
-    /// nothing, when someone else has appended since; nil `expected` always appends.
-    public func append(_ entries: [JournalEntry], ifLastSequenceIs expected: UInt64?) throws -> ClosedRange<UInt64>? {
+    /// Appends what `decide` returns, deciding under the lock once caught up with every
+    /// other writer: it is told the true last sequence number, and no one can append until
+    /// this append is done. So a command decided on the state as of that number cannot race
+    /// another process's. Returns nil when `decide` returns nothing to append. An error
+    /// thrown by `decide` is passed on and does not poison the journal.
+    public func append(deciding decide: (_ lastSequence: UInt64) throws -> [JournalEntry]) throws -> ClosedRange<UInt64>? {
         guard lockFile != nil else { throw JournalError.closed }
         if let failure { throw JournalError.poisoned(cause: failure) }
-        precondition(!entries.isEmpty, "append needs at least one entry")
-        for entry in entries {
-            guard entry.type != 0, entry.type != SegmentCursor.sealType else { throw JournalError.invalidRecordType }
-            guard entry.payload.count <= RecordFrame.maxPayload else {
-                throw JournalError.recordTooLarge(bytes: entry.payload.count, limit: RecordFrame.maxPayload)
+        return try withLock {
+            try poisoningOnFailure { try catchUp() }
+            let entries = try decide(lastSequence)
+            if entries.isEmpty { return nil }
+            for entry in entries {
+                guard entry.type != 0, entry.type != SegmentCursor.sealType else { throw JournalError.invalidRecordType }
+                guard entry.payload.count <= RecordFrame.maxPayload else {
+                    throw JournalError.recordTooLarge(bytes: entry.payload.count, limit: RecordFrame.maxPayload)
+                }
             }
+            return try poisoningOnFailure { try write(entries) }
         }
+    }
+
+    /// Whatever reached the file may be half a record: after a failure, refuse until reopened.
+    private func poisoningOnFailure<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try withLock {
-                try catchUp()
-                if let expected, lastSequence != expected { return nil }
-                return try write(entries)
-            }
+            return try body()
         } catch {
-            // Whatever reached the file may be half a record: refuse until reopened.
             failure = "\(error)"
             throw error
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CursesBackend
 import Journal
 
@@ -15,10 +16,25 @@ struct SSCard: ParsableCommand {
             prints them as JSON Lines for auditors.
             """,
         version: "sscard \(version) (\(CursesLibrary.version))",
-        subcommands: [JournalCommand.self, DemoCommand.self]
+        subcommands: [JournalCommand.self, RecordsCommand.self, DemoCommand.self]
     )
 
     @OptionGroup var data: DataDirectoryOptions
+
+    /// Every usage error exits 2 (ArgumentParser's default is 64), as the import's contract says.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                var standardError = StandardError()
+                print(fullMessage(for: error), to: &standardError)
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 
     @Flag(help: "Create the demo data set in the data directory when it is empty.")
     var demo = false

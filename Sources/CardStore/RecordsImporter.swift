@@ -1,0 +1,78 @@
+import CardDomain
+
+/// Imports persons from a master-data CSV (D11): every row checked, rejected rows
+/// reported by line, good rows recorded in batches with one sync per batch. Importing the
+/// same file again records nothing, since an unchanged person appends no event.
+public struct RecordsImporter {
+    public struct Rejection: Equatable, Sendable {
+        public var line: Int
+        public var field: String
+        public var reason: String
+    }
+
+    public struct Summary: Equatable, Sendable {
+        public var rows = 0
+        public var recorded = 0
+        public var unchanged = 0
+        public var rejectedRows = 0
+        public var rejections: [Rejection] = []
+    }
+
+    public static let batchSize = 1000
+
+    let repository: CardRepository
+    let actor: Actor
+    let context: CommandContext
+
+    public init(repository: CardRepository, actor: Actor, context: CommandContext) {
+        self.repository = repository
+        self.actor = actor
+        self.context = context
+    }
+
+    /// Imports `table`. With `dryRun` every row is checked as for real, but nothing is appended.
+    /// `progress` is told how many rows are done after each batch.
+    public func run(_ table: CSVTable, dryRun: Bool = false,
+                    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Summary {
+        let reader = try PersonRowReader(header: table.header, reference: repository.reference, today: context.today)
+        var summary = Summary()
+        summary.rows = table.rows.count
+        var firstLineOf: [String: Int] = [:]
+        var start = 0
+        while start < table.rows.count {
+            let rows = table.rows[start..<min(table.rows.count, start + Self.batchSize)]
+            var commands: [Command] = []
+            var commandLines: [Int] = []
+            for row in rows {
+                switch reader.read(row.fields) {
+                case .failure(let found):
+                    reject(row.line, found.problems, into: &summary)
+                case .success(let person):
+                    if let first = firstLineOf[person.documentNumber] {
+                        reject(row.line, [FieldProblem(field: "证件号码", message: "与第 \(first) 行重复")], into: &summary)
+                        continue
+                    }
+                    firstLineOf[person.documentNumber] = row.line
+                    commands.append(.recordPerson(person))
+                    commandLines.append(row.line)
+                }
+            }
+            let outcomes = try repository.executeBatch(commands, by: actor, context: context, dryRun: dryRun)
+            for (line, outcome) in zip(commandLines, outcomes) {
+                switch outcome {
+                case .success(let events): if events.isEmpty { summary.unchanged += 1 } else { summary.recorded += 1 }
+                case .failure(.invalid(let problems)): reject(line, problems, into: &summary)
+                case .failure(let refusal): reject(line, [FieldProblem(field: "(行)", message: refusal.description)], into: &summary)
+                }
+            }
+            start += rows.count
+            progress(start, table.rows.count)
+        }
+        return summary
+    }
+
+    private func reject(_ line: Int, _ problems: [FieldProblem], into summary: inout Summary) {
+        summary.rejectedRows += 1
+        summary.rejections += problems.map { Rejection(line: line, field: $0.field, reason: $0.message) }
+    }
+}

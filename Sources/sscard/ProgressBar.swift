@@ -1,0 +1,30 @@
+import Foundation
+
+/// A progress bar on standard error, drawn only when it is a terminal and the job is big
+/// enough to wait for; redirected output stays clean.
+final class ProgressBar {
+    static let minimumRows = 5000
+    let total: Int
+    let enabled: Bool
+    private var lastPercent = -1
+
+    init(total: Int) {
+        self.total = total
+        enabled = total >= Self.minimumRows && isatty(STDERR_FILENO) == 1
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let percent = done * 100 / max(total, 1)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let filled = percent * 30 / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r导入 [\(bar)] \(percent)%  \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        guard enabled, lastPercent >= 0 else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
