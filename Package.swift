@@ -71,8 +71,9 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
-        .testTarget(name: "CardDomainTests", dependencies: ["CardDomain"]),
+        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        // Uses the shipped reference files (CardResources) so rules are tested against real lists.
+        .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
         .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

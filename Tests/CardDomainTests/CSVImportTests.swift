@@ -1,0 +1,62 @@
+import CardDomain
+import Testing
+
+/// The import file: CSV as spreadsheets write it, headers with aliases, rows read into records.
+@Suite struct CSVImportTests {
+    static let header = "姓名,证件号码,性别,出生日期,证件有效期限开始日期,常住所在地地址,常住地所在区,卡预留手机号,人员状态,养老金代发银行,养老金代发网点"
+
+    static func reader(_ header: [String]) throws -> PersonRowReader {
+        try PersonRowReader(header: header, reference: DomainFixture.reference, today: DomainFixture.today)
+    }
+
+    @Test func quotedFieldsBOMAndLineNumbersOfMultiLineRecords() {
+        let text = "\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\nlast,row\n\n"
+        let table = CSVTable.parse(Array(text.utf8))!
+        #expect(table.header == ["a", "b"])
+        #expect(table.rows.map(\.line) == [2, 4])
+        #expect(table.rows[0].fields == ["x, \"y\"", "two\nlines"])
+        #expect(CSVTable.parse([0xFF, 0xFE, 0x41]) == nil)
+        #expect(CSVTable.quote("a,\"b\"") == "\"a,\"\"b\"\"\"")
+    }
+
+    @Test func englishAliasesAreAcceptedAndUnknownHeadersNamed() throws {
+        _ = try Self.reader(["Name", "ID Number", "validity_start", "address", "district", "status"])
+        #expect(throws: PersonRowReader.HeaderProblem.unknown(column: 2, header: "工号")) {
+            try Self.reader(["姓名", "工号"])
+        }
+        #expect(throws: PersonRowReader.HeaderProblem.missing([.documentNumber, .validityStart, .residenceAddress,
+                                                               .residenceDistrict, .status])) {
+            try Self.reader(["姓名"])
+        }
+    }
+
+    @Test func aGoodRowBecomesARecordWithNamesTurnedIntoCodes() throws {
+        let reader = try Self.reader(Self.header.split(separator: ",").map(String.init))
+        let row = "孙建国,110105195609090137,男,1956/9/9,2010-05-01,北京市朝阳区劲松八区802号楼,朝阳区,139 0003 0001,退休,中国工商银行,中国工商银行北京朝阳支行"
+        let person = try reader.read(row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)).get()
+        #expect(person.residenceDistrict == "110105")
+        #expect(person.pensionBank == "中国工商银行")
+        #expect(person.mobile == "13900030001")
+        #expect(person.birthDate == CalendarDate(year: 1956, month: 9, day: 9))
+        #expect(person.nationality == "CHN")
+    }
+
+    @Test func sexAndBirthDateThatContradictTheIDNumberAreRejected() throws {
+        let reader = try Self.reader(Self.header.split(separator: ",").map(String.init))
+        let row = "孙建国,110105195609090137,女,1956-09-10,2010-05-01,北京市朝阳区劲松八区802号楼,朝阳区,,退休,中国工商银行,中国工商银行北京朝阳支行"
+        let outcome = reader.read(row.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        guard case .failure(let found) = outcome else { Issue.record("accepted a contradiction"); return }
+        #expect(found.problems == [
+            FieldProblem(field: "性别", message: "与证件号码不符（号码表明为男）"),
+            FieldProblem(field: "出生日期", message: "与证件号码不符（号码表明为 1956-09-09）"),
+        ])
+    }
+
+    @Test func anImpossibleDateInTheIDNumberIsNamed() throws {
+        let reader = try Self.reader(Self.header.split(separator: ",").map(String.init))
+        let row = "某某,110105199002300011,,,2010-05-01,北京市朝阳区劲松八区802号楼,朝阳区,,退休,中国工商银行,中国工商银行北京朝阳支行"
+        guard case .failure(let found) = reader.read(row.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        else { Issue.record("accepted 19900230"); return }
+        #expect(found.problems.first == FieldProblem(field: "证件号码", message: "出生日期 19900230 不是有效日期，请核对号码"))
+    }
+}
