@@ -80,6 +80,11 @@ public struct PersonRowReader: Sendable {
         let branchText = value(.pensionBranch)
         let branch = bank.flatMap { reference.branch(branchText, of: $0)?.name } ?? (branchText.isEmpty ? nil : branchText)
         let mobile = value(.mobile)
+        if problems.contains(where: { $0.field == PersonColumn.documentNumber.rawValue }) {
+            // Sex and birth date left to the number: the number's own problem says it all.
+            problems.removeAll { ($0.field == PersonColumn.sex.rawValue && value(.sex).isEmpty)
+                || ($0.field == PersonColumn.birthDate.rawValue && value(.birthDate).isEmpty) }
+        }
         guard let type, let sex, let birth, let start, let status, let nationality, let district else {
             return .failure(RowProblems(problems: problems))
         }

@@ -5,12 +5,6 @@ import Testing
 
 /// Runs the real `sscard` binary and checks what it prints and its exit status.
 @Suite struct CLITests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
     let root: String
 
     init() throws {
@@ -21,21 +15,8 @@ import Testing
 
     var journal: FilePath { FilePath(root).appending("journal") }
 
-    func sscard(_ arguments: String...) throws -> Run {
-        let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = selfDirectory.appendingPathComponent("sscard")
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                   error: String(decoding: err, as: UTF8.self))
+    func sscard(_ arguments: String...) throws -> SSCardProcess.Run {
+        try SSCardProcess.run(arguments)
     }
 
     func write(_ payloads: [[UInt8]]) throws {

@@ -1,0 +1,43 @@
+import Foundation
+import SystemPackage
+
+/// Runs the real `sscard` binary, built beside this test bundle, and collects what it says.
+enum SSCardProcess {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = selfDirectory.appendingPathComponent("sscard")
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read stderr on another thread so that neither pipe can fill and block the child.
+        nonisolated(unsafe) var err = Data()
+        let done = DispatchSemaphore(value: 0)
+        let readerDone = Thread {
+            err = error.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        readerDone.start()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                   error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A fresh private temporary directory.
+    static func temporaryDirectory() throws -> String {
+        var template = Array("/tmp/sscard-cli-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
+        return String(cString: made)
+    }
+}
