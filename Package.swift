@@ -65,13 +65,20 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The journal's file I/O with faults injected (EIO, ENOSPC, short writes), for the
+        // fault tests of every module that writes through the journal.
+        .target(
+            name: "JournalTestSupport",
+            dependencies: ["Journal", .product(name: "SystemPackage", package: "swift-system")],
+            path: "Tests/JournalTestSupport"
+        ),
         // Depends on sscard-bench so that its binary is built: the multi-process and
         // SIGKILL tests run it as real child processes.
         .testTarget(
             name: "JournalTests",
-            dependencies: ["Journal", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["Journal", "JournalTestSupport", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", "JournalTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         // Uses the shipped reference files (CardResources) so rules are tested against real lists.
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),

@@ -78,9 +78,11 @@ public final class CardRepository {
             return commands.map { decide($0, by: actor, context: context, applyingTo: &working, entries: &unused, encode: false) }
         }
         var outcomes: [Result<[DomainEvent], CommandRefusal>] = []
+        var acknowledged = sequence
         do {
             let appended = try journal.append(deciding: { _ in
                 try refresh()
+                acknowledged = sequence
                 var entries: [JournalEntry] = []
                 outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
                                               entries: &entries, encode: true) }
@@ -89,7 +91,7 @@ public final class CardRepository {
             })
             if let appended { sequence = appended.upperBound }
         } catch {
-            reload()
+            reload(through: acknowledged)
             throw error
         }
         return outcomes
@@ -117,12 +119,13 @@ public final class CardRepository {
         return outcome
     }
 
-    /// Rebuilds the state from snapshot and journal after a failed append; if even that
-    /// fails, the repository refuses further commands rather than serve a wrong state.
-    private func reload() {
+    /// Rebuilds the state after a failed append from what was acknowledged before it: a
+    /// record whose sync failed may sit in the file now and still be lost, so it is left
+    /// out. If even that fails, the repository refuses further commands.
+    private func reload(through acknowledged: UInt64) {
         encodingError = nil
         do {
-            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load()
+            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged)
             projection = loaded.model
             sequence = loaded.sequence
             reader = try journal.reader(from: loaded.sequence + 1)

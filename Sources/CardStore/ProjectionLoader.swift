@@ -22,7 +22,9 @@ public struct ProjectionLoader<Model: Projection> {
         self.io = io
     }
 
-    public func load() throws -> Loaded {
+    /// Loads the model; with `limit`, applies no record after that sequence number (to
+    /// rebuild exactly what was acknowledged, leaving out a record whose sync failed).
+    public func load(through limit: UInt64 = .max) throws -> Loaded {
         let snapshots = SnapshotStore(directory: data.snapshots, io: io)
         var model = Model()
         var sequence: UInt64 = 0
@@ -41,16 +43,19 @@ public struct ProjectionLoader<Model: Projection> {
             break
         }
         if sequence > 0 {
-            if let loaded = try replay(into: model, after: sequence, snapshotProblem: problem) { return loaded }
+            if sequence <= limit, let loaded = try replay(into: model, after: sequence, through: limit, snapshotProblem: problem) {
+                return loaded
+            }
             problem = "snapshot is at sequence \(sequence), which this journal does not hold"
         }
-        let replayed = try replay(into: Model(), after: 0, snapshotProblem: problem)!
+        let replayed = try replay(into: Model(), after: 0, through: limit, snapshotProblem: problem)!
         return replayed
     }
 
     /// Replays the records after `start`. A snapshot at `start` is only trusted when the
     /// journal really holds record `start`; otherwise this returns nil.
-    private func replay(into model: Model, after start: UInt64, snapshotProblem: String?) throws -> Loaded? {
+    private func replay(into model: Model, after start: UInt64, through limit: UInt64,
+                        snapshotProblem: String?) throws -> Loaded? {
         var model = model
         var sequence = start
         var confirmed = start == 0
@@ -63,6 +68,7 @@ public struct ProjectionLoader<Model: Projection> {
                     confirmed = true
                     return
                 }
+                guard recordSequence <= limit else { return }
                 try model.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)
                 sequence = recordSequence
                 replayed += 1

@@ -2,6 +2,8 @@ import CardDomain
 import CardResources
 import CardStore
 import Foundation
+import Journal
+import JournalTestSupport
 import SystemPackage
 import Testing
 
@@ -121,5 +123,34 @@ import Testing
         #expect(second.recorded == 0)
         #expect(second.unchanged == 2)
         #expect(repository.sequence == sequenceAfterFirst)
+    }
+}
+
+/// A failing disk under the repository: nothing unacknowledged is ever shown as done.
+@Suite struct CardRepositoryFaultTests {
+    @Test func aFailedSyncLeavesTheStateAsTheDiskHasIt() throws {
+        var template = Array("/tmp/sscard-store-fault-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
+        let io = FaultyFileIO()
+        let data = DataDirectory(FilePath(String(cString: made)))
+        let repository = try CardRepository(data: data, reference: CardRepositoryTests.reference, io: io)
+        let units = CardRepositoryTests.demo.units
+        try repository.execute(.recordUnit(units[0]), by: .system("seed"), context: CardRepositoryTests.context)
+        io.inject(.syncData, .fail(.ioError))
+        #expect(throws: JournalError.self) {
+            try repository.execute(.recordUnit(units[1]), by: .system("seed"), context: CardRepositoryTests.context)
+        }
+        #expect(io.firedCount == 1)
+        // The second unit was not acknowledged, so the state does not show it.
+        #expect(repository.state.units.keys.sorted() == ["10000001"])
+        // The journal refuses appends until reopened; a reopened repository appends on (the
+        // record whose sync failed may or may not have survived; the state is what the disk has).
+        #expect(throws: (any Error).self) {
+            try repository.execute(.recordUnit(units[1]), by: .system("seed"), context: CardRepositoryTests.context)
+        }
+        repository.close()
+        let reopened = try CardRepository(data: data, reference: CardRepositoryTests.reference)
+        try reopened.execute(.recordUnit(units[1]), by: .system("seed"), context: CardRepositoryTests.context)
+        #expect(reopened.state.units.count == 2)
     }
 }

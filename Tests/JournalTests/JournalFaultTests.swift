@@ -1,3 +1,4 @@
+import JournalTestSupport
 import Journal
 import SystemPackage
 import Testing
