@@ -9,11 +9,8 @@ public enum ApplicationCheck {
         func problem(_ field: String, _ message: String) {
             problems.append(FieldProblem(field: profile.label(field), message: message))
         }
-        func check<T>(_ result: Result<T, FieldProblem>) {
-            if case .failure(let found) = result { problems.append(found) }
-        }
         if let start = form.validityStart {
-            check(IdentityValidity.checkStart(start.description, birth: person.birthDate, today: today,
+            problems.collect(IdentityValidity.checkStart(start.description, birth: person.birthDate, today: today,
                                               field: profile.label("validityStart")))
         } else if person.validity.isExpired(on: today) {
             problem("validityStart", "证件已于 \(person.validity.label) 过期；请填写新换领证件的开始日期")
@@ -26,9 +23,9 @@ public enum ApplicationCheck {
             || reference.district(form.residenceDistrict ?? person.residenceDistrict) == nil {
             problem("residenceDistrict", "请选择北京市的区")
         }
-        check(StreetAddress.parse(form.residenceAddress ?? person.residenceAddress, field: profile.label("residenceAddress")))
+        problems.collect(StreetAddress.parse(form.residenceAddress ?? person.residenceAddress, field: profile.label("residenceAddress")))
         if asked.contains("mobile") || person.mobile == nil {
-            check(MobileNumber.parse(form.mobile ?? person.mobile ?? "", field: profile.label("mobile")))
+            problems.collect(MobileNumber.parse(form.mobile ?? person.mobile ?? "", field: profile.label("mobile")))
         }
         if let bank = form.bank, bank != person.pensionBank {
             problem("bank", "退休人员首次申领须与养老金代发银行（\(person.pensionBank ?? "")）一致，不可修改")
@@ -58,16 +55,13 @@ public enum ApplicationCheck {
         }
         let fields = profile.retireeMailFields
         var problems: [FieldProblem] = []
-        func check<T>(_ result: Result<T, FieldProblem>) {
-            if case .failure(let found) = result { problems.append(found) }
-        }
-        check(PersonName.parse(mail.recipientName, field: profile.label("recipientName")))
-        check(MobileNumber.parse(mail.recipientPhone, field: profile.label("recipientPhone")))
+        problems.collect(PersonName.parse(mail.recipientName, field: profile.label("recipientName")))
+        problems.collect(MobileNumber.parse(mail.recipientPhone, field: profile.label("recipientPhone")))
         if fields.contains("mailDistrict"), (mail.district.flatMap(reference.district)) == nil {
             problems.append(FieldProblem(field: profile.label("mailDistrict"), message: "请选择北京市的区"))
         }
-        if fields.contains("postalCode") { check(PostalCode.parse(mail.postalCode ?? "", field: profile.label("postalCode"))) }
-        check(StreetAddress.parse(mail.address, field: profile.label("mailAddress")))
+        if fields.contains("postalCode") { problems.collect(PostalCode.parse(mail.postalCode ?? "", field: profile.label("postalCode"))) }
+        problems.collect(StreetAddress.parse(mail.address, field: profile.label("mailAddress")))
         return problems
     }
 }

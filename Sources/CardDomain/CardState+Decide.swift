@@ -41,8 +41,7 @@ extension CardState {
 
     /// 办事编号 for the next application: SB, the date, and a running number.
     public func nextApplicationID(today: CalendarDate) -> String {
-        let running = String(applications.count + 1)
-        return "SB" + today.description.filter(\.isASCIIDigit) + String(repeating: "0", count: max(0, 6 - running.count)) + running
+        "SB" + today.description.filter(\.isASCIIDigit) + (applications.count + 1).zeroPadded(6)
     }
 
     private func submit(_ number: String, _ form: ApplicationForm, context: CommandContext,

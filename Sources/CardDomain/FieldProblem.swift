@@ -20,3 +20,11 @@ extension Result where Failure == FieldProblem {
         .failure(FieldProblem(field: field, message: message))
     }
 }
+
+extension Array where Element == FieldProblem {
+    /// Adds the problem of a failed check; a passed check adds nothing. A step runs all
+    /// its checks this way and reports every problem at once.
+    mutating func collect<T>(_ result: Result<T, FieldProblem>) {
+        if case .failure(let problem) = result { append(problem) }
+    }
+}

@@ -23,7 +23,7 @@ public struct GeneratedPeople: Sendable {
         let birth = CalendarDate(year: year, month: 1 + (day / 28) % 12, day: 1 + day % 28)!
         let sex: Sex = random.next() % 2 == 0 ? .male : .female
         let sequence = (index % 500) * 2 + (sex == .male ? 1 : 0)
-        let sequenceCode = pad(sequence, 3)
+        let sequenceCode = sequence.zeroPadded(3)
         var characters = Array(district.code + birth.description.filter(\.isASCIIDigit) + sequenceCode)
         characters.append(ResidentIDNumber.checkCharacter(for: characters)!)
         let name = String(Self.surnames[Int(random.next() % UInt64(Self.surnames.count))])
@@ -33,7 +33,7 @@ public struct GeneratedPeople: Sendable {
         let start = CalendarDate(year: min(year + ageAtStart, 2024), month: 3, day: 1 + Int(random.next() % 28))!
         let bank = reference.banks[Int(random.next() % UInt64(reference.banks.count))].name
         let street = Self.streets[Int(random.next() % UInt64(Self.streets.count))]
-        let mobile = "137" + pad(index % 100_000_000, 8)
+        let mobile = "137" + (index % 100_000_000).zeroPadded(8)
         return PersonRecord(
             name: name, documentNumber: String(characters), sex: sex, birthDate: birth, ethnicGroup: "01",
             validityStart: start, residenceAddress: "北京市\(district.name)\(street)\(1 + index % 40)号楼\(1 + index % 6)单元\(101 + index % 20)",
@@ -41,11 +41,6 @@ public struct GeneratedPeople: Sendable {
             unitNumber: retired ? nil : units[index % units.count],
             pensionBank: retired ? bank : nil,
             pensionBranch: retired ? reference.branches.first { $0.bank == bank && $0.district == district.code }?.name : nil)
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
     /// A small deterministic generator (SplitMix64): scale data must not change between runs.

@@ -3,10 +3,7 @@
 public enum PersonRecordCheck {
     public static func problems(_ person: PersonRecord, reference: ReferenceData, today: CalendarDate) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        func check<T>(_ result: Result<T, FieldProblem>) {
-            if case .failure(let problem) = result { problems.append(problem) }
-        }
-        check(PersonName.parse(person.name))
+        problems.collect(PersonName.parse(person.name))
         if let type = reference.documentType(person.documentType) {
             switch type.parseNumber(person.documentNumber) {
             case .failure(let problem): problems.append(problem)
@@ -31,11 +28,11 @@ public enum PersonRecordCheck {
         if person.validityStart > today || person.validityStart < person.birthDate {
             problems.append(FieldProblem(field: "证件有效期限开始日期", message: "应在出生日期（\(person.birthDate)）与今天（\(today)）之间"))
         }
-        check(StreetAddress.parse(person.residenceAddress, field: "常住所在地地址"))
+        problems.collect(StreetAddress.parse(person.residenceAddress, field: "常住所在地地址"))
         if reference.district(person.residenceDistrict) == nil {
             problems.append(FieldProblem(field: "常住地所在区", message: "“\(person.residenceDistrict)”不是北京市的区"))
         }
-        if let mobile = person.mobile { check(MobileNumber.parse(mobile, field: "卡预留手机号")) }
+        if let mobile = person.mobile { problems.collect(MobileNumber.parse(mobile, field: "卡预留手机号")) }
         problems += statusProblems(person, reference)
         return problems
     }
