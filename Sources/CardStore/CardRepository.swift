@@ -74,8 +74,8 @@ public final class CardRepository {
         if dryRun {
             try refresh()
             var working = projection.state
-            var unused: [JournalEntry] = []
-            return commands.map { decide($0, by: actor, context: context, applyingTo: &working, entries: &unused, encode: false) }
+            var unused: [EventEnvelope] = []
+            return commands.map { decide($0, by: actor, context: context, applyingTo: &working, recording: &unused) }
         }
         var outcomes: [Result<[DomainEvent], CommandRefusal>] = []
         var acknowledged = sequence
@@ -83,11 +83,10 @@ public final class CardRepository {
             let appended = try journal.append(deciding: { _ in
                 try refresh()
                 acknowledged = sequence
-                var entries: [JournalEntry] = []
+                var envelopes: [EventEnvelope] = []
                 outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
-                                              entries: &entries, encode: true) }
-                if let encodingError { throw encodingError }
-                return entries
+                                                 recording: &envelopes) }
+                return try envelopes.map { JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode($0)) }
             })
             if let appended { sequence = appended.upperBound }
         } catch {
@@ -97,11 +96,9 @@ public final class CardRepository {
         return outcomes
     }
 
-    private var encodingError: (any Error)?
-
-    /// Decides one command on `state`, applies its events there, and adds their records to `entries`.
+    /// Decides one command on `state`, applies its events there, and adds their envelopes to `envelopes`.
     private func decide(_ command: Command, by actor: Actor, context: CommandContext, applyingTo state: inout CardState,
-                        entries: inout [JournalEntry], encode: Bool) -> Result<[DomainEvent], CommandRefusal> {
+                        recording envelopes: inout [EventEnvelope]) -> Result<[DomainEvent], CommandRefusal> {
         let outcome = state.decide(command, by: actor, context: context, reference: reference)
         guard case .success(let events) = outcome else { return outcome }
         for event in events {
@@ -109,12 +106,7 @@ public final class CardRepository {
                                          terminal: context.terminal, channel: context.channel,
                                          assisting: actor.role == .counterClerk ? actor.assisting : nil, event: event)
             state.apply(envelope)
-            guard encode else { continue }
-            do {
-                entries.append(JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode(envelope)))
-            } catch {
-                encodingError = error
-            }
+            envelopes.append(envelope)
         }
         return outcome
     }
@@ -123,7 +115,6 @@ public final class CardRepository {
     /// record whose sync failed may sit in the file now and still be lost, so it is left
     /// out. If even that fails, the repository refuses further commands.
     private func reload(through acknowledged: UInt64) {
-        encodingError = nil
         do {
             let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged)
             projection = loaded.model
