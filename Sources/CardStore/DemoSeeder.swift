@@ -22,15 +22,20 @@ public struct DemoSeeder {
     /// The fixed set: units, persons, and their accounts with scrypt hashes of the demo password.
     public func seed(_ demo: DemoDataSet, salt: () -> [UInt8]) throws -> Outcome {
         var commands: [Command] = demo.units.map { .recordUnit($0) } + demo.persons.map { .recordPerson($0) }
-        let wanted = demo.accounts.map { ($0.username, $0.role, $0.displayName, $0.unitNumber, $0.workplace, nil as String?) }
-            + demo.persons.map { ($0.documentNumber, Role.person, $0.name, nil, nil, Optional($0.documentNumber)) }
-        let missing = wanted.filter { repository.state.accounts[$0.0] == nil }
-        let salts = missing.map { _ in salt() }
-        let hashes = try Self.hashes(of: demo.password, salts: salts)
+        // Accounts are built whole and get their hash last; existing ones keep their password.
+        let wanted = demo.accounts.map {
+            AccountRecord(username: $0.username, role: $0.role, displayName: $0.displayName, passwordHash: "",
+                          unitNumber: $0.unitNumber, workplace: $0.workplace)
+        } + demo.persons.map {
+            AccountRecord(username: $0.documentNumber, role: .person, displayName: $0.name, passwordHash: "",
+                          personNumber: $0.documentNumber)
+        }
+        let missing = wanted.filter { repository.state.accounts[$0.username] == nil }
+        let hashes = try Self.hashes(of: demo.password, salts: missing.map { _ in salt() })
         for (account, hash) in zip(missing, hashes) {
-            commands.append(.recordAccount(AccountRecord(
-                username: account.0, role: account.1, displayName: account.2, passwordHash: hash.description,
-                personNumber: account.5, unitNumber: account.3, workplace: account.4)))
+            var hashed = account
+            hashed.passwordHash = hash.description
+            commands.append(.recordAccount(hashed))
         }
         return try run(commands)
     }
