@@ -51,20 +51,25 @@ public struct PersonRowReader: Sendable {
         if type == nil { problem(.documentType, "“\(typeText)”不是可用的证件类型") }
         var number = value(.documentNumber).uppercased()
         var fromID: ResidentIDNumber?
+        var numberFailed = false
         if let type {
             switch type.parseNumber(number) {
             case .success(let parsed):
                 number = parsed
                 if type.isResidentID || type.rule == .residencePermit { fromID = try? ResidentIDNumber.parse(parsed).get() }
-            case .failure(let found): problems.append(found)
+            case .failure(let found):
+                problems.append(found)
+                numberFailed = true
             }
         }
-        let sex = readSex(value(.sex), fromID, problem)
-        let birth = readDate(value(.birthDate), column: .birthDate, default: fromID?.birthDate, problem)
+        // Sex and birth date left to a bad number: the number's own problem says it all.
+        let sex = readSex(value(.sex), fromID, missingIsExplained: numberFailed, problem)
+        let birth = readDate(value(.birthDate), column: .birthDate, default: fromID?.birthDate,
+                             missingIsExplained: numberFailed, problem)
         if let fromID, let birth, birth != fromID.birthDate {
             problem(.birthDate, "与证件号码不符（号码表明为 \(fromID.birthDate)）")
         }
-        let start = readDate(value(.validityStart), column: .validityStart, default: nil, problem)
+        let start = readDate(value(.validityStart), column: .validityStart, default: nil, missingIsExplained: false, problem)
         let status = readStatus(value(.status), problem)
         let ethnic = value(.ethnicGroup)
         let ethnicCode = ethnic.isEmpty ? nil : reference.ethnicGroup(ethnic)?.code
@@ -80,11 +85,6 @@ public struct PersonRowReader: Sendable {
         let branchText = value(.pensionBranch)
         let branch = bank.flatMap { reference.branch(branchText, of: $0)?.name } ?? (branchText.isEmpty ? nil : branchText)
         let mobile = value(.mobile)
-        if problems.contains(where: { $0.field == PersonColumn.documentNumber.rawValue }) {
-            // Sex and birth date left to the number: the number's own problem says it all.
-            problems.removeAll { ($0.field == PersonColumn.sex.rawValue && value(.sex).isEmpty)
-                || ($0.field == PersonColumn.birthDate.rawValue && value(.birthDate).isEmpty) }
-        }
         guard let type, let sex, let birth, let start, let status, let nationality, let district else {
             return .failure(RowProblems(problems: problems))
         }
@@ -99,7 +99,8 @@ public struct PersonRowReader: Sendable {
         return problems.isEmpty ? .success(record) : .failure(RowProblems(problems: problems))
     }
 
-    private func readSex(_ text: String, _ fromID: ResidentIDNumber?, _ problem: (PersonColumn, String) -> Void) -> Sex? {
+    private func readSex(_ text: String, _ fromID: ResidentIDNumber?, missingIsExplained: Bool,
+                         _ problem: (PersonColumn, String) -> Void) -> Sex? {
         let sex: Sex?
         switch text.lowercased() {
         case "": sex = fromID?.sex
@@ -109,15 +110,15 @@ public struct PersonRowReader: Sendable {
             problem(.sex, "“\(text)”不是性别，请填写 男 或 女")
             return nil
         }
-        if sex == nil { problem(.sex, "请填写性别") }
+        if sex == nil, !missingIsExplained { problem(.sex, "请填写性别") }
         if let sex, let fromID, sex != fromID.sex { problem(.sex, "与证件号码不符（号码表明为\(fromID.sex.label)）") }
         return sex
     }
 
-    private func readDate(_ text: String, column: PersonColumn, default fallback: CalendarDate?,
+    private func readDate(_ text: String, column: PersonColumn, default fallback: CalendarDate?, missingIsExplained: Bool,
                           _ problem: (PersonColumn, String) -> Void) -> CalendarDate? {
         if text.isEmpty {
-            if fallback == nil { problem(column, "请填写日期，例如 2015-06-01") }
+            if fallback == nil, !missingIsExplained { problem(column, "请填写日期，例如 2015-06-01") }
             return fallback
         }
         guard let date = CalendarDate(text.replacingSlashes) else {
