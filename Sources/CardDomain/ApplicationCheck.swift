@@ -34,9 +34,10 @@ public enum ApplicationCheck {
             problem("branch", "须与养老金代发网点（\(person.pensionBranch ?? "")）一致，不可修改")
         }
         problems += pickupProblems(form, profile: profile, reference: reference)
-        for photo in ["cardPhoto", "idCardFront", "idCardBack"] where asked.contains(photo) {
-            let given = photo == "cardPhoto" ? form.cardPhoto : photo == "idCardFront" ? form.idCardFront : form.idCardBack
-            if given == nil { problem(photo, "请上传照片") }
+        let photos: [(String, KeyPath<ApplicationForm, PhotoReference?>)] =
+            [("cardPhoto", \.cardPhoto), ("idCardFront", \.idCardFront), ("idCardBack", \.idCardBack)]
+        for (photo, given) in photos where asked.contains(photo) && form[keyPath: given] == nil {
+            problem(photo, "请上传照片")
         }
         if !form.consented { problem("finalConsent", "请勾选【\(profile.retiree.finalConsent)】后再提交") }
         return problems

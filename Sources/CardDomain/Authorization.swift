@@ -54,9 +54,7 @@ public enum Authorization {
             return actor.personNumber == number ? nil : "只能办理本人的申请"
         case .counterClerk:
             return actor.assisting == number ? nil : "请先查询并核验申请人身份，再为其代办"
-        case .unitOperator:
-            return "个人申请须由本人或窗口工作人员代办"
-        case .backOffice, .administrator:
+        case .unitOperator, .backOffice, .administrator:
             return "个人申请须由本人或窗口工作人员代办"
         }
     }
