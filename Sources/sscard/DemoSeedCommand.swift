@@ -41,7 +41,7 @@ struct DemoSeedCommand: ParsableCommand {
             outcome.recorded += more.recorded
             outcome.unchanged += more.unchanged
         }
-        try repository.saveSnapshot()
+        if outcome.recorded > 0 { try repository.saveSnapshot() }
         return outcome
     }
 }
