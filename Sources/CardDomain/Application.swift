@@ -30,6 +30,4 @@ public struct Application: Codable, Equatable, Sendable {
     public var status: ApplicationStatus
     public var form: ApplicationForm
     public var timeline: [TimelineEntry]
-
-    public var submittedAt: Int64? { timeline.first { $0.status == .submitted }?.at }
 }

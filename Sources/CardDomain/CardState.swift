@@ -60,9 +60,4 @@ public struct CardState: Codable, Equatable, Sendable {
     public func applicationInProgress(of number: String) -> Application? {
         applications(ofPerson: number).first { $0.status.isInProgress }
     }
-
-    /// Employees of a unit, by document number.
-    public func employees(of unitNumber: String) -> [PersonRecord] {
-        persons.values.filter { $0.unitNumber == unitNumber }.sorted { $0.documentNumber < $1.documentNumber }
-    }
 }
