@@ -33,6 +33,14 @@ public enum DisplayWidth {
         return isWide(value) ? 2 : 1
     }
 
+    /// Columns one user-perceived character takes: its first scalar decides, since the
+    /// scalars after it (combining marks, variation selectors) add nothing.
+    public static func columns(of character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        guard let first = character.unicodeScalars.first else { return 0 }
+        return columns(of: first)
+    }
+
     /// Columns a string takes on a terminal.
     public static func columns(of text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns(of: $1) }

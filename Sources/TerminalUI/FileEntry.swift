@@ -1,0 +1,36 @@
+/// One line of the file picker: a directory, or a file with its size and what the caller
+/// found in it ("358x441  可用", "不是图片").
+public struct FileEntry: Equatable, Sendable {
+    public var name: String
+    public var isDirectory: Bool
+    public var size: Int?
+    /// Pixel dimensions or "-", already formatted.
+    public var dimensions: String
+    public var verdict: String
+    /// Whether the picker shows it at all (images and directories).
+    public var isShown: Bool
+
+    public init(name: String, isDirectory: Bool, size: Int? = nil, dimensions: String = "", verdict: String = "", isShown: Bool = true) {
+        self.name = name
+        self.isDirectory = isDirectory
+        self.size = size
+        self.dimensions = dimensions
+        self.verdict = verdict
+        self.isShown = isShown
+    }
+
+    /// "36 KB", "1.2 MB".
+    public var sizeText: String {
+        guard let size else { return "" }
+        if size < 1024 { return "\(size) B" }
+        if size < 1024 * 1024 { return "\((size + 512) / 1024) KB" }
+        let tenths = (size * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+}
+
+/// Where the picker's entries come from. The app reads the real file system and looks
+/// inside images; tests pass a fixed list. Keeps TerminalUI free of file access.
+public protocol DirectoryListing: Sendable {
+    func entries(in directory: String) throws -> [FileEntry]
+}
