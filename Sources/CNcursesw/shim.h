@@ -10,6 +10,8 @@
 #endif
 
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -34,5 +36,28 @@ static inline attr_t sscard_color_pair(short pair) { return COLOR_PAIR(pair); }
 static inline void sscard_set_escdelay(int milliseconds) { set_escdelay(milliseconds); }
 static inline const char *sscard_curses_version(void) { return curses_version(); }
 static inline int sscard_wcwidth(wchar_t character) { return wcwidth(character); }
+
+
+// Signals that must end the session cleanly (SIGTERM; SIGHUP when an ssh session drops)
+// only set a flag here, which is async-signal-safe; the main loop sees it within one
+// input timeout and restores the terminal. Keyboard signals are ignored: in raw mode
+// Ctrl-C and Ctrl-Z arrive as keys, and a kiosk must never be stopped or suspended.
+static volatile sig_atomic_t sscard_pending_signal_number = 0;
+static inline void sscard_record_signal(int number) { sscard_pending_signal_number = number; }
+static inline void sscard_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = sscard_record_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    signal(SIGTSTP, SIG_IGN);
+}
+static inline int sscard_pending_signal(void) { return sscard_pending_signal_number; }
+static inline int sscard_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int sscard_key_resize(void) { return KEY_RESIZE; }
+static inline WINDOW *sscard_curscr(void) { return curscr; }
 
 #endif

@@ -1,0 +1,111 @@
+import CNcursesw
+import TerminalUI
+
+/// The real terminal through ncursesw: starts curses under the user's UTF-8 locale, reads
+/// keys with get_wch, and copies a `Canvas` to the screen, sending only the runs of cells
+/// that changed since the last frame. `stop()` restores the terminal and is safe to call
+/// more than once, so every exit path can call it.
+public final class CursesTerminal {
+    public private(set) var isMonochrome = true
+    private var previous: CellGrid?
+    private var isRunning = false
+    private let palette = CursesPalette()
+
+    public init() {}
+
+    /// Starts curses. `monochrome` forces no colour (NO_COLOR); a terminal without colours
+    /// (TERM=vt100) is monochrome anyway.
+    public func start(monochrome: Bool) {
+        setlocale(LC_ALL, "")
+        sscard_install_signal_handlers()
+        // Short, so Esc answers at once; must be set before initscr reads ESCDELAY.
+        sscard_set_escdelay(25)
+        initscr()
+        sscard_set_escdelay(25)
+        raw()
+        noecho()
+        nonl()
+        keypad(sscard_stdscr(), true)
+        isRunning = true
+        isMonochrome = monochrome || !has_colors()
+        if !isMonochrome {
+            start_color()
+            use_default_colors()
+            palette.defineColourPairs()
+        }
+        previous = nil
+    }
+
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        curs_set(1)
+        endwin()
+    }
+
+    public var size: (rows: Int, columns: Int) {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        sscard_getmaxyx(sscard_stdscr(), &rows, &columns)
+        return (Int(rows), Int(columns))
+    }
+
+    /// SIGTERM or SIGHUP arrived since start; the caller should save and stop.
+    public var pendingSignal: Int32? {
+        let number = sscard_pending_signal()
+        return number == 0 ? nil : number
+    }
+
+    /// The next key, or nil when `timeoutMilliseconds` pass without one.
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        wtimeout(sscard_stdscr(), timeoutMilliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(sscard_stdscr(), &code)
+        if result == ERR { return nil }
+        if result == sscard_key_code_yes() {
+            let key = CursesKeyDecoder.key(functionKey: Int32(code))
+            if key == .resize { previous = nil }
+            return key
+        }
+        return CursesKeyDecoder.key(character: UInt32(code))
+    }
+
+    /// Forgets what is on screen so the next `draw` sends everything (Ctrl-L).
+    public func invalidate() {
+        previous = nil
+        clearok(sscard_curscr(), true)
+    }
+
+    /// Sends the cells that changed since the last frame, then places the cursor.
+    public func draw(_ canvas: Canvas) {
+        let window = sscard_stdscr()
+        if previous == nil { werase(window) }
+        for run in canvas.grid.changes(since: previous) {
+            wmove(window, Int32(run.row), Int32(run.column))
+            var column = run.column
+            for cell in run.cells {
+                defer { column += 1 }
+                if cell.isContinuation { continue }
+                // The bottom-right cell is written with insertion so curses does not scroll.
+                let (attributes, pair) = palette.attributes(for: cell.style, monochrome: isMonochrome)
+                wattr_set(window, attributes, pair, nil)
+                var wide = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+                if run.row == canvas.height - 1, column + Int(cell.width) >= canvas.width {
+                    wmove(window, Int32(run.row), Int32(column))
+                    wins_nwstr(window, &wide, Int32(wide.count - 1))
+                } else {
+                    waddnwstr(window, &wide, Int32(wide.count - 1))
+                }
+            }
+        }
+        wattr_set(window, sscard_a_normal(), 0, nil)
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        previous = canvas.grid
+    }
+}
