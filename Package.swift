@@ -49,10 +49,12 @@ let package = Package(
         ),
         // The flows as data: steps, conditions, per channel.
         .target(name: "CardWizards", dependencies: ["CardDomain", "CardStore"]),
+        // The terminal app: the session state machine, its screens and the accessible mode.
+        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend",
+                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend", "CardApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
         .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
     ],

@@ -63,7 +63,12 @@ public enum CardResources {
         ReferenceData(districts: try districts(), ethnicGroups: try ethnicGroups(), banks: try banks(),
                       branches: try branches().branches, occupations: try occupations(), countries: try countries(),
                       documentTypes: try documentTypes(), channels: try channels(), texts: try texts(),
-                      photoRequirements: try photoRequirements())
+                      photoRequirements: try photoRequirements(), loginPolicy: try loginPolicy())
+    }
+
+    /// D10's login limits, from terminal.json.
+    public static func loginPolicy() throws -> LoginPolicy {
+        try decode("terminal", as: LoginPolicyFile.self).login
     }
 
     /// The demo data set of DEMO-DATA.md.
@@ -71,7 +76,9 @@ public enum CardResources {
         try decode("demo", as: DemoDataSet.self)
     }
 
-    static func decode<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    /// Decodes a data file; other modules use it for their own policy types (the terminal
+    /// app's settings in terminal.json).
+    public static func decode<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Data") else {
             throw LoadError(file: "\(name).json", reason: "not found in the resource bundle")
         }
@@ -91,5 +98,6 @@ public enum CardResources {
     struct DocumentTypeFile: Decodable { var documentTypes: [DocumentType] }
     struct ChannelFile: Decodable { var defaultLabels: [String: String]; var channels: [ChannelProfile] }
     struct TextFile: Decodable { var texts: [PolicyText] }
+    struct LoginPolicyFile: Decodable { var login: LoginPolicy }
     struct PhotoRequirementFile: Decodable { var photoRequirements: [PhotoRequirement] }
 }

@@ -23,6 +23,8 @@ extension CardState {
             applySubmission(submitted, envelope)
         case .statusChanged(let change):
             applyStatusChange(change, envelope)
+        case .loginAttempted(let attempt):
+            applyLogin(attempt, terminal: envelope.terminal)
         case .unrecognised:
             unrecognisedEvents += 1
         }

@@ -29,6 +29,12 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var applicationsByStatus: [ApplicationStatus: Set<String>] = [:]
     public internal(set) var drafts: [String: Draft] = [:]
     public internal(set) var views: [String: [View]] = [:]
+    /// Wrong passwords in a row per account, since its last success or lock (D10).
+    public internal(set) var loginFailures: [String: Int] = [:]
+    /// Accounts locked until a time (µs since 1970).
+    public internal(set) var loginLocks: [String: Int64] = [:]
+    /// Terminals whose last login try failed: the next try there needs a captcha.
+    public internal(set) var captchaTerminals: Set<String> = []
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

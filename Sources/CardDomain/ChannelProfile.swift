@@ -11,6 +11,12 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
         public var id: String
         public var label: String
         public var mechanism: Mechanism
+
+        public init(id: String, label: String, mechanism: Mechanism) {
+            self.id = id
+            self.label = label
+            self.mechanism = mechanism
+        }
     }
 
     public struct LoginGroup: Codable, Equatable, Sendable {

@@ -15,6 +15,11 @@ public enum Command: Equatable, Sendable {
     /// A move along D3, with the reason for a side state and the tracking number for 已寄出.
     case changeStatus(applicationID: String, to: ApplicationStatus, reason: String? = nil, trackingNumber: String? = nil)
 
+    /// A try at account login (D10). The password is checked by the caller against the
+    /// stored hash (scrypt is too slow to run under the journal's lock); the lock is
+    /// checked again here, under it.
+    case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool)
+
     /// A short name for lists and tests.
     public var name: String {
         switch self {
@@ -26,6 +31,7 @@ public enum Command: Equatable, Sendable {
         case .submitApplication: return "submitApplication"
         case .withdrawApplication: return "withdrawApplication"
         case .changeStatus: return "changeStatus"
+        case .recordLoginAttempt: return "recordLoginAttempt"
         }
     }
 }

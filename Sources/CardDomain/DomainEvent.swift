@@ -11,6 +11,8 @@ public enum DomainEvent: Equatable, Sendable {
     case draftSaved(DraftSaved)
     case applicationSubmitted(ApplicationSubmitted)
     case statusChanged(StatusChanged)
+    /// A try at account login, passed or failed (D10).
+    case loginAttempted(LoginAttempt)
     case unrecognised(kind: String)
 
     public struct DraftSaved: Codable, Equatable, Sendable {
@@ -68,6 +70,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .draftSaved: return "draftSaved"
         case .applicationSubmitted: return "applicationSubmitted"
         case .statusChanged: return "statusChanged"
+        case .loginAttempted: return "loginAttempted"
         case .unrecognised(let kind): return kind
         }
     }

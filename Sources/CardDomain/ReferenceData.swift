@@ -11,6 +11,7 @@ public struct ReferenceData: Sendable {
     public let channels: [ChannelProfile]
     public let texts: [PolicyText]
     public let photoRequirements: [PhotoRequirement]
+    public let loginPolicy: LoginPolicy
     /// Lookups by name or code, built once: imports look up several per row.
     let index: Index
 
@@ -27,7 +28,9 @@ public struct ReferenceData: Sendable {
 
     public init(districts: [District], ethnicGroups: [EthnicGroup], banks: [Bank], branches: [Branch],
                 occupations: [Occupation], countries: [Country], documentTypes: [DocumentType],
-                channels: [ChannelProfile], texts: [PolicyText], photoRequirements: [PhotoRequirement]) {
+                channels: [ChannelProfile], texts: [PolicyText], photoRequirements: [PhotoRequirement],
+                loginPolicy: LoginPolicy = .d10) {
+        self.loginPolicy = loginPolicy
         self.districts = districts
         self.ethnicGroups = ethnicGroups
         self.banks = banks

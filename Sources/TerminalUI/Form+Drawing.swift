@@ -1,7 +1,11 @@
 extension Form {
     /// Draws the summary and the fields into `rect`, scrolling so the focused field shows,
     /// and an open select list over them. The real cursor goes to the focused field.
-    public mutating func draw(on canvas: inout Canvas, in rect: Rect, layout: FormLayout = .standard) {
+    public mutating func draw(on canvas: inout Canvas, in rect: Rect, layout given: FormLayout = .standard) {
+        // Labels line up at the widest one, within a third of the width.
+        var layout = given
+        let widest = fields.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0
+        layout.labelWidth = min(max(given.labelWidth, widest), max(given.labelWidth, rect.width / 3))
         var top = rect.row
         if let summary {
             let lines = TextLayout.wrap(summary, to: rect.width - 1).prefix(2)

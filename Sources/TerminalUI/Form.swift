@@ -1,5 +1,5 @@
 /// Fields with one focus, moved by Tab/Shift-Tab and the arrows. Enter goes to the next
-/// field, and on the last one (or a button) submits. The owner validates and hands back
+/// field, and on the last one submits; on a button it presses it. The owner validates and hands back
 /// every problem at once; the form shows them beside their fields and in one summary line,
 /// and puts the focus on the first wrong field. Nothing typed is lost on the way.
 public struct Form: Equatable, Sendable {
@@ -91,7 +91,11 @@ public struct Form: Equatable, Sendable {
         switch key {
         case .tab, .down: return moveFocus(by: 1, wrapping: key == .tab) ? .handled : .ignored(key)
         case .backTab, .up: return moveFocus(by: -1, wrapping: key == .backTab) ? .handled : .ignored(key)
-        case .enter: return moveFocus(by: 1, wrapping: false) ? .handled : .submitted
+        case .enter:
+            // Enter walks the fields; after the last one it submits, rather than stopping
+            // on the button, so a clerk types a whole form without leaving the keys.
+            let later = fields.indices.contains { $0 > focus && fields[$0].isFocusable && !fields[$0].isButton }
+            return later && moveFocus(by: 1, wrapping: false) ? .handled : .submitted
         default: return .ignored(key)
         }
     }

@@ -36,6 +36,11 @@ public struct FormField: Equatable, Sendable {
         }
     }
 
+    public var isButton: Bool {
+        if case .button = control { return true }
+        return false
+    }
+
     /// The field's value as text: the typed text, "true"/"false", or the chosen option's id.
     public var value: String {
         switch control {

@@ -1,3 +1,4 @@
+import CardApp
 import ArgumentParser
 import CardDomain
 import CardResources

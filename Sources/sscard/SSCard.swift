@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import CardApp
+import CardDomain
+import CardResources
+import CardStore
 import CursesBackend
 import Journal
 
@@ -39,19 +43,42 @@ struct SSCard: ParsableCommand {
     @Flag(help: "Create the demo data set in the data directory when it is empty.")
     var demo = false
 
+    @Option(help: ArgumentHelp("The channel profile: web (网厅), jingtong (京通), minsheng (民生一卡通) or counter (窗口).",
+                               valueName: "channel"))
+    var channel: Channel = .web
+
+    @Flag(help: "Kiosk mode: no way out, Ctrl-C and Ctrl-Z ignored, an idle session is cleared.")
+    var kiosk = false
+
+    @Flag(help: "Accessible mode: line-by-line prompts without cursor addressing (also when TERM=dumb).")
+    var plain = false
+
+    @Flag(help: "Elder-friendly mode (长者版): more space, prominent headings, no time pressure.")
+    var elder = false
+
     func run() throws {
         if demo, !SystemFileIO().exists(data.data.journal) {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
             print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
         }
-        // Said plainly rather than pretended: the screens are built in the terminal issue.
-        var standardError = StandardError()
-        print("""
-            sscard: 终端界面尚未完成，本版本还不能办理申领。
-            sscard: the full-screen application is not built yet; this build has the journal tools only:
-              sscard journal verify --data-dir \(data.resolved().string)
-              sscard journal dump   --data-dir \(data.resolved().string)
-            """, to: &standardError)
-        throw ExitCode(1)
+        let repository = try CardRepository(data: data.data, reference: CardResources.referenceData())
+        defer { repository.close() }
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder)
+        let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
+                                             terminal: SessionClock.terminalName())
+        let model = AppModel(environment: environment, now: SessionClock.nowMicroseconds())
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let code: Int32
+        if plain || term.isEmpty || term == "dumb" {
+            var console = PlainConsole(model: model, readLine: PlainInput.readLine(secret:),
+                                       write: { print($0) }, now: SessionClock.nowMicroseconds)
+            code = console.run()
+        } else {
+            var session = FullScreenSession(model: model)
+            code = session.run()
+        }
+        if code != 0 { throw ExitCode(code) }
     }
 }
+
+extension Channel: ExpressibleByArgument {}

@@ -1,0 +1,68 @@
+import CardDomain
+import CardStore
+
+/// 账号登录 / 口令登录 / staff login, for real (D10): the account is found by user name,
+/// 证件号码 or 卡预留手机号; the password is checked against its scrypt hash; every try is
+/// recorded, five wrong in a row lock the account, and a failure asks the next try at this
+/// terminal for a captcha.
+public struct AccountLogin {
+    public enum Outcome: Equatable {
+        case loggedIn(Actor, displayName: String)
+        /// Refused; `field` is the form field to fix (login, password or captcha).
+        case refused(field: String, message: String)
+    }
+
+    let repository: CardRepository
+    let context: CommandContext
+
+    public init(repository: CardRepository, context: CommandContext) {
+        self.repository = repository
+        self.context = context
+    }
+
+    /// Which roles may log in through a login group's tab.
+    public static func roles(for groupActor: String) -> Set<Role> {
+        switch groupActor {
+        case "person": return [.person]
+        case "unitOperator": return [.unitOperator]
+        default: return [.counterClerk, .backOffice, .administrator]
+        }
+    }
+
+    /// One try. `expectedCaptcha` is the code on screen, nil when none was shown.
+    public func attempt(login: String, password: String, captcha: String, expectedCaptcha: String?,
+                        groupActor: String, method: String) throws -> Outcome {
+        try repository.refresh()
+        let state = repository.state
+        if state.needsCaptcha(terminal: context.terminal) {
+            guard let expectedCaptcha, captcha == expectedCaptcha else {
+                return .refused(field: "captcha", message: captcha.isEmpty ? "请输入图中的验证码" : "验证码不正确，请输入新图中的数字")
+            }
+        }
+        let policy = repository.reference.loginPolicy
+        let account = state.account(matching: login.trimmingSpaces)
+        if let account, let until = state.lockedUntil(account.username, now: context.now) {
+            return .refused(field: "login", message: LoginAttempt.lockedMessage(until: until, policy: policy))
+        }
+        let matched = account.flatMap { PasswordHash(encoded: $0.passwordHash) }?.verify(password) ?? false
+        let actor = Actor(username: account?.username ?? "未知账号", role: account?.role ?? .person)
+        let events: [DomainEvent]
+        do {
+            events = try repository.execute(.recordLoginAttempt(username: account?.username, method: method, passwordMatched: matched),
+                                             by: actor, context: context)
+        } catch let refusal as CommandRefusal {
+            return .refused(field: "login", message: refusal.description)
+        }
+        guard matched, let account else {
+            if case .loginAttempted(let attempt)? = events.first, let until = attempt.lockedUntil {
+                return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
+            }
+            return .refused(field: "password", message: "用户名或密码不正确，请重新输入")
+        }
+        guard AccountLogin.roles(for: groupActor).contains(account.role) else {
+            return .refused(field: "login", message: "这是“\(account.role.rawValue)”账号，请返回选择对应的登录身份")
+        }
+        return .loggedIn(Actor(username: account.username, role: account.role, personNumber: account.personNumber,
+                               unitNumber: account.unitNumber), displayName: account.displayName)
+    }
+}

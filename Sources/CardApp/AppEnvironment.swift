@@ -1,0 +1,47 @@
+import CardDomain
+import CardStore
+
+/// What the app model reads from outside, injected so tests are exact: the repository,
+/// the policies, this terminal's name, and where captcha digits come from.
+public struct AppEnvironment {
+    public let repository: CardRepository
+    public let policy: TerminalPolicy
+    public let options: AppOptions
+    public let terminal: String
+    public let profile: ChannelProfile
+    var captchaSource: () -> Captcha
+
+    public init(repository: CardRepository, policy: TerminalPolicy, options: AppOptions, terminal: String,
+                captchaSource: (() -> Captcha)? = nil) throws {
+        guard let profile = repository.reference.channel(options.channel) else {
+            throw ChannelNotConfigured(channel: options.channel)
+        }
+        self.repository = repository
+        self.policy = policy
+        self.options = options
+        self.terminal = terminal
+        self.profile = profile
+        let length = repository.reference.loginPolicy.captchaLength
+        self.captchaSource = captchaSource ?? {
+            var generator = SystemRandomNumberGenerator()
+            return Captcha.random(length: length, using: &generator)
+        }
+    }
+
+    func context(now: Int64) -> CommandContext {
+        CommandContext(now: now, today: SessionClock.beijingDate(microseconds: now), terminal: terminal, channel: options.channel)
+    }
+
+    /// Idle seconds before the kiosk resets, and the warning before it.
+    var idleLimits: (idle: Int64, warning: Int64) {
+        let kiosk = policy.kiosk
+        return options.elder
+            ? (Int64(kiosk.elderIdleSeconds), Int64(kiosk.elderWarningSeconds))
+            : (Int64(kiosk.idleSeconds), Int64(kiosk.warningSeconds))
+    }
+}
+
+public struct ChannelNotConfigured: Error, CustomStringConvertible {
+    public let channel: Channel
+    public var description: String { "渠道 \(channel.rawValue) 没有配置（Resources/Data/channels.json）" }
+}

@@ -1,0 +1,54 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+extension AppModel {
+    mutating func perform(_ action: LoginChoiceScreen.Action, now: Int64) {
+        guard case .chose(let group, let method) = action else { return }
+        switch method.mechanism {
+        case .account:
+            page = .accountLogin(AccountLoginScreen(group: group, method: method, captcha: captchaIfNeeded()))
+        case .platformCode, .certificate:
+            page = .unavailable(UnavailableLoginScreen(group: group, method: method, policy: environment.policy))
+        }
+    }
+
+    mutating func perform(_ action: UnavailableLoginScreen.Action, on screen: UnavailableLoginScreen, now: Int64) {
+        switch action {
+        case .back:
+            backToLoginChoice()
+        case .useAccountLogin:
+            let method = screen.group.methods.first { $0.mechanism == .account }
+                ?? ChannelProfile.LoginMethod(id: "account", label: "账号登录", mechanism: .account)
+            page = .accountLogin(AccountLoginScreen(group: screen.group, method: method, captcha: captchaIfNeeded()))
+        }
+    }
+
+    /// A captcha when this terminal's last try failed (D10), else none.
+    func captchaIfNeeded() -> Captcha? {
+        try? environment.repository.refresh()
+        return environment.repository.state.needsCaptcha(terminal: environment.terminal) ? environment.captchaSource() : nil
+    }
+
+    mutating func logIn(_ submission: AccountLoginScreen.Submission, on screen: AccountLoginScreen, now: Int64) {
+        let login = AccountLogin(repository: environment.repository, context: environment.context(now: now))
+        do {
+            let outcome = try login.attempt(login: submission.login, password: submission.password, captcha: submission.captcha,
+                                            expectedCaptcha: screen.captcha?.code, groupActor: screen.group.actor,
+                                            method: screen.method.id)
+            switch outcome {
+            case .loggedIn(let actor, let displayName):
+                session = Session(actor: actor, displayName: displayName)
+                page = .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy))
+            case .refused(let field, let message):
+                var refused = screen
+                refused.refused(field: field, message: message, newCaptcha: captchaIfNeeded())
+                page = .accountLogin(refused)
+            }
+        } catch {
+            // The journal refused the record (disk full, failed sync): nothing was logged in.
+            overlay = .message(ModalDialog(title: "无法登录", message: "登录记录无法保存：\(error)。请联系管理员，稍后再试。",
+                                           buttons: ["知道了"], tone: .error))
+        }
+    }
+}

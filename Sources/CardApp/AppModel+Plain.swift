@@ -1,0 +1,59 @@
+import TerminalUI
+
+extension AppModel {
+    /// Sets one field from a line the accessible mode read. The login choice re-lists its
+    /// methods when the identity changes, as the arrows do on the full screen.
+    @discardableResult
+    public mutating func setPlainValue(_ value: String, for id: String) -> Bool {
+        switch page {
+        case .loginChoice(var screen):
+            screen.setValues([id: value])
+            page = .loginChoice(screen)
+            return screen.form.value(id) == value
+        default:
+            var accepted = false
+            updateForm { accepted = $0.setValue(value, for: id) }
+            return accepted
+        }
+    }
+
+    /// Goes on as Enter would: on `button` when given, else from the last field.
+    public mutating func submitPlain(pressing button: String?, now: Int64) -> Outcome {
+        updateForm { form in
+            if let button {
+                form.focus(on: button)
+            } else if let last = form.fields.lastIndex(where: \.isFocusable) {
+                form.focus(on: form.fields[last].id)
+            }
+        }
+        return handle(.enter, now: now)
+    }
+
+    /// The plain-text version of an open dialog, and closes it as Enter would (first
+    /// button). Nil when none is open.
+    public mutating func takePlainOverlay(now: Int64) -> String? {
+        switch overlay {
+        case .message(let dialog)?:
+            _ = handle(.enter, now: now)
+            return "\(dialog.title)：\(dialog.message)"
+        case .help(let help)?:
+            overlay = nil
+            return help.about
+        default:
+            return nil
+        }
+    }
+
+    public var plainTitle: String {
+        let profile = environment.profile
+        let who = session.map { "  \($0.displayName)" } ?? ""
+        return "== 北京市第三代社会保障卡 \(profile.title) · \(pageTitle)\(who) =="
+    }
+
+    /// Logs out, or says the program should end, as F10 and Enter would.
+    public mutating func quitPlain(now: Int64) -> Outcome {
+        _ = handle(.function(10), now: now)
+        guard case .confirmQuit = overlay else { overlay = nil; return .running }
+        return handle(.enter, now: now)
+    }
+}

@@ -1,0 +1,110 @@
+import CardDomain
+import TerminalUI
+
+extension AppModel {
+    /// The layout for this session: roomier in the elder-friendly mode.
+    var layout: FormLayout { environment.options.elder ? .elder : .standard }
+
+    var pageTitle: String {
+        switch page {
+        case .loginChoice(let screen): return screen.title
+        case .accountLogin(let screen): return screen.title
+        case .unavailable(let screen): return screen.title
+        case .home(let screen): return screen.title
+        }
+    }
+
+    var pageHints: [KeyHint] {
+        switch page {
+        case .loginChoice(let screen): return screen.hints
+        case .accountLogin(let screen): return screen.hints
+        case .unavailable(let screen): return screen.hints
+        case .home(let screen): return screen.hints
+        }
+    }
+
+    /// The current page's form, for the accessible line mode.
+    public var currentForm: Form {
+        switch page {
+        case .loginChoice(let screen): return screen.form
+        case .accountLogin(let screen): return screen.form
+        case .unavailable(let screen): return screen.form
+        case .home(let screen): return screen.form
+        }
+    }
+
+    var help: HelpOverlay {
+        let about: String
+        switch page {
+        case .loginChoice: about = "选择登录身份和登录方式，按 Enter 继续。"
+        case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
+        case .unavailable: about = "该登录方式需要外部平台，本终端暂不支持。可以改用账号登录。"
+        case .home: about = "选择要办理的业务，按 Enter 进入。F10 退出登录。"
+        }
+        return HelpOverlay(title: pageTitle, about: about, hints: HelpOverlay.commonHints)
+    }
+
+    /// Draws the whole screen: the top line, the page, the key bar, and any overlay.
+    public mutating func render(width: Int, height: Int, now: Int64) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let minimum = environment.policy.minimumSize
+        guard width >= minimum.columns, height >= minimum.rows else {
+            drawTooSmall(on: &canvas, minimum: minimum)
+            return canvas
+        }
+        let profile = environment.profile
+        var details: [String] = []
+        if let session { details.append(session.displayName) }
+        if environment.options.elder { details.append("长者版") }
+        details.append(SessionClock.dateTime(microseconds: now))
+        StatusLine(place: "北京市第三代社会保障卡  \(profile.name)", details: details).draw(on: &canvas)
+        canvas.rule(row: 1)
+        // The seeds write paths with "→", which CJK terminals draw two columns wide.
+        let entry = String(profile.entry.map { $0 == "→" ? ">" : $0 })
+        let heading = (session == nil ? "\(entry) > " : "") + pageTitle
+        canvas.write(layout.prominentHeadings ? "【\(heading)】" : heading, row: 2, column: 1, style: .title)
+        let body = Rect(row: layout.rowGap == 1 ? 4 : 5, column: 3, width: width - 5, height: height - (layout.rowGap == 1 ? 7 : 8))
+        drawPage(on: &canvas, in: body)
+        canvas.rule(row: height - 2)
+        let note = "终端 \(environment.terminal)  \(profile.name)" + (isKiosk ? "  自助" : "")
+        FunctionKeyBar(hints: pageHints, note: note).draw(on: &canvas, row: height - 1)
+        drawOverlay(on: &canvas, now: now)
+        return canvas
+    }
+
+    private mutating func drawPage(on canvas: inout Canvas, in body: Rect) {
+        let layout = self.layout
+        updateForm { $0.draw(on: &canvas, in: body, layout: layout) }
+    }
+
+    /// Changes the current page's form in place.
+    mutating func updateForm(_ change: (inout Form) -> Void) {
+        switch page {
+        case .loginChoice(var screen): screen.updateForm(change); page = .loginChoice(screen)
+        case .accountLogin(var screen): screen.updateForm(change); page = .accountLogin(screen)
+        case .unavailable(var screen): screen.updateForm(change); page = .unavailable(screen)
+        case .home(var screen): screen.updateForm(change); page = .home(screen)
+        }
+    }
+
+    private func drawOverlay(on canvas: inout Canvas, now: Int64) {
+        switch overlay {
+        case .help(let help)?: help.draw(on: &canvas)
+        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog)?, .message(let dialog)?: dialog.draw(on: &canvas)
+        case .idleWarning?:
+            let seconds = idleSecondsLeft(now: now)
+            ModalDialog(title: "还在吗？", message: "\(seconds) 秒后将自动退出登录并清除屏幕，以保护您的信息。\n按任意键继续使用。",
+                        buttons: ["继续使用"], tone: .warning).draw(on: &canvas)
+        case nil: break
+        }
+    }
+
+    private func drawTooSmall(on canvas: inout Canvas, minimum: TerminalPolicy.MinimumSize) {
+        let lines = TextLayout.wrap("终端窗口太小：当前 \(canvas.width)x\(canvas.height)，至少需要 \(minimum.columns)x\(minimum.rows)。"
+            + "请放大窗口；已输入的内容不会丢失。", to: max(1, canvas.width - 2))
+        for (offset, line) in lines.enumerated() where offset < canvas.height {
+            canvas.write(line, row: offset, column: 1, style: .warning)
+        }
+        canvas.cursor = nil
+    }
+}

@@ -1,0 +1,181 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+/// The whole session as one state machine: keys and clock ticks in, a new state (and
+/// whether to exit) out. The full-screen runtime and the accessible line mode drive the
+/// same model, so they run the same flows; tests drive it with keys and no terminal.
+public struct AppModel {
+    public enum Page: Equatable {
+        case loginChoice(LoginChoiceScreen)
+        case accountLogin(AccountLoginScreen)
+        case unavailable(UnavailableLoginScreen)
+        case home(HomeScreen)
+    }
+
+    public enum Overlay: Equatable {
+        case help(HelpOverlay)
+        /// 确认退出？ / 确认退出登录？
+        case confirmQuit(ModalDialog)
+        /// Esc would throw away what was typed.
+        case confirmDiscard(ModalDialog)
+        case message(ModalDialog)
+        /// Kiosk: the session is about to be cleared.
+        case idleWarning
+    }
+
+    public struct Session: Equatable, Sendable {
+        public var actor: Actor
+        public var displayName: String
+    }
+
+    public enum Outcome: Equatable {
+        case running
+        /// Everything must be sent again (Ctrl-L, or the kiosk just cleared the screen).
+        case redraw
+        case exit(Int32)
+    }
+
+    public internal(set) var page: Page
+    public internal(set) var overlay: Overlay?
+    public internal(set) var session: Session?
+    var lastInput: Int64
+    public let environment: AppEnvironment
+
+    public init(environment: AppEnvironment, now: Int64) {
+        self.environment = environment
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+        lastInput = now
+    }
+
+    public var isKiosk: Bool { environment.options.kiosk }
+
+    public mutating func handle(_ key: Key, now: Int64) -> Outcome {
+        lastInput = now
+        if key == .resize { return .running }
+        if key == .control("l") { return .redraw }
+        if key == .control("z") { return .running }
+        if let overlay { return handleOverlay(overlay, key) }
+        switch key {
+        case .function(1):
+            overlay = .help(help)
+            return .running
+        case .function(10), .control("c"):
+            askToQuit(viaControlC: key == .control("c"))
+            return .running
+        default:
+            break
+        }
+        handlePage(key, now: now)
+        return .running
+    }
+
+    /// The clock moved without a key: the kiosk's idle warning and reset.
+    public mutating func tick(now: Int64) -> Outcome {
+        guard isKiosk else { return .running }
+        let limits = environment.idleLimits
+        let idle = (now - lastInput) / 1_000_000
+        if idle >= limits.idle {
+            resetToStart(now: now)
+            return .redraw
+        }
+        if idle >= limits.idle - limits.warning, overlay != .idleWarning {
+            overlay = .idleWarning
+        }
+        return .running
+    }
+
+    /// Seconds left before an idle kiosk resets.
+    public func idleSecondsLeft(now: Int64) -> Int64 {
+        max(0, environment.idleLimits.idle - (now - lastInput) / 1_000_000)
+    }
+
+    /// Logs out, forgets everything on screen, and starts again at the login choice.
+    mutating func resetToStart(now: Int64) {
+        session = nil
+        overlay = nil
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+        lastInput = now
+    }
+
+    private mutating func askToQuit(viaControlC: Bool) {
+        if isKiosk {
+            if viaControlC { return }
+            guard session != nil else {
+                overlay = .message(ModalDialog(title: "自助终端", message: "本终端为自助服务终端，不能退出。如需帮助，请联系现场工作人员。",
+                                               buttons: ["知道了"]))
+                return
+            }
+        }
+        let question = session == nil ? "确认退出？" : "确认退出登录？"
+        overlay = .confirmQuit(ModalDialog(title: question, message: session == nil ? "退出后将关闭本程序。" : "退出登录后回到登录页面。",
+                                           buttons: ["确定", "取消"]))
+    }
+
+    private mutating func handleOverlay(_ current: Overlay, _ key: Key) -> Outcome {
+        switch current {
+        case .help, .idleWarning:
+            overlay = nil
+        case .message(var dialog):
+            let response = dialog.handle(key)
+            overlay = response == .activated || response == .cancelled ? nil : .message(dialog)
+        case .confirmQuit(var dialog):
+            let response = dialog.handle(key)
+            overlay = .confirmQuit(dialog)
+            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
+            if response == .activated && dialog.selected == 0 {
+                overlay = nil
+                guard session != nil else { return .exit(0) }
+                resetToStart(now: lastInput)
+                return .redraw
+            }
+        case .confirmDiscard(var dialog):
+            let response = dialog.handle(key)
+            overlay = .confirmDiscard(dialog)
+            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
+            if response == .activated && dialog.selected == 0 {
+                overlay = nil
+                backToLoginChoice()
+            }
+        }
+        return .running
+    }
+
+    mutating func backToLoginChoice() {
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+    }
+
+    private mutating func handlePage(_ key: Key, now: Int64) {
+        switch page {
+        case .loginChoice(var screen):
+            let (_, action) = screen.handle(key)
+            page = .loginChoice(screen)
+            if let action { perform(action, now: now) }
+        case .accountLogin(var screen):
+            if key == .escape {
+                if screen.hasInput {
+                    overlay = .confirmDiscard(ModalDialog(title: "返回登录方式？", message: "已输入的账号和密码将被清除。",
+                                                          buttons: ["返回", "继续填写"]))
+                } else {
+                    backToLoginChoice()
+                }
+                return
+            }
+            let (_, submission) = screen.handle(key)
+            page = .accountLogin(screen)
+            if let submission { logIn(submission, on: screen, now: now) }
+        case .unavailable(var screen):
+            if key == .escape { backToLoginChoice(); return }
+            let (_, action) = screen.handle(key)
+            page = .unavailable(screen)
+            if let action { perform(action, on: screen, now: now) }
+        case .home(var screen):
+            let (_, action) = screen.handle(key)
+            page = .home(screen)
+            if case .chose(let item)? = action {
+                overlay = .message(ModalDialog(title: item.label, message: "“\(item.label)”尚未开放：本版本还没有这项业务的办理页面，将在后续版本提供。",
+                                               buttons: ["返回首页"]))
+            }
+        }
+    }
+}

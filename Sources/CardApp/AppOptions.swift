@@ -1,0 +1,16 @@
+import CardDomain
+
+/// How this session was started: the channel profile and the modes of issue 4.
+public struct AppOptions: Equatable, Sendable {
+    public var channel: Channel
+    /// No way out to a shell; an idle session resets itself.
+    public var kiosk: Bool
+    /// 长者版: more space, prominent headings, no time pressure.
+    public var elder: Bool
+
+    public init(channel: Channel, kiosk: Bool = false, elder: Bool = false) {
+        self.channel = channel
+        self.kiosk = kiosk
+        self.elder = elder
+    }
+}

@@ -1,0 +1,137 @@
+import TerminalUI
+
+/// The accessible mode (`--plain`, or TERM=dumb): the same flows as line-by-line prompts,
+/// with no cursor addressing and no escape sequences, for screen readers and slow links.
+/// Each page's fields are asked in order; "?" shows help, "q" quits (or logs out), "b"
+/// goes back. Input and output are injected so tests drive it with lines.
+public struct PlainConsole {
+    public var model: AppModel
+    let readLine: (_ secret: Bool) -> String?
+    let write: (String) -> Void
+    let now: () -> Int64
+
+    public init(model: AppModel, readLine: @escaping (_ secret: Bool) -> String?, write: @escaping (String) -> Void,
+                now: @escaping () -> Int64) {
+        self.model = model
+        self.readLine = readLine
+        self.write = write
+        self.now = now
+    }
+
+    /// Runs until the user quits (0) or input ends (0, as after a hang-up).
+    public mutating func run() -> Int32 {
+        write("无障碍文本模式：逐项提问。输入 ? 查看帮助，q 退出，b 返回上一页。")
+        while true {
+            if let text = model.takePlainOverlay(now: now()) { write(text); continue }
+            write("")
+            write(model.plainTitle)
+            let form = model.currentForm
+            if let summary = form.summary { write(summary) }
+            switch askFields(of: form) {
+            case .ended: return 0
+            case .quit:
+                if case .exit(let code) = model.quitPlain(now: now()) { return code }
+                continue
+            case .back:
+                _ = model.handle(.escape, now: now())
+                if case .confirmDiscard = model.overlay { _ = model.handle(.enter, now: now()) }
+                continue
+            case .answered(let button):
+                if case .exit(let code) = model.submitPlain(pressing: button, now: now()) { return code }
+            }
+        }
+    }
+
+    enum Reply { case answered(button: String?), quit, back, ended }
+
+    private mutating func askFields(of form: Form) -> Reply {
+        var buttons: [FormField] = []
+        for field in form.fields {
+            switch field.control {
+            case .note(let text, _):
+                write(text)
+            case .readOnly(let value, let note):
+                write("\(field.label)：\(value)" + (note.isEmpty ? "" : "（\(note)）"))
+            case .button:
+                buttons.append(field)
+            default:
+                if let reply = ask(field) { return reply }
+            }
+        }
+        guard buttons.count > 1 else { return .answered(button: buttons.first?.id) }
+        let options = buttons.map { field -> ChoiceOption in
+            if case .button(let label) = field.control { return ChoiceOption(id: field.id, label: label) }
+            return ChoiceOption(id: field.id, label: field.id)
+        }
+        guard let answer = line("请选择操作：" + numbered(options)) else { return .ended }
+        if let reply = command(answer) { return reply }
+        guard let number = Int(answer), options.indices.contains(number - 1) else { return askFields(of: form) }
+        return .answered(button: options[number - 1].id)
+    }
+
+    /// Asks one field until it takes the answer; nil when answered.
+    private mutating func ask(_ field: FormField) -> Reply? {
+        let mark = field.isRequired ? "*" : ""
+        let problem = field.problem.map { "（\($0)）" } ?? ""
+        while true {
+            let current = model.currentForm.fields.first { $0.id == field.id } ?? field
+            let answer: String?
+            switch current.control {
+            case .radio(let group):
+                answer = line("\(mark)\(field.label)\(problem)：" + numbered(group.options) + " 请输入编号 [\(group.selected + 1)]：")
+                guard let answer else { return .ended }
+                if let reply = command(answer) { return reply }
+                if answer.isEmpty { return nil }
+                if let number = Int(answer), group.options.indices.contains(number - 1) {
+                    model.setPlainValue(group.options[number - 1].id, for: field.id)
+                    return nil
+                }
+                write("请输入 1 到 \(group.options.count) 之间的编号。")
+                continue
+            case .checkbox(let box):
+                answer = line("\(mark)\(box.label)\(problem)（y 是 / n 否）[\(box.isChecked ? "y" : "n")]：")
+                guard let answer else { return .ended }
+                if let reply = command(answer) { return reply }
+                if !answer.isEmpty { model.setPlainValue(answer.lowercased().hasPrefix("y") ? "true" : "false", for: field.id) }
+                return nil
+            case .text(let text, _):
+                let shown = text.isSecret || text.text.isEmpty ? "" : " [\(text.text)]"
+                answer = text.isSecret ? secretLine("\(mark)\(field.label)\(problem)：") : line("\(mark)\(field.label)\(problem)\(shown)：")
+            default:
+                answer = line("\(mark)\(field.label)\(problem) [\(current.value)]：")
+            }
+            guard let answer else { return .ended }
+            if let reply = command(answer) { return reply }
+            if !answer.isEmpty { model.setPlainValue(answer, for: field.id) }
+            return nil
+        }
+    }
+
+    private func command(_ answer: String) -> Reply? {
+        switch answer {
+        case "q", "Q", "退出": return .quit
+        case "b", "B", "返回": return .back
+        default: return nil
+        }
+    }
+
+    private mutating func line(_ prompt: String) -> String? {
+        while true {
+            write(prompt)
+            guard let answer = readLine(false) else { return nil }
+            let trimmed = TextLayout.trimmed(answer)
+            guard trimmed == "?" else { return trimmed }
+            write(model.currentForm.fields.isEmpty ? "" : "帮助：按提示输入后回车。q 退出，b 返回上一页。")
+        }
+    }
+
+    private mutating func secretLine(_ prompt: String) -> String? {
+        write(prompt)
+        return readLine(true)
+    }
+
+    private func numbered(_ options: [ChoiceOption]) -> String {
+        options.enumerated().map { "\($0 + 1)) \($1.label)" + ($1.detail.isEmpty ? "" : "（\($1.detail)）") }
+            .map { "\n  " + $0 }.joined() + "\n"
+    }
+}

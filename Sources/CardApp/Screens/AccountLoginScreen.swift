@@ -1,0 +1,88 @@
+import CardDomain
+import TerminalUI
+
+/// 账号登录 / 口令登录 / 工作人员账号登录: login name, password, and the drawn captcha when
+/// this terminal's last try failed. On a refusal the login name stays; the password and
+/// captcha are cleared, as every bank and government site does.
+public struct AccountLoginScreen: Equatable, Sendable {
+    public struct Submission: Equatable, Sendable {
+        public var login: String
+        public var password: String
+        public var captcha: String
+    }
+
+    public let group: ChannelProfile.LoginGroup
+    public let method: ChannelProfile.LoginMethod
+    public private(set) var captcha: Captcha?
+    public private(set) var form: Form
+
+    public init(group: ChannelProfile.LoginGroup, method: ChannelProfile.LoginMethod, captcha: Captcha?, login: String = "") {
+        self.group = group
+        self.method = method
+        self.captcha = captcha
+        let loginLabel: String
+        switch group.actor {
+        case "unitOperator": loginLabel = "用户名"
+        case "staff": loginLabel = "工作人员账号"
+        default: loginLabel = "用户名/手机号/身份证号"
+        }
+        var fields = [
+            FormField(id: "login", label: loginLabel, isRequired: true,
+                      control: .text(TextField(login, maxLength: 40), width: 30)),
+            FormField(id: "password", label: "密码", isRequired: true,
+                      control: .text(TextField("", maxLength: 64, filter: .ascii, isSecret: true), width: 30)),
+        ]
+        if let captcha {
+            fields.append(FormField(id: "captchaImage", label: "图形验证码",
+                                    control: .note(captcha.drawing.joined(separator: "\n"), style: .accent)))
+            fields.append(FormField(id: "captcha", label: "验证码", isRequired: true,
+                                    control: .text(TextField("", maxLength: 8, filter: .digits), width: 12)))
+        }
+        fields.append(FormField(id: "login-button", control: .button("登录")))
+        form = Form(fields)
+        if !login.isEmpty { form.focus(on: "password") }
+    }
+
+    public var title: String { method.label }
+    public var hasInput: Bool { !form.value("login").isEmpty || !form.value("password").isEmpty }
+
+    public mutating func handle(_ key: Key) -> (FormEvent, Submission?) {
+        let event = form.handle(key)
+        switch event {
+        case .submitted, .pressed: return (event, submit())
+        default: return (event, nil)
+        }
+    }
+
+    /// The typed values, or nil with every missing field marked.
+    public mutating func submit() -> Submission? {
+        var problems: [(field: String, message: String)] = []
+        if TextLayout.trimmed(form.value("login")).isEmpty { problems.append(("login", "请输入\(form.fields[0].label)")) }
+        if form.value("password").isEmpty { problems.append(("password", "请输入密码")) }
+        if captcha != nil, form.value("captcha").isEmpty { problems.append(("captcha", "请输入图中的验证码")) }
+        form.show(problems: problems)
+        guard problems.isEmpty else { return nil }
+        return Submission(login: TextLayout.trimmed(form.value("login")), password: form.value("password"),
+                          captcha: form.value("captcha"))
+    }
+
+    /// After a refused try: keep the login name, show the reason at its field, and ask the
+    /// new captcha (if any).
+    public mutating func refused(field: String, message: String, newCaptcha: Captcha?) {
+        self = AccountLoginScreen(group: group, method: method, captcha: newCaptcha, login: form.value("login"))
+        let target = field == "captcha" && newCaptcha == nil ? "password" : field
+        form.show(problems: [(target, message)])
+    }
+
+    public mutating func setValues(_ values: [String: String]) {
+        for (id, value) in values { form.setValue(value, for: id) }
+    }
+
+    public var hints: [KeyHint] {
+        [KeyHint("Tab", "下一项"), KeyHint("Enter", "登录"), KeyHint("Esc", "返回"), .help, .quit]
+    }
+
+    /// Changes the form in place: keeps its scroll position after drawing, and lets the
+    /// accessible mode move the focus before it presses Enter.
+    mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
+}

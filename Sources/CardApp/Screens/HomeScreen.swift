@@ -1,0 +1,44 @@
+import CardDomain
+import TerminalUI
+
+/// After login: what this role can do, from terminal.json. Items whose screens are not
+/// built yet say so when chosen, rather than pretending.
+public struct HomeScreen: Equatable, Sendable {
+    public enum Action: Equatable, Sendable {
+        case chose(TerminalPolicy.HomeItem)
+    }
+
+    public let role: Role
+    public let items: [TerminalPolicy.HomeItem]
+    public private(set) var form: Form
+
+    public init(role: Role, displayName: String, policy: TerminalPolicy) {
+        self.role = role
+        items = policy.home[role.rawValue] ?? []
+        let options = items.map { ChoiceOption(id: $0.id, label: $0.label, detail: $0.detail) }
+        form = Form([
+            FormField(id: "welcome", control: .note("您好，\(displayName)（\(role.rawValue)）。请选择要办理的业务：", style: .normal)),
+            FormField(id: "task", control: .radio(RadioGroup(options, asMenu: true))),
+        ])
+    }
+
+    public var title: String { "首页" }
+
+    public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
+        let event = form.handle(key)
+        guard event == .submitted, let item = items.first(where: { $0.id == form.value("task") }) else { return (event, nil) }
+        return (event, .chose(item))
+    }
+
+    public mutating func setValues(_ values: [String: String]) {
+        for (id, value) in values { form.setValue(value, for: id) }
+    }
+
+    public var hints: [KeyHint] {
+        [KeyHint("方向键", "选择"), KeyHint("Enter", "办理"), .help, .logout]
+    }
+
+    /// Changes the form in place: keeps its scroll position after drawing, and lets the
+    /// accessible mode move the focus before it presses Enter.
+    mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
+}

@@ -1,0 +1,36 @@
+import CardResources
+
+/// The terminal app's policy from Resources/Data/terminal.json: kiosk idle times, the
+/// smallest usable screen, the notes beside login tabs and methods, why a method is not
+/// available here, and each role's home menu.
+public struct TerminalPolicy: Decodable, Sendable {
+    public struct Kiosk: Decodable, Sendable {
+        public var idleSeconds: Int
+        public var warningSeconds: Int
+        public var elderIdleSeconds: Int
+        public var elderWarningSeconds: Int
+    }
+
+    public struct MinimumSize: Decodable, Sendable {
+        public var columns: Int
+        public var rows: Int
+    }
+
+    public struct HomeItem: Decodable, Equatable, Sendable {
+        public var id: String
+        public var label: String
+        public var detail: String
+    }
+
+    public var kiosk: Kiosk
+    public var minimumSize: MinimumSize
+    public var tabNotes: [String: String]
+    public var methodNotes: [String: String]
+    public var unavailable: [String: String]
+    /// Role's raw value (个人, 窗口经办, ...) to its menu.
+    public var home: [String: [HomeItem]]
+
+    public static func load() throws -> TerminalPolicy {
+        try CardResources.decode("terminal", as: TerminalPolicy.self)
+    }
+}
