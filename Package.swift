@@ -85,8 +85,10 @@ let package = Package(
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
         .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"]),
+        // Plain-text screen snapshots, shared by the screen tests of TerminalUI and CardApp.
+        .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
     ],

@@ -10,6 +10,9 @@ public struct DateField: Equatable, Sendable {
 
     public var text: String { field.text }
 
+    /// Columns drawn: ten for the date, one for the caret after it, two brackets.
+    public static let width = 13
+
     /// Whether the text is a real calendar date (so 2019-02-30 is not).
     public var isComplete: Bool { DateField.parse(text) != nil }
 
@@ -35,11 +38,13 @@ public struct DateField: Equatable, Sendable {
             if count == 4 || count == 7 { _ = field.handle(.character("-")) }
             return field.handle(.character(character))
         }
-        if key == .backspace, field.text.hasSuffix("-") { _ = field.handle(.backspace) }
-        return field.handle(key)
+        let response = field.handle(key)
+        // The hyphens come and go with the digits: never leave one dangling at the end.
+        if key == .backspace, field.text.hasSuffix("-"), field.caret == field.text.count { _ = field.handle(.backspace) }
+        return response
     }
 
     public mutating func draw(on canvas: inout Canvas, row: Int, column: Int, focused: Bool) {
-        field.draw(on: &canvas, row: row, column: column, width: 12, focused: focused)
+        field.draw(on: &canvas, row: row, column: column, width: DateField.width, focused: focused)
     }
 }

@@ -71,7 +71,7 @@ extension Form {
         case .date(var date):
             date.draw(on: &canvas, row: row, column: column, focused: focused)
             fields[index].control = .date(date)
-            used = 12
+            used = DateField.width
         case .checkbox(let box):
             box.draw(on: &canvas, row: row, column: column, focused: focused)
             used = 4 + DisplayWidth.columns(of: box.label)

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// Plain-text screen snapshots in `Snapshots/<name>.txt` beside the test file. Set
+/// SSCARD_RECORD_SNAPSHOTS=1 to write them anew; otherwise a difference fails the test
+/// and shows both texts. Snapshots never hold escape codes: they are the grid's text.
+public enum Snapshot {
+    public static func assertMatches(_ text: String, named name: String, file: StaticString = #filePath,
+                                     sourceLocation: SourceLocation = #_sourceLocation) {
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let url = directory.appendingPathComponent(name + ".txt")
+        #expect(!text.contains("\u{1B}"), "a snapshot must not hold escape codes", sourceLocation: sourceLocation)
+        let recording = ProcessInfo.processInfo.environment["SSCARD_RECORD_SNAPSHOTS"] == "1"
+        guard !recording, let stored = try? String(contentsOf: url, encoding: .utf8) else {
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            if !recording { Issue.record("recorded a new snapshot \(name).txt; run the tests again", sourceLocation: sourceLocation) }
+            return
+        }
+        #expect(stored == text + "\n", "snapshot \(name).txt differs:\n\(text)", sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct TextFieldTests {
+    func typed(_ text: String, into field: TextField = TextField()) -> TextField {
+        var field = field
+        for key in Key.typing(text) { _ = field.handle(key) }
+        return field
+    }
+
+    @Test func theCaretIsPlacedByDisplayColumn() {
+        var field = typed("北京市朝阳区12号")
+        #expect(field.caretColumn == 16)
+        _ = field.handle(.left)
+        _ = field.handle(.left)
+        #expect(field.caretColumn == 13)
+        _ = field.handle(.home)
+        #expect(field.caretColumn == 0)
+        _ = field.handle(.end)
+        #expect(field.caret == 9)
+    }
+
+    @Test func insertAndDeleteInTheMiddle() {
+        var field = typed("孙国")
+        _ = field.handle(.left)
+        _ = field.handle(.character("建"))
+        #expect(field.text == "孙建国")
+        _ = field.handle(.backspace)
+        #expect(field.text == "孙国")
+        _ = field.handle(.home)
+        _ = field.handle(.delete)
+        #expect(field.text == "国")
+    }
+
+    @Test func masksAndMaximumLength() {
+        #expect(typed("13a9-000", into: TextField(filter: .digits)).text == "139000")
+        #expect(typed("11010519560909013x", into: TextField(filter: .identityNumber)).text == "11010519560909013X")
+        #expect(typed("1234567", into: TextField(maxLength: 4)).text == "1234")
+        #expect(typed("a b", into: TextField(filter: .ascii)).text == "ab")
+    }
+
+    @Test func pastedChineseTextScrollsAndTheCursorFollowsTheCaret() {
+        var field = typed("北京市朝阳区和平街十二号院三号楼")
+        var canvas = Canvas(width: 20, height: 1)
+        field.draw(on: &canvas, row: 0, column: 0, width: 12, focused: true)
+        #expect(canvas.grid.text == "[院三号楼  ]")
+        #expect(canvas.cursor == Point(row: 0, column: 9))
+        _ = field.handle(.home)
+        field.draw(on: &canvas, row: 0, column: 0, width: 12, focused: true)
+        #expect(canvas.grid.text == "[北京市朝阳]")
+        #expect(canvas.cursor == Point(row: 0, column: 1))
+    }
+
+    @Test func secretFieldsDrawAsterisks() {
+        var field = typed("Demo@2026", into: TextField(isSecret: true))
+        var canvas = Canvas(width: 20, height: 1)
+        field.draw(on: &canvas, row: 0, column: 0, width: 14, focused: false)
+        #expect(canvas.grid.text == "[*********   ]")
+    }
+
+    @Test func dateFieldInsertsHyphensAndChecksTheCalendar() {
+        var date = DateField()
+        for key in Key.typing("20150601") { _ = date.handle(key) }
+        #expect(date.text == "2015-06-01" && date.isComplete)
+        #expect(!DateField("2019-02-29").isComplete)
+        #expect(DateField("2020-02-29").isComplete)
+        _ = date.handle(.backspace)
+        _ = date.handle(.backspace)
+        #expect(date.text == "2015-06")
+    }
+}
