@@ -87,8 +87,9 @@ let package = Package(
         .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
         // Plain-text screen snapshots, shared by the screen tests of TerminalUI and CardApp.
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"]),
-        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
     ],

@@ -42,7 +42,7 @@ public struct AccountLogin {
         let policy = repository.reference.loginPolicy
         let account = state.account(matching: login.trimmingSpaces)
         if let account, let until = state.lockedUntil(account.username, now: context.now) {
-            return .refused(field: "login", message: LoginAttempt.lockedMessage(until: until, policy: policy))
+            return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
         }
         let matched = account.flatMap { PasswordHash(encoded: $0.passwordHash) }?.verify(password) ?? false
         let actor = Actor(username: account?.username ?? "未知账号", role: account?.role ?? .person)

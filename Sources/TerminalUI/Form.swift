@@ -29,6 +29,11 @@ public struct Form: Equatable, Sendable {
         if let index = index(of: id), fields[index].isFocusable { focus = index }
     }
 
+    /// Focuses the first field that takes input (after fields were added or removed).
+    public mutating func focusFirstField() {
+        focus = fields.firstIndex(where: \.isFocusable) ?? 0
+    }
+
     public mutating func replace(_ id: String, with control: FormField.Control) {
         if let index = index(of: id) { fields[index].control = control }
     }
@@ -82,8 +87,8 @@ public struct Form: Equatable, Sendable {
                 openSelect = focus
                 return .handled
             }
-        case .button(let id) where key == .enter:
-            return .pressed(id)
+        case .button where key == .enter:
+            return .pressed(fields[focus].id)
         default:
             break
         }

@@ -37,7 +37,7 @@ public struct ModalDialog: Equatable, Sendable {
         let widest = ([title, buttonRow] + wrapped).map { DisplayWidth.columns(of: $0) }.max() ?? 0
         let inner = min(maxInner, max(24, widest))
         let lines = TextLayout.wrap(message, to: inner)
-        let rect = canvas.bounds.centred(width: inner + 4, height: lines.count + 6)
+        let rect = canvas.bounds.centred(width: inner + 4, height: lines.count + 5)
         canvas.box(rect, style: tone)
         canvas.writeCentred(title, row: rect.row + 1, in: rect, style: tone)
         for (offset, line) in lines.enumerated() {

@@ -28,9 +28,9 @@ public struct AccountLoginScreen: Equatable, Sendable {
         }
         var fields = [
             FormField(id: "login", label: loginLabel, isRequired: true,
-                      control: .text(TextField(login, maxLength: 40), width: 30)),
+                      control: .text(TextField(login, maxLength: 40), width: 24)),
             FormField(id: "password", label: "密码", isRequired: true,
-                      control: .text(TextField("", maxLength: 64, filter: .ascii, isSecret: true), width: 30)),
+                      control: .text(TextField("", maxLength: 64, filter: .ascii, isSecret: true), width: 24)),
         ]
         if let captcha {
             fields.append(FormField(id: "captchaImage", label: "图形验证码",
@@ -67,9 +67,11 @@ public struct AccountLoginScreen: Equatable, Sendable {
     }
 
     /// After a refused try: keep the login name, show the reason at its field, and ask the
-    /// new captcha (if any).
+    /// new captcha (if any). A wrong captcha keeps the password, which was not checked.
     public mutating func refused(field: String, message: String, newCaptcha: Captcha?) {
+        let password = field == "captcha" ? form.value("password") : ""
         self = AccountLoginScreen(group: group, method: method, captcha: newCaptcha, login: form.value("login"))
+        form.setValue(password, for: "password")
         let target = field == "captcha" && newCaptcha == nil ? "password" : field
         form.show(problems: [(target, message)])
     }

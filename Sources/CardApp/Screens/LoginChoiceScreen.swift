@@ -27,6 +27,7 @@ public struct LoginChoiceScreen: Equatable, Sendable {
         }
         form = Form(fields)
         rebuildMethods()
+        form.focusFirstField()
     }
 
     public var title: String { "登录" }

@@ -1,0 +1,93 @@
+import CardApp
+import CardDomain
+import SnapshotSupport
+import Testing
+import TerminalUI
+
+/// Every screen of the shell at 80x24, as plain text.
+@Suite struct ScreenSnapshotTests {
+    @Test(arguments: [Channel.web, .jingtong, .minsheng, .counter])
+    func loginChoiceListsEveryMethodOfTheChannel(channel: Channel) throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: channel)
+        Snapshot.assertMatches(model.screen(), named: "login-choice-\(channel.rawValue)")
+    }
+
+    @Test func theUnitTabListsTheFiveLegalPersonMethods() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        let screen = model.screen()
+        for label in ["证书登录", "口令登录", "电子营业执照登录", "事业单位电子证书登录", "其他渠道登录"] { #expect(screen.contains(label)) }
+        model.type([.down])
+        let person = model.screen()
+        for label in ["扫码登录", "账号登录", "其他渠道登录"] { #expect(person.contains(label)) }
+    }
+
+    @Test func accountLoginWithCaptchaAndErrors() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.type([.down, .tab, .down, .enter])
+        model.type("110105195609090137")
+        model.type([.tab])
+        model.type("wrong")
+        model.type([.enter])
+        Snapshot.assertMatches(model.screen(), named: "account-login-captcha")
+    }
+
+    @Test func aPlatformMethodSaysItIsNotAvailableAndOffersAccountLogin() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .jingtong)
+        model.type([.character(" "), .tab, .enter])
+        Snapshot.assertMatches(model.screen(), named: "unavailable-face")
+        model.type([.enter])
+        #expect(model.accountLogin?.method.id == "account")
+        #expect(model.session == nil)
+    }
+
+    @Test func jingtongAsksForConsentFirst() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .jingtong)
+        model.type([.tab, .enter])
+        #expect(model.screen().contains("! 请先阅读并勾选“同意”"))
+    }
+
+    @Test func homeScreensPerRole() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .counter)
+        model.type([.enter])
+        model.type("guitai01")
+        model.type([.tab])
+        model.type(AppFixture.password)
+        model.type([.enter])
+        Snapshot.assertMatches(model.screen(), named: "home-counter-clerk")
+        model.type([.enter])
+        #expect(model.screen().contains("尚未开放"))
+    }
+
+    @Test func elderLayoutIsRoomier() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .minsheng, elder: true)
+        model.type([.enter])
+        Snapshot.assertMatches(model.screen(), named: "elder-unavailable-minsheng")
+    }
+
+    @Test func aSmallTerminalGetsANoticeAndKeepsTheInput() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.type([.down, .tab, .down, .enter])
+        model.type("孙建国")
+        let small = model.render(width: 60, height: 20, now: AppFixture.start).grid.text
+        Snapshot.assertMatches(small, named: "too-small")
+        #expect(model.screen().contains("[孙建国"))
+    }
+
+    @Test func helpAndQuitDialogs() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.type([.function(1)])
+        Snapshot.assertMatches(model.screen(), named: "help-login-choice")
+        model.type([.character("x")])
+        model.type([.function(10)])
+        Snapshot.assertMatches(model.screen(), named: "confirm-quit")
+    }
+}

@@ -1,0 +1,114 @@
+import CardApp
+import CardDomain
+import Testing
+import TerminalUI
+
+/// F10, Esc and the kiosk's rules, driven by keys and a clock.
+@Suite struct SessionKeysTests {
+    @Test func f10AsksAndEnterExitsWithStatusZero() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        #expect(model.handle(.function(10), now: AppFixture.start) == .running)
+        #expect(model.handle(.escape, now: AppFixture.start) == .running)
+        #expect(model.overlay == nil)
+        _ = model.handle(.function(10), now: AppFixture.start)
+        #expect(model.handle(.enter, now: AppFixture.start) == .exit(0))
+    }
+
+    @Test func f10WhenLoggedInLogsOut() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .counter)
+        model.type([.enter])
+        model.type("guitai01\t" .map { $0 == "\t" ? Key.tab : .character($0) })
+        model.type(AppFixture.password)
+        model.type([.enter])
+        #expect(model.session != nil)
+        _ = model.handle(.function(10), now: AppFixture.start)
+        #expect(model.screen().contains("确认退出登录？"))
+        #expect(model.handle(.enter, now: AppFixture.start) == .redraw)
+        #expect(model.session == nil)
+    }
+
+    @Test func escAsksBeforeDiscardingTypedInput() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.type([.down, .tab, .down, .enter])
+        model.type("13800010001")
+        model.type([.escape])
+        #expect(model.screen().contains("已输入的账号和密码将被清除"))
+        model.type([.right, .enter])
+        #expect(model.accountLogin?.form.value("login") == "13800010001")
+        model.type([.escape, .enter])
+        #expect(model.accountLogin == nil)
+    }
+
+    @Test func aKioskCannotBeLeftAndIgnoresControlC() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(kiosk: true)
+        #expect(model.handle(.control("c"), now: AppFixture.start) == .running)
+        #expect(model.overlay == nil)
+        _ = model.handle(.function(10), now: AppFixture.start)
+        #expect(model.screen().contains("不能退出"))
+        #expect(model.handle(.enter, now: AppFixture.start) == .running)
+        #expect(model.handle(.control("z"), now: AppFixture.start) == .running)
+    }
+
+    @Test func anIdleKioskWarnsThenClearsTheSession() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .counter, kiosk: true)
+        model.type([.enter])
+        model.type("guitai01\t".map { $0 == "\t" ? Key.tab : .character($0) })
+        model.type(AppFixture.password)
+        model.type([.enter])
+        #expect(model.session != nil)
+        let second: Int64 = 1_000_000
+        #expect(model.tick(now: AppFixture.start + 99 * second) == .running)
+        #expect(model.overlay == nil)
+        _ = model.tick(now: AppFixture.start + 100 * second)
+        #expect(model.overlay == .idleWarning)
+        #expect(model.screen(at: AppFixture.start + 105 * second).contains("15 秒后将自动退出登录"))
+        #expect(model.tick(now: AppFixture.start + 120 * second) == .redraw)
+        #expect(model.session == nil)
+        #expect(model.screen(at: AppFixture.start + 120 * second).contains("登录方式"))
+    }
+
+    @Test func aKeyDuringTheWarningKeepsTheSession() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(kiosk: true)
+        model.type([.down, .tab, .down, .enter])
+        model.type("110105")
+        let second: Int64 = 1_000_000
+        _ = model.tick(now: AppFixture.start + 110 * second)
+        _ = model.handle(.character("x"), now: AppFixture.start + 111 * second)
+        #expect(model.overlay == nil)
+        _ = model.tick(now: AppFixture.start + 200 * second)
+        #expect(model.accountLogin?.form.value("login") == "110105")
+    }
+
+    @Test func theElderKioskGivesMoreTime() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(kiosk: true, elder: true)
+        _ = model.tick(now: AppFixture.start + 200 * 1_000_000)
+        #expect(model.overlay == nil)
+        _ = model.tick(now: AppFixture.start + 240 * 1_000_000)
+        #expect(model.overlay == .idleWarning)
+    }
+
+    @Test func theAccessibleModeRunsTheSameLoginAsPrompts() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model()
+        var lines = ["2", "2", "110105195609090137", AppFixture.password, "", "q", ""]
+        var output: [String] = []
+        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
+                                   write: { output.append($0) }, now: { AppFixture.start })
+        let code = console.run()
+        let text = output.joined(separator: "\n")
+        #expect(text.contains("1) 法人登录"))
+        #expect(text.contains("2) 账号登录"))
+        #expect(text.contains("您好，孙建国（个人）"))
+        #expect(text.contains("1) 本人申领社保卡"))
+        #expect(!text.contains("\u{1B}"))
+        #expect(code == 0)
+        #expect(console.model.session == nil, "q logs out")
+    }
+}
