@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "sscard-bench",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources",
+                "Journal", "CardStore", "CardDomain", "CardResources", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -54,6 +54,14 @@ static inline void sscard_install_signal_handlers(void) {
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGTSTP, SIG_IGN);
+    // A parent may have started us with these blocked (a service manager, a test runner's
+    // worker thread); blocked, a resize or a hang-up would never reach us.
+    sigset_t needed;
+    sigemptyset(&needed);
+    sigaddset(&needed, SIGTERM);
+    sigaddset(&needed, SIGHUP);
+    sigaddset(&needed, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }
 static inline int sscard_pending_signal(void) { return sscard_pending_signal_number; }
 static inline int sscard_key_code_yes(void) { return KEY_CODE_YES; }
