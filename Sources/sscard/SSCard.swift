@@ -15,7 +15,9 @@ struct SSCard: ParsableCommand {
         commandName: "sscard",
         abstract: "北京市第三代社保卡申领 — the counter, kiosk and retiree terminal application.",
         discussion: """
-            Data lives in --data-dir, else $SSCARD_HOME, else ~/.local/share/sscard.
+            Starts on the channel's login-choice screen. Data lives in --data-dir, else
+            $SSCARD_HOME, else ~/.local/share/sscard. Without a terminal, or with TERM=dumb,
+            the same flows run as line-by-line prompts (--plain).
             Journal tools: 'sscard journal verify' checks every record; 'sscard journal dump'
             prints them as JSON Lines for auditors.
             """,
@@ -69,7 +71,9 @@ struct SSCard: ParsableCommand {
         let model = AppModel(environment: environment, now: SessionClock.nowMicroseconds())
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         let code: Int32
-        if plain || term.isEmpty || term == "dumb" {
+        // Without a terminal on both ends (a pipe, a script) curses cannot start: prompt instead.
+        let hasTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if plain || term.isEmpty || term == "dumb" || !hasTerminal {
             var console = PlainConsole(model: model, readLine: PlainInput.readLine(secret:),
                                        write: { print($0) }, now: SessionClock.nowMicroseconds)
             code = console.run()

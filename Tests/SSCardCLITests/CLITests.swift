@@ -93,10 +93,12 @@ import Testing
         #expect(from.output == "{\"seq\":3,\"type\":5,\"time\":\((objects[2]["time"] as! String).debugDescription),\"payload\":{\"n\":3}}\n")
     }
 
-    @Test func startingTheAppSaysPlainlyItIsNotBuiltYet() throws {
-        let run = try sscard("--data-dir", root)
-        #expect(run.status == 1)
-        #expect(run.error.contains("尚未完成"))
-        #expect(run.error.contains("sscard journal verify"))
+    @Test func withoutATerminalTheAppRunsTheAccessibleModeOnTheDemoData() throws {
+        let run = try sscard("--demo", "--data-dir", root + "/fresh")
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("已创建演示数据"))
+        #expect(run.output.contains("无障碍文本模式"))
+        #expect(run.output.contains("1) 法人登录"))
+        #expect(!run.output.contains("\u{1B}"))
     }
 }

@@ -16,6 +16,7 @@ enum SSCardProcess {
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = error
         try process.run()
