@@ -34,9 +34,6 @@ public struct Form: Equatable, Sendable {
         focus = fields.firstIndex(where: \.isFocusable) ?? 0
     }
 
-    public mutating func replace(_ id: String, with control: FormField.Control) {
-        if let index = index(of: id) { fields[index].control = control }
-    }
 
     /// Shows `problems` (field id to message). The first wrong field, in form order, takes
     /// the focus. Messages for ids not in the form go to the summary only.

@@ -30,9 +30,4 @@ public struct Style: Hashable, Sendable {
     /// Editable values, so they stand out from read-only text.
     public static let input = Style(tone: .normal, underline: true)
 
-    public func with(reverse: Bool) -> Style {
-        var copy = self
-        copy.reverse = reverse
-        return copy
-    }
 }
