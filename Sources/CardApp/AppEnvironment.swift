@@ -29,7 +29,7 @@ public struct AppEnvironment {
     }
 
     func context(now: Int64) -> CommandContext {
-        CommandContext(now: now, today: SessionClock.beijingDate(microseconds: now), terminal: terminal, channel: options.channel)
+        SessionClock.context(now: now, terminal: terminal, channel: options.channel)
     }
 
     /// Idle seconds before the kiosk resets, and the warning before it.

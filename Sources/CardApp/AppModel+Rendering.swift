@@ -56,7 +56,7 @@ extension AppModel {
         var details: [String] = []
         if let session { details.append(session.displayName) }
         if environment.options.elder { details.append("长者版") }
-        details.append(SessionClock.dateTime(microseconds: now))
+        details.append(BeijingTime.dateTime(microseconds: now))
         StatusLine(place: "北京市第三代社会保障卡  \(profile.name)", details: details).draw(on: &canvas)
         canvas.rule(row: 1)
         // The seeds write paths with "→", which CJK terminals draw two columns wide.

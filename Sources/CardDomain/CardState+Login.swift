@@ -56,9 +56,7 @@ extension CardState {
 extension LoginAttempt {
     /// "账号已锁定…" with the Beijing time the lock ends.
     public static func lockedMessage(until: Int64, policy: LoginPolicy) -> String {
-        let seconds = until / 1_000_000 + 8 * 3600
-        let minutesOfDay = (seconds % 86_400) / 60
-        return "密码连续错误 \(policy.maxFailures) 次，账号已锁定 \(policy.lockMinutes) 分钟，请于 "
-            + "\(Int(minutesOfDay / 60).zeroPadded(2)):\(Int(minutesOfDay % 60).zeroPadded(2)) 后再试"
+        "密码连续错误 \(policy.maxFailures) 次，账号已锁定 \(policy.lockMinutes) 分钟，请于 "
+            + "\(BeijingTime.clock(microseconds: until)) 后再试"
     }
 }
