@@ -24,9 +24,10 @@ extension AppModel {
         }
     }
 
-    /// A captcha when this terminal's last try failed (D10), else none.
-    func captchaIfNeeded() -> Captcha? {
-        try? environment.repository.refresh()
+    /// A captcha when this terminal's last try failed (D10), else none. Catches up with
+    /// other processes first unless the caller just did.
+    func captchaIfNeeded(refreshing: Bool = true) -> Captcha? {
+        if refreshing { try? environment.repository.refresh() }
         return environment.repository.state.needsCaptcha(terminal: environment.terminal) ? environment.captchaSource() : nil
     }
 
@@ -42,7 +43,8 @@ extension AppModel {
                 page = .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy))
             case .refused(let field, let message):
                 var refused = screen
-                refused.refused(field: field, message: message, newCaptcha: captchaIfNeeded())
+                // The attempt has just caught up and recorded this try.
+                refused.refused(field: field, message: message, newCaptcha: captchaIfNeeded(refreshing: false))
                 page = .accountLogin(refused)
             }
         } catch {

@@ -5,33 +5,21 @@ extension AppModel {
     /// The layout for this session: roomier in the elder-friendly mode.
     var layout: FormLayout { environment.options.elder ? .elder : .standard }
 
-    var pageTitle: String {
+    /// The page being shown, for what every page has alike.
+    var screen: any AppScreen {
         switch page {
-        case .loginChoice(let screen): return screen.title
-        case .accountLogin(let screen): return screen.title
-        case .unavailable(let screen): return screen.title
-        case .home(let screen): return screen.title
+        case .loginChoice(let screen): return screen
+        case .accountLogin(let screen): return screen
+        case .unavailable(let screen): return screen
+        case .home(let screen): return screen
         }
     }
 
-    var pageHints: [KeyHint] {
-        switch page {
-        case .loginChoice(let screen): return screen.hints
-        case .accountLogin(let screen): return screen.hints
-        case .unavailable(let screen): return screen.hints
-        case .home(let screen): return screen.hints
-        }
-    }
+    var pageTitle: String { screen.title }
+    var pageHints: [KeyHint] { screen.hints }
 
     /// The current page's form, for the accessible line mode.
-    public var currentForm: Form {
-        switch page {
-        case .loginChoice(let screen): return screen.form
-        case .accountLogin(let screen): return screen.form
-        case .unavailable(let screen): return screen.form
-        case .home(let screen): return screen.form
-        }
-    }
+    public var currentForm: Form { screen.form }
 
     var help: HelpOverlay {
         let about: String

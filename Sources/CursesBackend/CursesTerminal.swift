@@ -18,9 +18,8 @@ public final class CursesTerminal {
     public func start(monochrome: Bool) {
         setlocale(LC_ALL, "")
         sscard_install_signal_handlers()
-        // Short, so Esc answers at once; must be set before initscr reads ESCDELAY.
-        sscard_set_escdelay(25)
         initscr()
+        // Short, so Esc answers at once (after initscr, which reads $ESCDELAY).
         sscard_set_escdelay(25)
         raw()
         noecho()

@@ -4,7 +4,7 @@ import TerminalUI
 /// 账号登录 / 口令登录 / 工作人员账号登录: login name, password, and the drawn captcha when
 /// this terminal's last try failed. On a refusal the login name stays; the password and
 /// captcha are cleared, as every bank and government site does.
-public struct AccountLoginScreen: Equatable, Sendable {
+public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
     public struct Submission: Equatable, Sendable {
         public var login: String
         public var password: String
@@ -74,10 +74,6 @@ public struct AccountLoginScreen: Equatable, Sendable {
         form.setValue(password, for: "password")
         let target = field == "captcha" && newCaptcha == nil ? "password" : field
         form.show(problems: [(target, message)])
-    }
-
-    public mutating func setValues(_ values: [String: String]) {
-        for (id, value) in values { form.setValue(value, for: id) }
     }
 
     public var hints: [KeyHint] {

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// After login: what this role can do, from terminal.json. Items whose screens are not
 /// built yet say so when chosen, rather than pretending.
-public struct HomeScreen: Equatable, Sendable {
+public struct HomeScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case chose(TerminalPolicy.HomeItem)
     }
@@ -28,10 +28,6 @@ public struct HomeScreen: Equatable, Sendable {
         let event = form.handle(key)
         guard event == .submitted, let item = items.first(where: { $0.id == form.value("task") }) else { return (event, nil) }
         return (event, .chose(item))
-    }
-
-    public mutating func setValues(_ values: [String: String]) {
-        for (id, value) in values { form.setValue(value, for: id) }
     }
 
     public var hints: [KeyHint] {

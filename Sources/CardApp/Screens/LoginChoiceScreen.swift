@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The channel's login-choice screen: the login identities (个人登录, 法人登录, staff) and
 /// under the chosen one every login method the seeds name, with their labels (D10).
-public struct LoginChoiceScreen: Equatable, Sendable {
+public struct LoginChoiceScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case chose(group: ChannelProfile.LoginGroup, method: ChannelProfile.LoginMethod)
     }

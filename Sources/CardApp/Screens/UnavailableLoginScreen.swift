@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Says plainly that a login method is not available on this terminal and why, and offers
 /// account login instead. It never pretends to log in.
-public struct UnavailableLoginScreen: Equatable, Sendable {
+public struct UnavailableLoginScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case useAccountLogin
         case back
