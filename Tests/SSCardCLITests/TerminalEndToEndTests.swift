@@ -4,16 +4,18 @@ import Testing
 /// The real binary in tmux (issue 4): login, Chinese input, resize, F10, monochrome, and
 /// the terminal restored after every way out.
 @Suite(.serialized) struct TerminalEndToEndTests {
-    func seededDirectory() throws -> String {
+    /// sscard with `arguments` in its own tmux, on a freshly seeded demo data directory.
+    func startOnDemoData(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> (data: String, tmux: TmuxSession) {
         let directory = try SSCardProcess.temporaryDirectory()
         let seeded = try SSCardProcess.run(["demo", "seed", "--data-dir", directory + "/data"])
         #expect(seeded.status == 0, "\(seeded.error)")
-        return directory
+        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data"] + arguments, environment: environment,
+                                   directory: directory)
+        return (directory + "/data", tmux)
     }
 
     @Test func aRetireeLogsInAndF10WithEnterExitsWithStatusZero() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data"], directory: directory)
+        let (data, tmux) = try startOnDemoData()
         try tmux.waitFor("登录方式")
         try tmux.send("Down", "Tab", "Down", "Enter")
         try tmux.waitFor("用户名/手机号/身份证号")
@@ -27,21 +29,17 @@ import Testing
         try tmux.waitFor("确认退出登录？")
         try tmux.send("Enter")
         try tmux.waitFor("登录方式")
-        try tmux.send("F10")
-        try tmux.waitFor("确认退出？")
-        try tmux.send("Enter")
-        #expect(try tmux.exitStatus() == 0)
+        #expect(try tmux.quitWithF10() == 0)
         // The alternate screen is gone: the shell's own output is what is left.
         let after = try tmux.screen()
         #expect(!after.contains("登录方式"))
-        let dump = try SSCardProcess.run(["journal", "dump", "--data-dir", directory + "/data"])
+        let dump = try SSCardProcess.run(["journal", "dump", "--data-dir", data])
         #expect(dump.output.contains("\"kind\":\"loginAttempted\""))
         #expect(!dump.output.contains("Demo@2026"))
     }
 
     @Test func chineseInputLandsWithTheCursorAfterIt() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data", "--channel", "counter"], directory: directory)
+        let (_, tmux) = try startOnDemoData(["--channel", "counter"])
         try tmux.waitFor("工作人员账号登录")
         try tmux.send("Enter")
         try tmux.waitFor("工作人员账号")
@@ -57,8 +55,7 @@ import Testing
     }
 
     @Test func resizingBelow80x24ShowsANoticeAndKeepsTheInput() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data", "--channel", "counter"], directory: directory)
+        let (_, tmux) = try startOnDemoData(["--channel", "counter"])
         try tmux.waitFor("工作人员账号登录")
         try tmux.send("Enter")
         try tmux.type("guitai01")
@@ -68,16 +65,11 @@ import Testing
         try tmux.tmux(["resize-window", "-t", "0", "-x", "100", "-y", "30"])
         let restored = try tmux.waitFor("[guitai01")
         #expect(restored.contains("工作人员账号"))
-        try tmux.send("F10")
-        try tmux.waitFor("确认退出？")
-        try tmux.send("Enter")
-        #expect(try tmux.exitStatus() == 0)
+        #expect(try tmux.quitWithF10() == 0)
     }
 
     @Test func aMonochromeTerminalAndSigtermBothEndCleanly() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data"], environment: ["TERM": "vt100", "NO_COLOR": "1"],
-                                   directory: directory)
+        let (_, tmux) = try startOnDemoData(environment: ["TERM": "vt100", "NO_COLOR": "1"])
         try tmux.waitFor("登录方式")
         let pid = try tmux.tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // The pane runs a shell whose child is sscard; signal the child.
@@ -92,8 +84,7 @@ import Testing
     }
 
     @Test func theKioskIgnoresControlCAndCannotBeLeft() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data", "--kiosk"], directory: directory)
+        let (_, tmux) = try startOnDemoData(["--kiosk"])
         try tmux.waitFor("登录方式")
         try tmux.send("C-c")
         try tmux.send("C-z")
@@ -105,9 +96,7 @@ import Testing
     }
 
     @Test func theAccessibleModeUsesNoEscapeSequences() throws {
-        let directory = try seededDirectory()
-        let tmux = try TmuxSession(arguments: ["--data-dir", directory + "/data", "--channel", "counter"], environment: ["TERM": "dumb"],
-                                   directory: directory)
+        let (_, tmux) = try startOnDemoData(["--channel", "counter"], environment: ["TERM": "dumb"])
         try tmux.waitFor("无障碍文本模式")
         try tmux.waitFor("登录方式")
         try tmux.type("q")

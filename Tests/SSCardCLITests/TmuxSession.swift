@@ -107,4 +107,12 @@ final class TmuxSession {
         try waitFor("SSCARD-ENDED", seconds: seconds)
         return Int32((try? String(contentsOfFile: statusFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
     }
+
+    /// F10, then Enter on 确认退出？; the exit status.
+    func quitWithF10() throws -> Int32? {
+        try send("F10")
+        try waitFor("确认退出？")
+        try send("Enter")
+        return try exitStatus()
+    }
 }
