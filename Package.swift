@@ -27,7 +27,8 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["Journal", "CardDomain", .product(name: "SystemPackage", package: "swift-system"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
         .target(name: "TerminalUI"),

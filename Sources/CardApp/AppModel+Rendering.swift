@@ -12,6 +12,14 @@ extension AppModel {
         case .accountLogin(let screen): return screen
         case .unavailable(let screen): return screen
         case .home(let screen): return screen
+        case .disclaimer(let screen): return screen
+        case .wizard(let screen): return screen
+        case .receipt(let screen): return screen
+        case .myApplications(let screen): return screen
+        case .personLookup(let screen): return screen
+        case .personDetail(let screen): return screen
+        case .queue(let screen): return screen
+        case .review(let screen): return screen
         }
     }
 
@@ -28,6 +36,15 @@ extension AppModel {
         case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
         case .unavailable: about = "该登录方式需要外部平台，本终端暂不支持。可以改用账号登录。"
         case .home: about = "选择要办理的业务，按 Enter 进入。F10 退出登录。"
+        case .disclaimer: about = "阅读免责声明，按空格勾选同意，再按 Enter 继续。"
+        case .wizard: about = "逐项填写，按 Enter 到下一项；最后一项后按 Enter 进入下一步。每完成一步都会保存草稿，下次登录可从这一步继续。"
+            + "照片项按 Enter 打开文件选择：方向键选择，Tab 输入路径。Esc 回到上一步，已填内容保留。"
+        case .receipt: about = "申请已提交。请记下办事编号，可在“我的办事”中查看进度。"
+        case .myApplications: about = "查看申请的状态和每一步的办理记录（时间、渠道、办理人）。照片审核未通过时可更换照片并重新提交。"
+        case .personLookup: about = "输入申请人的证件号码（或姓名）查询。列表中证件号码已隐藏部分数字；打开人员信息会记录查看人。"
+        case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执。"
+        case .queue: about = "选择办卡状态查看申请，按 Enter 打开一笔申请并推进状态。"
+        case .review: about = "选择要改为的状态；照片审核未通过须填写原因，已寄出须填写邮寄单号。"
         }
         return HelpOverlay(title: pageTitle, about: about, hints: HelpOverlay.commonHints)
     }
@@ -54,7 +71,9 @@ extension AppModel {
         let body = Rect(row: layout.rowGap == 1 ? 4 : 5, column: 3, width: width - 5, height: height - (layout.rowGap == 1 ? 7 : 8))
         drawPage(on: &canvas, in: body)
         canvas.rule(row: height - 2)
-        let note = "终端 \(environment.terminal)  \(profile.name)" + (isKiosk ? "  自助" : "")
+        // The saved note takes the terminal's place, so the keys still fit.
+        let place = draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) } ?? "终端 \(environment.terminal)"
+        let note = place + "  \(profile.name)" + (isKiosk ? "  自助" : "")
         FunctionKeyBar(hints: pageHints, note: note).draw(on: &canvas, row: height - 1)
         drawOverlay(on: &canvas, now: now)
         return canvas
@@ -72,13 +91,23 @@ extension AppModel {
         case .accountLogin(var screen): screen.updateForm(change); page = .accountLogin(screen)
         case .unavailable(var screen): screen.updateForm(change); page = .unavailable(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
+        case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)
+        case .wizard(var screen): screen.updateForm(change); page = .wizard(screen)
+        case .receipt(var screen): screen.updateForm(change); page = .receipt(screen)
+        case .myApplications(var screen): screen.updateForm(change); page = .myApplications(screen)
+        case .personLookup(var screen): screen.updateForm(change); page = .personLookup(screen)
+        case .personDetail(var screen): screen.updateForm(change); page = .personDetail(screen)
+        case .queue(var screen): screen.updateForm(change); page = .queue(screen)
+        case .review(var screen): screen.updateForm(change); page = .review(screen)
         }
     }
 
     private func drawOverlay(on canvas: inout Canvas, now: Int64) {
         switch overlay {
         case .help(let help)?: help.draw(on: &canvas)
-        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog)?, .message(let dialog)?: dialog.draw(on: &canvas)
+        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
+            dialog.draw(on: &canvas)
+        case .photoPicker(var picking)?: picking.picker.draw(on: &canvas)
         case .idleWarning?:
             let seconds = idleSecondsLeft(now: now)
             ModalDialog(title: "还在吗？", message: "\(seconds) 秒后将自动退出登录并清除屏幕，以保护您的信息。\n按任意键继续使用。",

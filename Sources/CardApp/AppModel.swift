@@ -11,6 +11,14 @@ public struct AppModel {
         case accountLogin(AccountLoginScreen)
         case unavailable(UnavailableLoginScreen)
         case home(HomeScreen)
+        case disclaimer(DisclaimerScreen)
+        case wizard(WizardStepScreen)
+        case receipt(ReceiptScreen)
+        case myApplications(MyApplicationsScreen)
+        case personLookup(PersonLookupScreen)
+        case personDetail(PersonDetailScreen)
+        case queue(QueueScreen)
+        case review(ReviewScreen)
     }
 
     public enum Overlay: Equatable {
@@ -22,6 +30,16 @@ public struct AppModel {
         case message(ModalDialog)
         /// Kiosk: the session is about to be cleared.
         case idleWarning
+        /// Choosing the file for a photo field of the application.
+        case photoPicker(PhotoPicking)
+        /// 二次确认 before the application is submitted.
+        case confirmSubmit(ModalDialog)
+    }
+
+    /// The file picker open for one photo field.
+    public struct PhotoPicking: Equatable {
+        public var field: String
+        public var picker: FilePicker
     }
 
     public struct Session: Equatable, Sendable {
@@ -40,12 +58,17 @@ public struct AppModel {
     public internal(set) var overlay: Overlay?
     public internal(set) var session: Session?
     var lastInput: Int64
+    /// When this session last saved a draft, for the bottom bar's "草稿已保存 14:06".
+    public internal(set) var draftSavedAt: Int64?
+    /// Where the photo picker opened last, so the next photo starts there.
+    var photoDirectory: String
     public let environment: AppEnvironment
 
     public init(environment: AppEnvironment, now: Int64) {
         self.environment = environment
         page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
         lastInput = now
+        photoDirectory = environment.options.photoDirectory
     }
 
     public var isKiosk: Bool { environment.options.kiosk }
@@ -93,6 +116,8 @@ public struct AppModel {
     /// Logs out, forgets everything on screen, and starts again at the login choice.
     mutating func resetToStart(now: Int64) {
         session = nil
+        draftSavedAt = nil
+        photoDirectory = environment.options.photoDirectory
         overlay = nil
         page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
         lastInput = now
@@ -128,6 +153,16 @@ public struct AppModel {
                 guard session != nil else { return .exit(0) }
                 resetToStart(now: lastInput)
                 return .redraw
+            }
+        case .photoPicker(let picking):
+            handlePhotoPicker(picking, key, now: lastInput)
+        case .confirmSubmit(var dialog):
+            let response = dialog.handle(key)
+            overlay = .confirmSubmit(dialog)
+            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
+            if response == .activated && dialog.selected == 0 {
+                overlay = nil
+                submitApplication(now: lastInput)
             }
         case .confirmDiscard(var dialog):
             let response = dialog.handle(key)
@@ -172,10 +207,9 @@ public struct AppModel {
         case .home(var screen):
             let (_, action) = screen.handle(key)
             page = .home(screen)
-            if case .chose(let item)? = action {
-                overlay = .message(ModalDialog(title: item.label, message: "“\(item.label)”尚未开放：本版本还没有这项业务的办理页面，将在后续版本提供。",
-                                               buttons: ["返回首页"]))
-            }
+            if case .chose(let item)? = action { open(item, now: now) }
+        default:
+            handleWorkPage(key, now: now)
         }
     }
 }

@@ -7,10 +7,13 @@ public struct AppOptions: Equatable, Sendable {
     public var kiosk: Bool
     /// 长者版: more space, prominent headings, no time pressure.
     public var elder: Bool
+    /// Where the photo picker opens.
+    public var photoDirectory: String
 
-    public init(channel: Channel, kiosk: Bool = false, elder: Bool = false) {
+    public init(channel: Channel, kiosk: Bool = false, elder: Bool = false, photoDirectory: String = "/") {
         self.channel = channel
         self.kiosk = kiosk
         self.elder = elder
+        self.photoDirectory = photoDirectory
     }
 }

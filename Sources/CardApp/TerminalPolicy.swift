@@ -24,6 +24,11 @@ public struct TerminalPolicy: Decodable, Sendable {
 
     public var kiosk: Kiosk
     public var minimumSize: MinimumSize
+    /// 长者版: at most this many fields on one screen; a longer step is split into pages.
+    public var elderFieldsPerPage: Int
+    /// What happens after submission, per pickup method (PickupMethod's raw value), for the
+    /// success screen and the counter's receipt.
+    public var nextSteps: [String: String]
     public var tabNotes: [String: String]
     public var methodNotes: [String: String]
     public var unavailable: [String: String]

@@ -22,6 +22,9 @@ public enum ApplicationStatus: String, Codable, CaseIterable, Equatable, Sendabl
         }
     }
 
+    /// Sent back for the applicant to correct and resubmit (D3).
+    public var isSentBack: Bool { self == .photoRejected || self == .accountOpeningFailed }
+
     /// Whether the applicant's side (person, clerk for them, unit) may still change it.
     var isBeforeBackOffice: Bool {
         self == .awaitingConfirmation || self == .confirmed || self == .submitted

@@ -15,6 +15,9 @@ public enum Authorization {
             return nil
         case .saveDraft(let number, _, _), .submitApplication(let number, _):
             return mayActFor(number, actor)
+        case .resubmitApplication(let id, _):
+            guard let application = state.applications[id] else { return nil }
+            return mayActFor(application.personNumber, actor)
         case .withdrawApplication(let id):
             guard let application = state.applications[id] else { return nil }
             if actor.role == .unitOperator, application.unitNumber != nil, application.unitNumber == actor.unitNumber {

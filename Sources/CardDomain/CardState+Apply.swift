@@ -23,6 +23,12 @@ extension CardState {
             applySubmission(submitted, envelope)
         case .statusChanged(let change):
             applyStatusChange(change, envelope)
+        case .applicationResubmitted(let resubmitted):
+            guard var application = applications[resubmitted.applicationID] else { return }
+            application.form = resubmitted.form
+            applications[application.id] = application
+            applyStatusChange(.init(applicationID: application.id, from: resubmitted.from, to: .submitted,
+                                    reason: "申请人已修改并重新提交"), envelope)
         case .loginAttempted(let attempt):
             applyLogin(attempt, terminal: envelope.terminal)
         case .unrecognised:

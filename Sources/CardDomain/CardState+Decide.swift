@@ -32,6 +32,8 @@ extension CardState {
             return .success([.draftSaved(.init(personNumber: number, step: step, form: form))])
         case .submitApplication(let number, let form):
             return submit(number, form, context: context, reference: reference)
+        case .resubmitApplication(let id, let form):
+            return resubmit(id, form, context: context, reference: reference)
         case .withdrawApplication(let id):
             return changeStatus(id, to: .withdrawn, reason: "申请人撤销", trackingNumber: nil, actor: actor)
         case .changeStatus(let id, let target, let reason, let tracking):
@@ -50,10 +52,9 @@ extension CardState {
     private func submit(_ number: String, _ form: ApplicationForm, context: CommandContext,
                         reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
         guard let person = persons[number] else { return .failure(.notFound("没有找到该人员的参保信息")) }
-        let refusals = Eligibility.refusals(for: person, in: self, today: context.today)
         // An expired ID is fixed by entering the renewed card's start date in the form.
-        let blocking = form.validityStart == nil ? refusals : refusals.filter { !$0.contains("过期") }
-        if !blocking.isEmpty { return .failure(.refused(blocking.joined(separator: "\n"))) }
+        let blocking = Eligibility.blocking(for: person, in: self, today: context.today, entersRenewedStart: form.validityStart != nil)
+        if !blocking.isEmpty { return .failure(.refused(blocking.map(\.message).joined(separator: "\n"))) }
         guard let profile = reference.channel(context.channel) else {
             return .failure(.refused("渠道“\(context.channel.label)”没有配置申领流程"))
         }
@@ -65,6 +66,27 @@ extension CardState {
         let id = nextApplicationID(today: context.today)
         return .success([.applicationSubmitted(.init(applicationID: id, personNumber: number, unitNumber: nil,
                                                      kind: .personal, form: submitted))])
+    }
+
+    /// Only an application sent back to its applicant may be resubmitted, through the
+    /// channel it was made in, with a form that passes the same checks as a first submission.
+    private func resubmit(_ id: String, _ form: ApplicationForm, context: CommandContext,
+                          reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
+        guard let application = applications[id], let person = persons[application.personNumber] else {
+            return .failure(.notFound("没有找到办事编号为 \(id) 的申请"))
+        }
+        guard application.status.isSentBack else {
+            return .failure(.refused("该申请的状态为“\(application.status.rawValue)”，不需要重新提交"))
+        }
+        guard let profile = reference.channel(application.channel) else {
+            return .failure(.refused("渠道“\(application.channel.label)”没有配置申领流程"))
+        }
+        let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
+        if !problems.isEmpty { return .failure(.invalid(problems)) }
+        var corrected = form
+        corrected.bank = person.pensionBank
+        corrected.branch = person.pensionBranch
+        return .success([.applicationResubmitted(.init(applicationID: id, from: application.status, form: corrected))])
     }
 
     private func changeStatus(_ id: String, to target: ApplicationStatus, reason: String?, trackingNumber: String?,

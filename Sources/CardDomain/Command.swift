@@ -12,6 +12,9 @@ public enum Command: Equatable, Sendable {
     /// A personal application (retiree), by the person or a clerk for them.
     case submitApplication(personNumber: String, form: ApplicationForm)
     case withdrawApplication(applicationID: String)
+    /// The applicant corrects an application sent back (照片审核未通过, 开户失败) and sends
+    /// it again: the whole corrected form, checked as a new submission would be.
+    case resubmitApplication(applicationID: String, form: ApplicationForm)
     /// A move along D3, with the reason for a side state and the tracking number for 已寄出.
     case changeStatus(applicationID: String, to: ApplicationStatus, reason: String? = nil, trackingNumber: String? = nil)
 
@@ -30,6 +33,7 @@ public enum Command: Equatable, Sendable {
         case .saveDraft: return "saveDraft"
         case .submitApplication: return "submitApplication"
         case .withdrawApplication: return "withdrawApplication"
+        case .resubmitApplication: return "resubmitApplication"
         case .changeStatus: return "changeStatus"
         case .recordLoginAttempt: return "recordLoginAttempt"
         }

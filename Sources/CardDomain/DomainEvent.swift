@@ -11,6 +11,8 @@ public enum DomainEvent: Equatable, Sendable {
     case draftSaved(DraftSaved)
     case applicationSubmitted(ApplicationSubmitted)
     case statusChanged(StatusChanged)
+    /// A sent-back application, corrected and submitted again (back to 已提交).
+    case applicationResubmitted(ApplicationResubmitted)
     /// A try at account login, passed or failed (D10).
     case loginAttempted(LoginAttempt)
     case unrecognised(kind: String)
@@ -44,6 +46,18 @@ public enum DomainEvent: Equatable, Sendable {
         }
     }
 
+    public struct ApplicationResubmitted: Codable, Equatable, Sendable {
+        public var applicationID: String
+        public var from: ApplicationStatus
+        public var form: ApplicationForm
+
+        public init(applicationID: String, from: ApplicationStatus, form: ApplicationForm) {
+            self.applicationID = applicationID
+            self.from = from
+            self.form = form
+        }
+    }
+
     public struct StatusChanged: Codable, Equatable, Sendable {
         public var applicationID: String
         public var from: ApplicationStatus
@@ -70,6 +84,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .draftSaved: return "draftSaved"
         case .applicationSubmitted: return "applicationSubmitted"
         case .statusChanged: return "statusChanged"
+        case .applicationResubmitted: return "applicationResubmitted"
         case .loginAttempted: return "loginAttempted"
         case .unrecognised(let kind): return kind
         }

@@ -51,6 +51,8 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "applicationSubmitted":
             event = .applicationSubmitted(try container.decode(DomainEvent.ApplicationSubmitted.self, forKey: .data))
         case "statusChanged": event = .statusChanged(try container.decode(DomainEvent.StatusChanged.self, forKey: .data))
+        case "applicationResubmitted":
+            event = .applicationResubmitted(try container.decode(DomainEvent.ApplicationResubmitted.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
         }
@@ -74,6 +76,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .draftSaved(let draft): try container.encode(draft, forKey: .data)
         case .applicationSubmitted(let submitted): try container.encode(submitted, forKey: .data)
         case .statusChanged(let change): try container.encode(change, forKey: .data)
+        case .applicationResubmitted(let resubmitted): try container.encode(resubmitted, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
         case .unrecognised: break
         }

@@ -2,7 +2,7 @@ import Journal
 import SystemPackage
 
 /// The layout of a data directory: the journal's segments, the read models' snapshots,
-/// and (later) the blob store for photos. Everything in it is private to its owner.
+/// and the blob store for photos. Everything in it is private to its owner.
 public struct DataDirectory: Sendable {
     public let root: FilePath
 
@@ -12,6 +12,8 @@ public struct DataDirectory: Sendable {
 
     public var journal: FilePath { root.appending("journal") }
     public var snapshots: FilePath { root.appending("snapshots") }
+    /// Accepted photos, by the SHA-256 of their bytes (D8).
+    public var blobs: FilePath { root.appending("blobs") }
 
     /// Creates the root and any missing parents, each with mode 0700, syncing each new
     /// folder's parent so the folder survives a crash.

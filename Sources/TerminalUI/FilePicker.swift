@@ -28,6 +28,12 @@ public struct FilePicker: Sendable {
         path.hasSuffix("/") ? path : path + "/"
     }
 
+    /// Shows why the chosen file was refused; the picker stays open on it.
+    public mutating func reject(_ message: String) {
+        problem = message
+        chosenPath = nil
+    }
+
     private mutating func reload() {
         do {
             let found = try listing.entries(in: directory).filter(\.isShown)
@@ -123,5 +129,16 @@ public struct FilePicker: Sendable {
             ? [KeyHint("Enter", "选用此路径"), KeyHint("Tab", "回到列表"), KeyHint("Esc", "取消")]
             : [KeyHint("Enter", "选用/打开"), KeyHint("Tab", "输入路径"), KeyHint("Backspace", "上级目录"), KeyHint("Esc", "取消")]
         FunctionKeyBar(hints: hints).draw(on: &canvas, row: canvas.height - 1)
+    }
+}
+
+extension FilePicker: Equatable {
+    /// Two pickers are the same when they show the same thing; the listing is where
+    /// entries come from, not part of what is shown.
+    public static func == (lhs: FilePicker, rhs: FilePicker) -> Bool {
+        lhs.title == rhs.title && lhs.requirement == rhs.requirement && lhs.directory == rhs.directory
+            && lhs.entries == rhs.entries && lhs.cursor == rhs.cursor && lhs.pathField == rhs.pathField
+            && lhs.isTypingPath == rhs.isTypingPath && lhs.problem == rhs.problem && lhs.chosenPath == rhs.chosenPath
+            && lhs.top == rhs.top
     }
 }

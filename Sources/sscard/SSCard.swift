@@ -58,6 +58,9 @@ struct SSCard: ParsableCommand {
     @Flag(help: "Elder-friendly mode (长者版): more space, prominent headings, no time pressure.")
     var elder = false
 
+    @Option(help: ArgumentHelp("Where the photo picker opens (default: the current directory).", valueName: "dir"))
+    var photoDir: String?
+
     func run() throws {
         if demo, !SystemFileIO().exists(data.data.journal) {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
@@ -65,7 +68,8 @@ struct SSCard: ParsableCommand {
         }
         let repository = try CardRepository(data: data.data, reference: CardResources.referenceData())
         defer { repository.close() }
-        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder)
+        let photos = photoDir ?? FileManager.default.currentDirectoryPath
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos)
         let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: SessionClock.terminalName())
         let model = AppModel(environment: environment, now: SessionClock.nowMicroseconds())

@@ -1,4 +1,4 @@
-import CardApp
+@testable import CardApp
 import CardDomain
 import CardResources
 import CardStore
@@ -26,22 +26,33 @@ final class AppFixture {
             AccountRecord(username: "guitai01", role: .counterClerk, displayName: "窗口经办 guitai01", passwordHash: hash),
             AccountRecord(username: "xinghe-admin", role: .unitOperator, displayName: "北京星河数码科技有限公司 经办人",
                           passwordHash: hash, unitNumber: "10000001"),
-            AccountRecord(username: "110105195609090137", role: .person, displayName: "孙建国", passwordHash: hash,
-                          personNumber: "110105195609090137"),
+            AccountRecord(username: "houtai01", role: .backOffice, displayName: "后台 houtai01", passwordHash: hash),
         ]
-        for account in accounts {
-            _ = try repository.execute(.recordAccount(account), by: .system("test"), context: context)
+        let demo = try CardResources.demoData()
+        var commands = demo.units.map { Command.recordUnit($0) } + demo.persons.map { Command.recordPerson($0) }
+        commands += accounts.map { Command.recordAccount($0) }
+        // Every demo person logs in by their own document number, as the demo seed makes them.
+        commands += demo.persons.map { person in
+            .recordAccount(AccountRecord(username: person.documentNumber, role: .person, displayName: person.name,
+                                         passwordHash: hash, personNumber: person.documentNumber))
         }
+        for outcome in try repository.executeBatch(commands, by: .system("test"), context: context) { _ = try outcome.get() }
+        photos = directory + "-photos"
+        try TestPhotos.write(to: photos)
     }
+
+    /// A folder with a right card photo, ID card sides, and wrong files (TestPhotos).
+    let photos: String
 
     deinit {
         repository.close()
         try? FileManager.default.removeItem(atPath: directory)
+        try? FileManager.default.removeItem(atPath: photos)
     }
 
     func model(channel: Channel = .web, kiosk: Bool = false, elder: Bool = false, terminal: String = "T01") throws -> AppModel {
-        let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(),
-                                             options: AppOptions(channel: channel, kiosk: kiosk, elder: elder),
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos)
+        let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: terminal, captchaSource: { [unowned self] in
                                                  self.captchasDrawn += 1
                                                  return Captcha(code: String(repeating: String(self.captchasDrawn % 10), count: 4))
@@ -71,5 +82,88 @@ extension AppModel {
     var isHome: Bool {
         if case .home = page { return true }
         return false
+    }
+}
+
+extension AppModel {
+    /// Logs in by account on this channel's login screen, the way a user would reach it:
+    /// 个人登录 > 账号登录 on the web, 改用账号登录 where the channel's methods need a platform.
+    mutating func logIn(_ login: String) {
+        switch environment.options.channel {
+        case .web: type([.down, .tab, .down, .enter])
+        case .jingtong: type([.character(" "), .tab, .enter, .enter])
+        case .minsheng: type([.enter, .enter])
+        case .counter: type([.enter])
+        }
+        type(login)
+        type([.tab])
+        type(AppFixture.password)
+        type([.enter])
+    }
+
+    /// Chooses the home menu item with this id.
+    mutating func choose(_ item: String) {
+        guard case .home(let home) = page, let index = home.items.firstIndex(where: { $0.id == item }) else { return }
+        type(Array(repeating: Key.down, count: index) + [.enter])
+    }
+
+    var wizard: WizardStepScreen? {
+        if case .wizard(let screen) = page { return screen }
+        return nil
+    }
+}
+
+extension AppModel {
+    /// In the open file picker: types the file's name after the folder in the path field.
+    mutating func pickPhoto(_ name: String) {
+        type([.tab])
+        type(name)
+        type([.enter])
+    }
+
+    /// Walks a retiree's whole application on this channel with the test photos, ticking
+    /// each consent and accepting the prefilled values. Stops when a dialog opens: the
+    /// 二次确认, a refusal, or the restored-draft notice.
+    mutating func walkApplication(postalCode: String = "100021") {
+        var pages = 0
+        while wizard != nil, overlay == nil, pages < 40 {
+            pages += 1
+            walkPage(postalCode: postalCode)
+        }
+    }
+
+    /// Fills what the current page still lacks (photos, consents, the postal code) and
+    /// presses its button once.
+    mutating func walkPage(postalCode: String = "100021") {
+        guard let screen = wizard else { return }
+        for field in screen.form.fields where field.isFocusable {
+            switch field.id {
+            case "cardPhoto", "idCardFront", "idCardBack":
+                guard screen.flow.form[keyPath: Self.photoPath(field.id)] == nil else { continue }
+                focus(field.id)
+                type([.enter])
+                pickPhoto(field.id == "cardPhoto" ? TestPhotos.cardPhoto : field.id == "idCardFront" ? TestPhotos.idFront : TestPhotos.idBack)
+            case "accessAuthorisation", "finalConsent":
+                if currentForm.value(field.id) != "true" { focus(field.id); type([.character(" ")]) }
+            case "postalCode":
+                if currentForm.value("postalCode").isEmpty { focus("postalCode"); type(postalCode) }
+            default:
+                continue
+            }
+        }
+        focus("next")
+        type([.enter])
+    }
+
+    static func photoPath(_ id: String) -> KeyPath<ApplicationForm, PhotoReference?> {
+        switch id {
+        case "cardPhoto": return \.cardPhoto
+        case "idCardFront": return \.idCardFront
+        default: return \.idCardBack
+        }
+    }
+
+    mutating func focus(_ id: String) {
+        updateForm { $0.focus(on: id) }
     }
 }

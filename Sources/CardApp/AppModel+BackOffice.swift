@@ -1,0 +1,73 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+/// Back office (D3): applications by status, and the moves after 已提交, each recorded with
+/// who made it and why; the domain refuses a move D3 does not allow.
+extension AppModel {
+    mutating func handleBackOffice(_ key: Key, now: Int64) {
+        switch page {
+        case .queue(var screen):
+            if key == .escape { return goHome() }
+            let (_, action) = screen.handle(key)
+            page = .queue(screen)
+            switch action {
+            case .filter(let status)?: showQueue(status)
+            case .open(let id)?: openReview(id, returnTo: screen.status, now: now)
+            case nil: break
+            }
+        case .review(var screen):
+            if key == .escape { return showQueue(screen.returnTo) }
+            let (_, action) = screen.handle(key)
+            page = .review(screen)
+            switch action {
+            case .move(let target, let reason, let tracking)?:
+                move(screen, to: target, reason: reason, trackingNumber: tracking, now: now)
+            case .back?: showQueue(screen.returnTo)
+            case nil: break
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func showQueue(_ status: ApplicationStatus) {
+        try? environment.repository.refresh()
+        var screen = QueueScreen(status: status, state: environment.repository.state)
+        // Keep the focus on the status list while the operator is browsing statuses.
+        if case .queue(let old) = page, old.form.focusedField?.id == "status" { screen.updateForm { $0.focus(on: "status") } }
+        page = .queue(screen)
+    }
+
+    private mutating func openReview(_ id: String, returnTo: ApplicationStatus, now: Int64) {
+        guard let actor = session?.actor else { return }
+        let state = environment.repository.state
+        guard let application = state.applications[id] else { return }
+        do {
+            try environment.repository.execute(.viewPerson(personNumber: application.personNumber), by: actor,
+                                               context: environment.context(now: now))
+        } catch {
+            return overlay = message("无法打开申请", "\(error)", tone: .error)
+        }
+        page = .review(ReviewScreen(application: application, person: state.person(application.personNumber), returnTo: returnTo))
+    }
+
+    private mutating func move(_ screen: ReviewScreen, to target: ApplicationStatus, reason: String, trackingNumber: String,
+                               now: Int64) {
+        guard let actor = session?.actor else { return }
+        let command = Command.changeStatus(applicationID: screen.applicationID, to: target,
+                                           reason: reason.trimmingSpaces.isEmpty ? nil : reason,
+                                           trackingNumber: trackingNumber.trimmingSpaces.isEmpty ? nil : trackingNumber)
+        do {
+            try environment.repository.execute(command, by: actor, context: environment.context(now: now))
+        } catch CommandRefusal.invalid(let problems) {
+            var screen = screen
+            screen.show(problems: problems)
+            return page = .review(screen)
+        } catch {
+            return overlay = message("未能变更状态", "\(error)", tone: .error)
+        }
+        showQueue(screen.returnTo)
+        overlay = message("已变更", "\(screen.applicationID) 已改为“\(target.rawValue)”。", tone: .success, button: "继续")
+    }
+}

@@ -1,0 +1,61 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+/// The counter (D1, D12): a clerk looks a person up, checks the ID card in hand against the
+/// detail (the view is recorded), and applies on the person's behalf (代办).
+extension AppModel {
+    mutating func handleCounter(_ key: Key, now: Int64) {
+        switch page {
+        case .personLookup(var screen):
+            if key == .escape { return goHome() }
+            let (_, action) = screen.handle(key)
+            page = .personLookup(screen)
+            switch action {
+            case .search(let query)?:
+                try? environment.repository.refresh()
+                let state = environment.repository.state
+                page = .personLookup(PersonLookupScreen(query: query, results: PersonLookupScreen.find(query, in: state), state: state))
+            case .open(let number)?: openPersonDetail(number, now: now)
+            case nil: break
+            }
+        case .personDetail(var screen):
+            if key == .escape { return page = .personLookup(PersonLookupScreen()) }
+            let (_, action) = screen.handle(key)
+            page = .personDetail(screen)
+            switch action {
+            case .apply?:
+                session?.actor.assisting = screen.person.documentNumber
+                startApplication(for: screen.person, now: now)
+            case .progress?: showProgress(of: screen.person.documentNumber)
+            case .receipt(let id)?: showReceipt(id)
+            case .back?: page = .personLookup(PersonLookupScreen())
+            case nil: break
+            }
+        default:
+            break
+        }
+    }
+
+    /// Opens a person's detail for staff, recording the view first (D12): if the view
+    /// cannot be recorded, the detail is not shown.
+    mutating func openPersonDetail(_ number: String, now: Int64) {
+        guard let actor = session?.actor else { return }
+        do {
+            try environment.repository.execute(.viewPerson(personNumber: number), by: actor, context: environment.context(now: now))
+        } catch {
+            return overlay = message("无法打开人员信息", "\(error)", tone: .error)
+        }
+        let state = environment.repository.state
+        guard let person = state.person(number) else { return }
+        page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today))
+    }
+
+    mutating func showReceipt(_ id: String) {
+        let state = environment.repository.state
+        guard let application = state.applications[id], let person = state.person(application.personNumber),
+              let profile = reference.channel(application.channel) else { return }
+        page = .receipt(ReceiptScreen(application: application, person: person, profile: profile, message: nil,
+                                      nextSteps: environment.policy.nextSteps))
+    }
+}

@@ -1,0 +1,93 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+/// The pages after the home screen: the home menu's items, 我的办事, and Esc on each page.
+extension AppModel {
+    mutating func open(_ item: TerminalPolicy.HomeItem, now: Int64) {
+        guard let actor = session?.actor else { return }
+        try? environment.repository.refresh()
+        let state = environment.repository.state
+        switch (actor.role, item.id) {
+        case (.person, "apply"):
+            guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
+            startApplication(for: person, now: now)
+        case (.person, "myApplications"):
+            guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
+            page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .person))
+        case (.counterClerk, "lookUp"), (.counterClerk, "receipt"):
+            page = .personLookup(PersonLookupScreen())
+        case (.backOffice, "queue"), (.backOffice, "advance"):
+            page = .queue(QueueScreen(status: .submitted, state: state))
+        default:
+            overlay = message(item.label, "“\(item.label)”尚未开放：本版本还没有这项业务的办理页面，将在后续版本提供。",
+                              tone: .title, button: "返回首页")
+        }
+    }
+
+    mutating func goHome() {
+        guard let session else { return backToLoginChoice() }
+        var actor = session.actor
+        actor.assisting = nil
+        self.session?.actor = actor
+        page = .home(HomeScreen(role: actor.role, displayName: session.displayName, policy: environment.policy))
+    }
+
+    mutating func handleWorkPage(_ key: Key, now: Int64) {
+        switch page {
+        case .disclaimer(let screen): handleDisclaimer(key, screen, now: now)
+        case .wizard(let screen): handleWizard(key, screen, now: now)
+        case .receipt(var screen):
+            if key == .escape { return goHome() }
+            let (_, action) = screen.handle(key)
+            page = .receipt(screen)
+            switch action {
+            case .myApplications?: showProgress(of: screen.personNumber)
+            case .home?: goHome()
+            case nil: break
+            }
+        case .myApplications(var screen):
+            if key == .escape { return leaveProgress(of: screen.personNumber) }
+            let (_, action) = screen.handle(key)
+            page = .myApplications(screen)
+            switch action {
+            case .resumeDraft?, .correct?:
+                guard let person = environment.repository.state.person(screen.personNumber) else { return }
+                if case .correct(let id)? = action { startCorrection(of: id, for: person) } else { startApplication(for: person, now: now) }
+            case .back?: leaveProgress(of: screen.personNumber)
+            case nil: break
+            }
+        case .personLookup, .personDetail: handleCounter(key, now: now)
+        case .queue, .review: handleBackOffice(key, now: now)
+        case .loginChoice, .accountLogin, .unavailable, .home: break
+        }
+    }
+
+    /// 我的办事 for a person, or a clerk's view of the person they are helping.
+    mutating func showProgress(of number: String) {
+        try? environment.repository.refresh()
+        let state = environment.repository.state
+        guard let person = state.person(number) else { return goHome() }
+        page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: session?.actor.role ?? .person))
+    }
+
+    private mutating func leaveProgress(of number: String) {
+        guard session?.actor.role == .counterClerk else { return goHome() }
+        openPersonDetail(number, now: lastInput)
+    }
+
+    /// After 照片审核未通过: the application's own form again, from its first photo step.
+    mutating func startCorrection(of id: String, for person: PersonRecord) {
+        let state = environment.repository.state
+        guard let application = state.applications[id], application.status.isSentBack else { return }
+        guard let profile = reference.channel(application.channel) else { return }
+        let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
+        var flow = RetireeFlow(profile: profile, person: person, form: application.form, fieldsPerPage: perPage, correcting: id)
+        flow.step = flow.firstPhotoStep
+        flow.authorised = true
+        flow.form.consented = false
+        page = wizardPage(flow)
+        let reason = application.timeline.last?.reason ?? application.status.rawValue
+        overlay = message("请修改后重新提交", "退回原因：\(reason)\n请更换照片，核对后重新提交。", tone: .title, button: "开始修改")
+    }
+}

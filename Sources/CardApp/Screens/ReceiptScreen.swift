@@ -1,0 +1,63 @@
+import CardDomain
+import TerminalUI
+
+/// After a submission: the channel's success message (the web's verbatim), and the receipt
+/// a clerk shows the applicant: 办事编号, status, pickup and what happens next.
+public struct ReceiptScreen: AppScreen, Equatable, Sendable {
+    public enum Action: Equatable, Sendable {
+        case myApplications
+        case home
+    }
+
+    public let applicationID: String
+    public let personNumber: String
+    public private(set) var form: Form
+    let heading: String
+
+    init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: [String: String]) {
+        applicationID = application.id
+        personNumber = application.personNumber
+        heading = message == nil ? "回执" : "提交成功"
+        var fields: [FormField] = []
+        if let message {
+            fields.append(FormField(id: "message", control: .note(TextLayout.wrap(message, to: 70).joined(separator: "\n"), style: .success)))
+        }
+        let pickup = application.form.pickupMethod
+        let pickupLabel = profile.retiree.pickup.first { $0.method == pickup }?.label ?? pickup?.rawValue ?? ""
+        var rows: [(String, String)] = [
+            ("办事编号", application.id),
+            ("申请人", "\(person.name)  \(PrivacyMask.identityNumber(person.documentNumber))"),
+            ("办理渠道", application.channel.label + (application.assistedBy.map { "（窗口代办：\($0)）" } ?? "")),
+            ("办卡状态", application.status.rawValue),
+            ("办卡银行", "\(application.form.bank ?? "")  \(application.form.branch ?? "")"),
+            ("领卡方式", pickupLabel),
+        ]
+        if pickup == .bankMail, let mail = application.form.mailing {
+            rows.append(("邮寄至", "\(mail.recipientName) \(PrivacyMask.phoneNumber(mail.recipientPhone)) \(mail.address)"))
+        }
+        if let submitted = application.timeline.first {
+            rows.append(("提交时间", BeijingTime.dateTime(microseconds: submitted.at)))
+        }
+        for (label, value) in rows { fields.append(FormField(id: label, label: label, control: .readOnly(value, note: ""))) }
+        let next = pickup.flatMap { nextSteps[$0.rawValue] } ?? ""
+        fields.append(FormField(id: "next", label: "后续安排", control: .note(TextLayout.wrap(next, to: 56).joined(separator: "\n"), style: .normal)))
+        fields.append(FormField(id: "myApplications", control: .button("查看办事进度")))
+        fields.append(FormField(id: "home", control: .button("返回首页")))
+        form = Form(fields)
+    }
+
+    public var title: String { heading }
+
+    public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
+        let event = form.handle(key)
+        switch event {
+        case .pressed("myApplications"): return (event, .myApplications)
+        case .pressed("home"), .submitted: return (event, .home)
+        default: return (event, nil)
+        }
+    }
+
+    public var hints: [KeyHint] { [KeyHint("Tab", "下一项"), KeyHint("Enter", "确定"), KeyHint("Esc", "返回首页"), .help, .logout] }
+
+    mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
+}
