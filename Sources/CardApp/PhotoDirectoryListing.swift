@@ -32,7 +32,15 @@ struct PhotoDirectoryListing: DirectoryListing {
         guard let header = check.header else {
             return FileEntry(name: name, isDirectory: false, size: size, dimensions: "-", verdict: "不是图片", isShown: false)
         }
-        let verdict = check.problems.first.map { $0.message } ?? "可用"
-        return FileEntry(name: name, isDirectory: false, size: size, dimensions: "\(header.size)", verdict: verdict)
+        return FileEntry(name: name, isDirectory: false, size: size, dimensions: "\(header.size)", verdict: verdict(size: size, header: header))
+    }
+
+    /// A short verdict for the list, as SCREENS.md sketches it; the actual values are in
+    /// the columns beside it, and the full message comes when the file is chosen.
+    private func verdict(size: Int, header: ImageHeader) -> String {
+        if let exact = requirement.exactSize, header.size != exact { return "尺寸应为 \(exact)" }
+        if let minimum = requirement.minimumSize, !header.size.covers(minimum) { return "尺寸至少 \(minimum)" }
+        if size < requirement.minimumBytes || size > requirement.maximumBytes { return "文件大小不符" }
+        return "可用"
     }
 }

@@ -48,9 +48,9 @@ public struct PhotoStore: Sendable {
         let trimmed = path.trimmingSpaces
         guard !trimmed.isEmpty else { return rejected("请选择照片文件或输入文件路径") }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: trimmed) else {
-            return rejected("找不到文件 \(trimmed)，请检查路径")
+            return rejected("找不到该文件，请检查路径（可按 Tab 回到列表选择）")
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return rejected("\(trimmed) 不是文件，请选择照片文件") }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { return rejected("该路径不是文件，请选择照片文件") }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         do {
             let file = try io.openFile(FilePath(trimmed), create: false, writable: false)
@@ -62,7 +62,7 @@ public struct PhotoStore: Sendable {
             }
             return .success(try io.readBytes(file, count: requirement.maximumBytes + 1, at: 0))
         } catch {
-            return rejected("无法读取文件 \(trimmed)（\(error)），请检查文件权限")
+            return rejected("无法读取该文件（\(error)），请检查文件权限")
         }
     }
 

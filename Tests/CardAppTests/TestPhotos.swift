@@ -32,3 +32,12 @@ enum TestPhotos {
         return data
     }
 }
+
+extension TestPhotos {
+    static let replacement = "card-photo-new.png"
+
+    /// Another right card photo, as a retiree brings after 照片审核未通过.
+    static func writeReplacement(to directory: String) throws {
+        try Data(png(width: 358, height: 441, bytes: 38 * 1024)).write(to: URL(fileURLWithPath: directory + "/" + replacement))
+    }
+}

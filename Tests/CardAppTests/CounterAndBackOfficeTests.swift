@@ -1,0 +1,168 @@
+@testable import CardApp
+import CardDomain
+import Testing
+import TerminalUI
+
+/// The counter's 代办 and the back office's moves, through the session model.
+@Suite struct CounterAndBackOfficeTests {
+    static let sun = "110105195609090137"
+
+    /// A clerk finds 孙建国 by name (masked list), opens him (recorded), applies for him,
+    /// and shows the receipt.
+    @Test func clerkLooksUpAppliesOnBehalfAndShowsAReceipt() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .counter)
+        model.logIn("guitai01")
+        model.choose("lookUp")
+        model.type("孙")
+        model.type([.enter])
+        let list = model.screen()
+        #expect(list.contains("孙建国  110105********0137"))
+        #expect(!list.contains(Self.sun))
+        model.type([.enter])
+        #expect(model.screen().contains(Self.sun), "the detail shows the whole number to check against the card")
+        #expect(fixture.repository.state.views[Self.sun]?.last?.viewer == "guitai01")
+        model.focus("apply")
+        model.type([.enter])
+        model.type([.character(" "), .enter])
+        model.walkApplication()
+        guard case .confirmSubmit(let dialog)? = model.overlay else { Issue.record("no 二次确认"); return }
+        #expect(dialog.message == "是否确认代申请人提交申领")
+        model.type([.enter])
+        let receipt = model.screen()
+        let application = try #require(fixture.repository.state.applicationInProgress(of: Self.sun))
+        #expect(application.assistedBy == "guitai01")
+        #expect(application.channel == .counter)
+        #expect(receipt.contains(application.id))
+        #expect(receipt.contains("窗口代办：guitai01"))
+        #expect(receipt.contains("已提交"))
+        #expect(receipt.contains("后续安排"))
+        #expect(model.session?.actor.assisting == Self.sun)
+        model.type([.escape])
+        #expect(model.session?.actor.assisting == nil, "home ends the assistance")
+    }
+
+    /// Back office moves an application along D3 to 已领卡; the person sees every step.
+    @Test func backOfficeCycleToCollectedWithTrackingNumber() throws {
+        let fixture = try AppFixture()
+        var applicant = try fixture.model(channel: .web)
+        applicant.logIn(Self.sun)
+        applicant.choose("apply")
+        applicant.type([.character(" "), .enter])
+        applicant.walkApplication()
+        applicant.type([.enter])
+        let id = try #require(fixture.repository.state.applicationInProgress(of: Self.sun)?.id)
+
+        var office = try fixture.model(channel: .counter, terminal: "B01")
+        office.logIn("houtai01")
+        office.choose("queue")
+        #expect(office.screen().contains("110105********0137"))
+        for target in [ApplicationStatus.inProduction, .produced, .mailed, .collected] {
+            let status = try #require(fixture.repository.state.applications[id]?.status)
+            office.openQueue(status)
+            office.type([.enter])
+            guard case .review(let review) = office.page else { Issue.record("no review for \(status)"); return }
+            #expect(review.applicationID == id)
+            office.chooseTarget(target)
+            if target == .mailed {
+                office.focus("confirm")
+                office.type([.enter])
+                #expect(office.screen().contains("请填写邮寄单号"))
+                office.focus("tracking")
+                office.type("SF1234567890")
+            }
+            office.focus("confirm")
+            office.type([.enter])
+            office.type([.enter])
+            #expect(fixture.repository.state.applications[id]?.status == target)
+        }
+        let timeline = try #require(fixture.repository.state.applications[id]?.timeline)
+        #expect(timeline.map(\.status) == [.submitted, .inProduction, .produced, .mailed, .collected])
+        #expect(timeline[3].trackingNumber == "SF1234567890")
+
+        applicant.type([.escape])
+        applicant.choose("myApplications")
+        let progress = applicant.screen()
+        for word in ["已提交", "制卡中", "制卡成功", "已寄出", "已领卡", "SF1234567890", "后台 houtai01", "本人"] {
+            #expect(progress.contains(word), "missing \(word)")
+        }
+    }
+
+    /// 照片审核未通过 with a reason; the retiree sees it, replaces the photo, resubmits.
+    @Test func photoRejectedThenReplacedAndResubmitted() throws {
+        let fixture = try AppFixture()
+        var applicant = try fixture.model(channel: .web)
+        applicant.logIn(Self.sun)
+        applicant.choose("apply")
+        applicant.type([.character(" "), .enter])
+        applicant.walkApplication()
+        applicant.type([.enter])
+        let id = try #require(fixture.repository.state.applicationInProgress(of: Self.sun)?.id)
+        let oldPhoto = fixture.repository.state.applications[id]?.form.cardPhoto
+
+        var office = try fixture.model(channel: .counter, terminal: "B01")
+        office.logIn("houtai01")
+        office.choose("queue")
+        office.type([.enter])
+        office.chooseTarget(.photoRejected)
+        office.focus("confirm")
+        office.type([.enter])
+        #expect(office.screen().contains("请填写“照片审核未通过”的原因"))
+        office.focus("reason")
+        office.type("背景不是白色")
+        office.focus("confirm")
+        office.type([.enter])
+        #expect(fixture.repository.state.applications[id]?.status == .photoRejected)
+
+        try TestPhotos.writeReplacement(to: fixture.photos)
+        applicant.type([.escape])
+        applicant.choose("myApplications")
+        #expect(applicant.screen().contains("原因：背景不是白色"))
+        applicant.focus("correct-" + id)
+        applicant.type([.enter])
+        #expect(applicant.screen().contains("退回原因：背景不是白色"))
+        applicant.type([.enter])
+        applicant.focus("cardPhoto")
+        applicant.type([.enter])
+        applicant.pickPhoto(TestPhotos.replacement)
+        applicant.walkApplication()
+        applicant.type([.enter])
+        let application = try #require(fixture.repository.state.applications[id])
+        #expect(application.status == .submitted)
+        #expect(application.form.cardPhoto != oldPhoto)
+        #expect(application.timeline.map(\.status) == [.submitted, .photoRejected, .submitted])
+    }
+
+    @Test func aWrongPhotoIsRefusedWithItsActualSizeAndNothingIsLost() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .web)
+        model.logIn(Self.sun)
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        model.type([.enter])
+        model.pickPhoto(TestPhotos.wrongSize)
+        #expect(model.screen().contains("尺寸为 400x500，应为 358x441"))
+        // The picker stays on the typed path after a refusal: clear it and type another.
+        model.type([.control("u")])
+        model.type(fixture.photos + "/" + TestPhotos.notAnImage)
+        model.type([.enter])
+        #expect(model.screen().contains("不是 JPG 或 PNG 图片"))
+        model.type([.escape])
+        #expect(model.wizard?.flow.form.cardPhoto == nil)
+        #expect(model.screen().contains("选择照片文件"))
+    }
+}
+
+extension AppModel {
+    mutating func openQueue(_ status: ApplicationStatus) {
+        showQueue(status)
+        focus("applications")
+    }
+
+    mutating func chooseTarget(_ status: ApplicationStatus) {
+        guard case .review(let screen) = page, case .radio(let group)? = screen.form.fields.first(where: { $0.id == "target" })?.control,
+              let index = group.options.firstIndex(where: { $0.id == status.rawValue }) else { return }
+        focus("target")
+        updateForm { form in _ = form.setValue(group.options[index].id, for: "target") }
+    }
+}
