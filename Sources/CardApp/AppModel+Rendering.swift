@@ -71,9 +71,9 @@ extension AppModel {
         let body = Rect(row: layout.rowGap == 1 ? 4 : 5, column: 3, width: width - 5, height: height - (layout.rowGap == 1 ? 7 : 8))
         drawPage(on: &canvas, in: body)
         canvas.rule(row: height - 2)
-        // The saved note takes the terminal's place, so the keys still fit.
-        let place = draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) } ?? "终端 \(environment.terminal)"
-        let note = place + "  \(profile.name)" + (isKiosk ? "  自助" : "")
+        // The saved note takes the terminal's place (the channel is on the top line), so the keys still fit.
+        let note = draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) }
+            ?? "终端 \(environment.terminal)  \(profile.name)" + (isKiosk ? "  自助" : "")
         FunctionKeyBar(hints: pageHints, note: note).draw(on: &canvas, row: height - 1)
         drawOverlay(on: &canvas, now: now)
         return canvas

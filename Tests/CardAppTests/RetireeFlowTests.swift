@@ -119,3 +119,45 @@ import TerminalUI
 func collapsingRepeats(_ items: [String]) -> [String] {
     items.reduce(into: []) { result, item in if result.last != item { result.append(item) } }
 }
+
+/// An expired identity document (D4): refused where the channel cannot take the renewed
+/// card's date; where it can (京通's 证件有效期限开始日期), the new date lets it through.
+@Suite struct ExpiredDocumentTests {
+    static let zhou = "110102196104170268"
+
+    func expire(_ fixture: AppFixture) throws {
+        var person = try #require(fixture.repository.state.person(Self.zhou))
+        person.validityStart = CalendarDate(year: 2000, month: 1, day: 1)!
+        let context = CommandContext(now: AppFixture.start, today: CalendarDate(year: 2026, month: 11, day: 21)!,
+                                     terminal: "seed", channel: .counter)
+        try fixture.repository.execute(.recordPerson(person), by: .system("test"), context: context)
+    }
+
+    @Test func theWebRefusesAndSaysWhatToDo() throws {
+        let fixture = try AppFixture()
+        try expire(fixture)
+        var model = try fixture.model(channel: .web)
+        model.logIn(Self.zhou)
+        model.choose("apply")
+        guard case .message(let dialog)? = model.overlay else { Issue.record("no refusal"); return }
+        #expect(dialog.message.contains("您的身份证件已于 2020-01-01 过期。请先换领身份证"))
+    }
+
+    @Test func jingtongAsksForTheRenewedCardsStartDate() throws {
+        let fixture = try AppFixture()
+        try expire(fixture)
+        var model = try fixture.model(channel: .jingtong)
+        model.logIn(Self.zhou)
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        model.walkPage()
+        model.walkPage()
+        #expect(model.screen().contains("! 按此日期，证件已于 2020-01-01 过期"))
+        model.focus("validityStart")
+        model.type([.control("u")])
+        model.type("20210301")
+        model.walkApplication()
+        let application = try #require(fixture.repository.state.applicationInProgress(of: Self.zhou))
+        #expect(application.form.validityStart == CalendarDate(year: 2021, month: 3, day: 1))
+    }
+}

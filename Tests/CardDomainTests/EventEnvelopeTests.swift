@@ -14,6 +14,7 @@ import Testing
             .applicationSubmitted(.init(applicationID: "SB1", personNumber: person.documentNumber, unitNumber: nil,
                                         kind: .personal, form: DomainFixture.form(for: person))),
             .statusChanged(.init(applicationID: "SB1", from: .submitted, to: .photoRejected, reason: "背景不是白色")),
+            .applicationResubmitted(.init(applicationID: "SB1", from: .photoRejected, form: DomainFixture.form(for: person))),
         ]
         for event in events {
             let envelope = EventEnvelope(actor: "guitai01", role: .counterClerk, at: 42, terminal: "pts/3",
