@@ -33,10 +33,7 @@ extension AppModel {
 
     mutating func showQueue(_ status: ApplicationStatus) {
         try? environment.repository.refresh()
-        var screen = QueueScreen(status: status, state: environment.repository.state)
-        // Keep the focus on the status list while the operator is browsing statuses.
-        if case .queue(let old) = page, old.form.focusedField?.id == "status" { screen.updateForm { $0.focus(on: "status") } }
-        page = .queue(screen)
+        page = .queue(QueueScreen(status: status, state: environment.repository.state))
     }
 
     private mutating func openReview(_ id: String, returnTo: ApplicationStatus, now: Int64) {

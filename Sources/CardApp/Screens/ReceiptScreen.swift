@@ -17,32 +17,37 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
     init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: [String: String]) {
         applicationID = application.id
         personNumber = application.personNumber
-        heading = message == nil ? "回执" : "提交成功"
+        // A short success message is the heading; a long one (the web's) the first line.
+        let fitsHeading = message.map { DisplayWidth.columns(of: $0) <= 40 } ?? false
+        heading = message == nil ? "回执" : (fitsHeading ? message! : "提交成功")
         var fields: [FormField] = []
-        if let message {
+        if let message, !fitsHeading {
             fields.append(FormField(id: "message", control: .note(TextLayout.wrap(message, to: 70).joined(separator: "\n"), style: .success)))
         }
         let pickup = application.form.pickupMethod
         let pickupLabel = profile.retiree.pickup.first { $0.method == pickup }?.label ?? pickup?.rawValue ?? ""
-        var rows: [(String, String)] = [
-            ("办事编号", application.id),
-            ("申请人", "\(person.name)  \(PrivacyMask.identityNumber(person.documentNumber))"),
-            ("办理渠道", application.channel.label + (application.assistedBy.map { "（窗口代办：\($0)）" } ?? "")),
-            ("办卡状态", application.status.rawValue),
-            ("办卡银行", "\(application.form.bank ?? "")  \(application.form.branch ?? "")"),
-            ("领卡方式", pickupLabel),
+        func row(_ label: String, _ value: String) -> FormField {
+            FormField(id: label, label: label, control: .readOnly(value, note: ""))
+        }
+        // What the applicant must keep comes first, so it stays in view above the buttons.
+        fields += [
+            row("办事编号", application.id),
+            row("申请人", "\(person.name)  \(PrivacyMask.identityNumber(person.documentNumber))"),
+            row("办卡状态", application.status.rawValue),
+            row("领卡方式", pickupLabel),
         ]
-        if pickup == .bankMail, let mail = application.form.mailing {
-            rows.append(("邮寄至", "\(mail.recipientName) \(PrivacyMask.phoneNumber(mail.recipientPhone)) \(mail.address)"))
-        }
-        if let submitted = application.timeline.first {
-            rows.append(("提交时间", BeijingTime.dateTime(microseconds: submitted.at)))
-        }
-        for (label, value) in rows { fields.append(FormField(id: label, label: label, control: .readOnly(value, note: ""))) }
         let next = pickup.flatMap { nextSteps[$0.rawValue] } ?? ""
         fields.append(FormField(id: "next", label: "后续安排", control: .note(TextLayout.wrap(next, to: 56).joined(separator: "\n"), style: .normal)))
         fields.append(FormField(id: "myApplications", control: .button("查看办事进度")))
         fields.append(FormField(id: "home", control: .button("返回首页")))
+        fields.append(row("办理渠道", application.channel.label + (application.assistedBy.map { "（窗口代办：\($0)）" } ?? "")))
+        fields.append(row("办卡银行", "\(application.form.bank ?? "")  \(application.form.branch ?? "")"))
+        if pickup == .bankMail, let mail = application.form.mailing {
+            fields.append(row("邮寄至", "\(mail.recipientName) \(PrivacyMask.phoneNumber(mail.recipientPhone)) \(mail.address)"))
+        }
+        if let submitted = application.timeline.first {
+            fields.append(row("提交时间", BeijingTime.dateTime(microseconds: submitted.at)))
+        }
         form = Form(fields)
     }
 

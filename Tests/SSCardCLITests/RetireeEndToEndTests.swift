@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// Flow R in the real binary, in tmux, per channel profile, with the demo retirees and the
+/// demo images (scripts/make-demo-images.py); the journal is checked with `journal dump`.
+@Suite(.serialized) struct RetireeEndToEndTests {
+    static let sun = "110105195609090137"
+
+    /// Seeds demo data, writes the demo images into DIR/photos, and starts sscard there.
+    func start(_ arguments: [String]) throws -> (directory: String, tmux: TmuxSession) {
+        let directory = try SSCardProcess.temporaryDirectory()
+        let seeded = try SSCardProcess.run(["demo", "seed", "--data-dir", directory + "/data"])
+        #expect(seeded.status == 0, "\(seeded.error)")
+        try Self.makeDemoImages(in: directory + "/photos")
+        return (directory, try session(directory, arguments))
+    }
+
+    func session(_ directory: String, _ arguments: [String]) throws -> TmuxSession {
+        try TmuxSession(arguments: ["--data-dir", directory + "/data", "--photo-dir", directory + "/photos"] + arguments,
+                        directory: directory)
+    }
+
+    static func makeDemoImages(in directory: String) throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        script.arguments = ["python3", repository.appendingPathComponent("scripts/make-demo-images.py").path, directory]
+        script.standardOutput = FileHandle.nullDevice
+        try script.run()
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0)
+    }
+
+    func logIn(_ tmux: TmuxSession, keys: [String], as login: String) throws {
+        try tmux.waitFor("登录")
+        try tmux.send(keys)
+        try tmux.waitFor("密码")
+        try tmux.type(login)
+        try tmux.send("Tab")
+        try tmux.type("Demo@2026")
+        try tmux.send("Enter")
+        try tmux.waitFor("请选择要办理的业务")
+    }
+
+    /// In the open picker: the highlighted file (Enter) or a typed name after the folder.
+    func pick(_ tmux: TmuxSession, _ name: String?) throws {
+        try tmux.waitFor("选用")
+        if let name {
+            try tmux.send("Tab")
+            try tmux.type(name)
+        }
+        try tmux.send("Enter")
+    }
+
+    func dump(_ directory: String) throws -> String {
+        try SSCardProcess.run(["journal", "dump", "--data-dir", directory + "/data"]).output
+    }
+
+    @Test func webRetireeAppliesAndSeesTheApplicationInMyApplications() throws {
+        let (directory, tmux) = try start(["--channel", "web"])
+        try logIn(tmux, keys: ["Down", "Tab", "Down", "Enter"], as: Self.sun)
+        try tmux.send("Enter")
+        try tmux.waitFor("免责声明")
+        try tmux.send("Space", "Enter")
+        try tmux.waitFor("上传照片")
+        // A wrong file first: refused with its actual size, then the right one.
+        try tmux.send("Enter")
+        try pick(tmux, "wrong-size.png")
+        try tmux.waitFor("尺寸为 400x500，应为 358x441")
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor("已上传 358x441")
+        try tmux.send("Enter")
+        try pick(tmux, "id-front.png")
+        try tmux.waitFor("640x404 PNG")
+        try tmux.send("Enter")
+        try pick(tmux, "id-back.png")
+        // After a photo the focus moves on; after the last one it is on 【下一步】.
+        try tmux.send("Enter")
+        try tmux.waitFor("补录信息")
+        try tmux.waitFor("草稿已保存")
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("邮寄接收地址")
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("申请人郑重承诺")
+        try tmux.send("Space", "Tab", "Enter")
+        try tmux.waitFor("是否确认提交个人申领")
+        try tmux.send("Enter")
+        try tmux.waitFor("您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度")
+        try tmux.send("Enter")
+        let progress = try tmux.waitFor("状态：已提交")
+        #expect(progress.contains("网厅  本人"), "the timeline names the channel and who")
+        let journal = try dump(directory)
+        #expect(journal.contains("\"kind\":\"applicationSubmitted\""))
+        #expect(journal.components(separatedBy: "\"kind\":\"draftSaved\"").count - 1 == 4)
+        #expect(journal.contains("\"channel\":\"web\""))
+        let blobs = try FileManager.default.subpathsOfDirectory(atPath: directory + "/data/blobs").filter { $0.count > 64 }
+        #expect(blobs.count == 3, "three photos stored under their hashes: \(blobs)")
+    }
+
+    @Test func jingtongRetireePassesTheEligibilityCheckAndPicksUpAtTheBranch() throws {
+        let (directory, tmux) = try start(["--channel", "jingtong"])
+        try logIn(tmux, keys: ["Space", "Tab", "Enter", "Enter"], as: "13900030002")
+        try tmux.send("Enter")
+        try tmux.waitFor("确定申领")
+        try tmux.send("Space", "Enter")
+        try tmux.waitFor("开始资格校验")
+        try tmux.send("Space", "Tab", "Enter")
+        try tmux.waitFor("核对基本信息")
+        try tmux.waitFor("110102196104170268")
+        // 证件有效期限开始日期, 常住所在地地址, 卡预留手机号, then the button.
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("补充信息")
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("个人网点领卡")
+        // 个人网点领卡 stays chosen; the button is after seven fields.
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("上传照片")
+        try tmux.send("Enter")
+        try pick(tmux, "id-front.png")
+        try tmux.send("Enter")
+        try pick(tmux, "id-back.png")
+        try tmux.send("Enter")
+        try pick(tmux, nil)
+        try tmux.send("Enter")
+        try tmux.waitFor("确认提交")
+        try tmux.send("Space", "Tab", "Enter")
+        try tmux.waitFor("申领已提交")
+        let journal = try dump(directory)
+        #expect(journal.contains("\"kind\":\"applicationSubmitted\""))
+        #expect(journal.contains("\"channel\":\"jingtong\""))
+        #expect(journal.contains("\"pickupMethod\":\"branchPickup\""))
+    }
+
+    @Test func minshengElderWalksItsFourSteps() throws {
+        let (directory, tmux) = try start(["--channel", "minsheng", "--elder"])
+        try logIn(tmux, keys: ["Enter", "Enter"], as: Self.sun)
+        try tmux.send("Enter")
+        try tmux.waitFor("我已阅读并同意免责声明")
+        try tmux.send("Space", "Enter")
+        try tmux.waitFor("身份识别（1/2）")
+        try tmux.send("Enter")
+        try pick(tmux, "id-front.png")
+        try tmux.send("Enter")
+        try pick(tmux, "id-back.png")
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor("身份识别（2/2）")
+        try tmux.waitFor("读卡器读取")
+        try tmux.send("Enter")
+        try tmux.waitFor("基本信息")
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("制卡信息")
+        try tmux.send("Enter")
+        try pick(tmux, nil)
+        // 卡预留手机号, then the button (bank and branch are read-only).
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor("领卡方式（1/2）")
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("领卡方式（2/2）")
+        try tmux.send("Space", "Tab", "Enter")
+        try tmux.waitFor("申领成功")
+        #expect(try dump(directory).contains("\"channel\":\"minsheng\""))
+    }
+
+    /// kill -9 in the middle of the flow, then the next login resumes at the same step.
+    @Test func aKilledSessionResumesAtTheSameStep() throws {
+        let (directory, tmux) = try start(["--channel", "web"])
+        try logIn(tmux, keys: ["Down", "Tab", "Down", "Enter"], as: Self.sun)
+        try tmux.send("Enter")
+        try tmux.waitFor("免责声明")
+        try tmux.send("Space", "Enter")
+        for (index, name) in ["card-photo.png", "id-front.png", "id-back.png"].enumerated() {
+            try tmux.send("Enter")
+            try pick(tmux, index == 0 ? nil : name)
+        }
+        try tmux.send("Enter")
+        try tmux.waitFor("草稿已保存")
+        let pane = try tmux.tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)
+        let pid = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+        #expect(kill(pid, SIGKILL) == 0)
+        #expect(try tmux.exitStatus() == 137)
+
+        let verify = try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/data"])
+        #expect(verify.status == 0, "\(verify.output)\(verify.error)")
+        let again = try session(directory, ["--channel", "web"])
+        try logIn(again, keys: ["Down", "Tab", "Down", "Enter"], as: Self.sun)
+        try again.send("Enter")
+        try again.waitFor("已恢复草稿")
+        try again.send("Enter")
+        let resumed = try again.waitFor("补录信息")
+        #expect(resumed.contains("第 2 步 / 共 4 步"))
+    }
+}
