@@ -44,6 +44,40 @@ extension AppModel {
         }
     }
 
+    /// The question the line mode must ask for an open photo picker or 二次确认, if any.
+    public var plainQuestion: String? {
+        switch overlay {
+        case .photoPicker(let picking)?:
+            return "\(picking.picker.title)（\(picking.picker.requirement)）：请输入照片文件的完整路径，直接回车取消："
+        case .confirmSubmit(let dialog)?:
+            return "\(dialog.title)：\(dialog.message)（y 确定 / n 取消）："
+        default:
+            return nil
+        }
+    }
+
+    /// Answers `plainQuestion`: a path for the picker (nil when accepted, else why not), or
+    /// y/n for the confirmation. The picker closes either way; the form keeps its values.
+    public mutating func answerPlainQuestion(_ answer: String, now: Int64) -> String? {
+        switch overlay {
+        case .photoPicker:
+            guard !answer.isEmpty else { overlay = nil; return nil }
+            type(plainKeys: [.tab, .control("u")] + Key.typing(answer) + [.enter], now: now)
+            guard case .photoPicker(let picking)? = overlay else { return nil }
+            overlay = nil
+            return picking.picker.problem
+        case .confirmSubmit:
+            type(plainKeys: [answer.lowercased().hasPrefix("y") ? .enter : .escape], now: now)
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private mutating func type(plainKeys keys: [Key], now: Int64) {
+        for key in keys { _ = handle(key, now: now) }
+    }
+
     public var plainTitle: String {
         let profile = environment.profile
         let who = session.map { "  \($0.displayName)" } ?? ""

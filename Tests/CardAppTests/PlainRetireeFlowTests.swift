@@ -1,0 +1,34 @@
+@testable import CardApp
+import CardDomain
+import Testing
+
+/// The accessible line mode runs the same retiree flow: photos as typed paths, the
+/// 二次确认 as y/n, and no escape sequences.
+@Suite struct PlainRetireeFlowTests {
+    @Test func aRetireeAppliesLineByLine() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model()
+        let photos = fixture.photos + "/"
+        var lines = ["2", "2", "110105195609090137", AppFixture.password,
+                     "",                                            // 本人申领社保卡
+                     "y",                                           // 我同意
+                     "1", photos + TestPhotos.wrongSize,            // refused, asked again
+                     "1", photos + TestPhotos.cardPhoto,
+                     "2", photos + TestPhotos.idFront, "3", photos + TestPhotos.idBack, "4",
+                     "", "", "",                                    // 职业, 区, 地址 as prefilled
+                     "", "", "", "",                                // 领卡方式 and the mail fields
+                     "y",                                           // 我已阅读并同意
+                     "y"]                                           // 是否确认提交个人申领
+        var output: [String] = []
+        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
+                                   write: { output.append($0) }, now: { AppFixture.start })
+        _ = console.run()
+        let text = output.joined(separator: "\n")
+        #expect(text.contains("未采用：尺寸为 400x500，应为 358x441"))
+        #expect(text.contains("是否确认提交个人申领"))
+        #expect(text.contains("您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度"))
+        #expect(!text.contains("\u{1B}"))
+        let application = try #require(fixture.repository.state.applicationInProgress(of: "110105195609090137"))
+        #expect(application.form.cardPhoto?.size == PixelSize(width: 358, height: 441))
+    }
+}
