@@ -10,9 +10,11 @@ public struct AppEnvironment {
     public let terminal: String
     public let profile: ChannelProfile
     var captchaSource: () -> Captcha
+    /// Where 民生一卡通's 身份识别 reads the card (D9).
+    let idCardReader: any IDCardReader
 
     public init(repository: CardRepository, policy: TerminalPolicy, options: AppOptions, terminal: String,
-                captchaSource: (() -> Captcha)? = nil) throws {
+                captchaSource: (() -> Captcha)? = nil, idCardReader: any IDCardReader = RecordsIDCardReader()) throws {
         guard let profile = repository.reference.channel(options.channel) else {
             throw ChannelNotConfigured(channel: options.channel)
         }
@@ -21,6 +23,7 @@ public struct AppEnvironment {
         self.options = options
         self.terminal = terminal
         self.profile = profile
+        self.idCardReader = idCardReader
         let length = repository.reference.loginPolicy.captchaLength
         self.captchaSource = captchaSource ?? {
             var generator = SystemRandomNumberGenerator()

@@ -48,7 +48,8 @@ extension AppModel {
         }
         let state = environment.repository.state
         guard let person = state.person(number) else { return }
-        page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today))
+        page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today,
+                                                    entryButton: environment.profile.retiree.entryButton))
     }
 
     mutating func showReceipt(_ id: String) {

@@ -40,7 +40,8 @@ extension AppModel {
             switch outcome {
             case .loggedIn(let actor, let displayName):
                 session = Session(actor: actor, displayName: displayName)
-                page = .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy))
+                page = .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy,
+                                    entryButton: environment.profile.retiree.entryButton))
             case .refused(let field, let message):
                 var refused = screen
                 // The attempt has just caught up and recorded this try.

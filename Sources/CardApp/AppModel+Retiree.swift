@@ -26,6 +26,15 @@ extension AppModel {
         let profile = environment.profile
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
         var flow = RetireeFlow(profile: profile, person: person, fieldsPerPage: perPage)
+        if flow.echoesIDCard {
+            do {
+                let reading = try environment.idCardReader.read(for: person)
+                flow.reading = reading
+                flow.form.ethnicGroup = reading.ethnicGroup ?? flow.form.ethnicGroup
+            } catch {
+                return overlay = message("读卡失败", "无法读取身份证：\(error)。请将身份证放好后重试，或联系现场工作人员。")
+            }
+        }
         let asksRenewedStart = flow.steps.contains { $0.fields.contains("validityStart") }
         let refusals = Eligibility.blocking(for: person, in: state, today: today, entersRenewedStart: asksRenewedStart)
         let checkedLater = profile.retiree.eligibilityCheck != nil

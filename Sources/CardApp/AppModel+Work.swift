@@ -30,7 +30,8 @@ extension AppModel {
         var actor = session.actor
         actor.assisting = nil
         self.session?.actor = actor
-        page = .home(HomeScreen(role: actor.role, displayName: session.displayName, policy: environment.policy))
+        page = .home(HomeScreen(role: actor.role, displayName: session.displayName, policy: environment.policy,
+                                    entryButton: environment.profile.retiree.entryButton))
     }
 
     mutating func handleWorkPage(_ key: Key, now: Int64) {
@@ -83,11 +84,13 @@ extension AppModel {
         guard let profile = reference.channel(application.channel) else { return }
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
         var flow = RetireeFlow(profile: profile, person: person, form: application.form, fieldsPerPage: perPage, correcting: id)
-        flow.step = flow.firstPhotoStep
+        // A rejected photo is fixed at the photo step; anything else from the start.
+        flow.step = application.status == .photoRejected ? flow.firstPhotoStep : 0
         flow.authorised = true
         flow.form.consented = false
         page = wizardPage(flow)
         let reason = application.timeline.last?.reason ?? application.status.rawValue
-        overlay = message("请修改后重新提交", "退回原因：\(reason)\n请更换照片，核对后重新提交。", tone: .title, button: "开始修改")
+        let what = application.status == .photoRejected ? "请更换照片" : "请核对并修改信息"
+        overlay = message("请修改后重新提交", "退回原因：\(reason)\n\(what)，再重新提交。", tone: .title, button: "开始修改")
     }
 }

@@ -21,7 +21,7 @@ import TerminalUI
         model.type([.enter])
         #expect(model.isHome)
         #expect(model.session?.actor.personNumber == "110105195609090137")
-        #expect(model.screen().contains("本人申领社保卡"))
+        #expect(model.screen().contains("本人申请社会保障卡"))
     }
 
     @Test func aFailureAsksTheNextTryHereForANewCaptcha() throws {

@@ -10,7 +10,7 @@ import Testing
         let model = try fixture.model()
         let photos = fixture.photos + "/"
         var lines = ["2", "2", "110105195609090137", AppFixture.password,
-                     "",                                            // 本人申领社保卡
+                     "",                                            // 本人申请社会保障卡
                      "y",                                           // 我同意
                      "1", photos + TestPhotos.wrongSize,            // refused, asked again
                      "1", photos + TestPhotos.cardPhoto,

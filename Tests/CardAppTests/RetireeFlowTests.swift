@@ -161,3 +161,27 @@ func collapsingRepeats(_ items: [String]) -> [String] {
         #expect(application.form.validityStart == CalendarDate(year: 2021, month: 3, day: 1))
     }
 }
+
+/// D9: 民生一卡通's 身份识别 shows what the reader port read, not the records directly.
+@Suite struct IDCardReaderTests {
+    struct RenewedCardReader: IDCardReader {
+        func read(for person: PersonRecord) throws -> IDCardReading {
+            IDCardReading(name: person.name, ethnicGroup: "03", validityStart: CalendarDate(year: 2024, month: 6, day: 1)!,
+                          validityEnd: "长期")
+        }
+    }
+
+    @Test func theIdentityStepEchoesThePluggedReader() throws {
+        let fixture = try AppFixture()
+        let environment = try AppEnvironment(repository: fixture.repository, policy: TerminalPolicy.load(),
+                                             options: AppOptions(channel: .minsheng, photoDirectory: fixture.photos),
+                                             terminal: "T01", idCardReader: RenewedCardReader())
+        var model = AppModel(environment: environment, now: AppFixture.start)
+        model.logIn("110105195609090137")
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        let screen = model.screen()
+        #expect(screen.contains("2024-06-01 至 长期"))
+        #expect(model.wizard?.flow.form.ethnicGroup == "03")
+    }
+}

@@ -106,7 +106,7 @@ import TerminalUI
         #expect(text.contains("1) 法人登录"))
         #expect(text.contains("2) 账号登录"))
         #expect(text.contains("您好，孙建国（个人）"))
-        #expect(text.contains("1) 本人申领社保卡"))
+        #expect(text.contains("1) 本人申请社会保障卡"), "the web's own entry button")
         #expect(!text.contains("\u{1B}"))
         #expect(code == 0)
         #expect(console.model.session == nil, "q logs out")

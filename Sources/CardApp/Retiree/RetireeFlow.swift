@@ -19,6 +19,8 @@ public struct RetireeFlow: Equatable, Sendable {
     public var correcting: String?
     /// 访问授权 was ticked before the eligibility check (京通, counter).
     public var authorised = false
+    /// What the ID-card reader read, for a channel that echoes it (民生一卡通, D9).
+    public var reading: IDCardReading?
 
     public init(profile: ChannelProfile, person: PersonRecord, form: ApplicationForm? = nil, step: Int = 0,
                 fieldsPerPage: Int? = nil, correcting: String? = nil) {
@@ -44,6 +46,9 @@ public struct RetireeFlow: Equatable, Sendable {
     }
 
     public var steps: [ChannelProfile.Step] { profile.retiree.steps }
+
+    /// Whether the channel echoes the card through the reader (its 身份识别 has 证件有效期).
+    public var echoesIDCard: Bool { steps.contains { $0.fields.contains("validity") } }
     public var currentStep: ChannelProfile.Step { steps[step] }
 
     /// The step's fields split into pages.

@@ -56,6 +56,7 @@ struct StepFields {
         let person = flow.person
         let form = flow.form
         switch id {
+        case "name" where flow.reading != nil: return [readOnly(id, flow.reading!.name, note: "读卡器读取，请核对")]
         case "name": return [readOnly(id, person.name)]
         case "documentType": return [readOnly(id, reference.documentType(person.documentType)?.name ?? person.documentType)]
         case "documentNumber": return [readOnly(id, person.documentNumber)]
@@ -63,7 +64,8 @@ struct StepFields {
         case "birthDate": return [readOnly(id, person.birthDate.description)]
         case "nationality": return [readOnly(id, reference.country(person.nationality)?.name ?? person.nationality)]
         case "validity":
-            return [readOnly(id, "\(person.validityStart) 至 \(person.validity.label)", note: "读卡器读取，请核对")]
+            let start = flow.reading?.validityStart ?? person.validityStart
+            return [readOnly(id, "\(start) 至 \(flow.reading?.validityEnd ?? person.validity.label)", note: "读卡器读取，请核对")]
         case "validityStart":
             return [FormField(id: id, label: label(id), isRequired: true,
                               control: .date(DateField(form.validityStart?.description ?? "")))]

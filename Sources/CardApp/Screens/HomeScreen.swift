@@ -12,9 +12,16 @@ public struct HomeScreen: AppScreen, Equatable, Sendable {
     public let items: [TerminalPolicy.HomeItem]
     public private(set) var form: Form
 
-    public init(role: Role, displayName: String, policy: TerminalPolicy) {
+    /// `entryButton` is the channel's own wording for a retiree's application (本人申请社会保障卡,
+    /// 本人申领, 申请本人社会保障卡), shown instead of the menu's generic label.
+    public init(role: Role, displayName: String, policy: TerminalPolicy, entryButton: String? = nil) {
         self.role = role
-        items = policy.home[role.rawValue] ?? []
+        items = (policy.home[role.rawValue] ?? []).map { item in
+            guard item.id == "apply", let entryButton else { return item }
+            var renamed = item
+            renamed.label = entryButton
+            return renamed
+        }
         let options = items.map { ChoiceOption(id: $0.id, label: $0.label, detail: $0.detail) }
         form = Form([
             FormField(id: "welcome", control: .note("您好，\(displayName)（\(role.rawValue)）。请选择要办理的业务：", style: .normal)),

@@ -39,7 +39,8 @@ public struct MyApplicationsScreen: AppScreen, Equatable, Sendable {
                 fields.append(FormField(id: "event-\(application.id)-\(index)", control: .note(line, style: .normal)))
             }
             if application.status.isSentBack, viewer == .person || viewer == .counterClerk {
-                fields.append(FormField(id: "correct-" + application.id, control: .button("更换照片并重新提交")))
+                let label = application.status == .photoRejected ? "更换照片并重新提交" : "修改信息并重新提交"
+                fields.append(FormField(id: "correct-" + application.id, control: .button(label)))
             }
         }
         fields.append(FormField(id: "back", control: .button("返回首页")))

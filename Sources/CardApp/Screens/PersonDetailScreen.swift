@@ -14,7 +14,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
     public let person: PersonRecord
     public private(set) var form: Form
 
-    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate) {
+    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate, entryButton: String) {
         self.person = person
         var fields: [FormField] = [
             FormField(id: "name", label: "姓名", control: .readOnly(person.name, note: "请与申请人出示的身份证核对")),
@@ -29,7 +29,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
         fields.append(FormField(id: "eligibility", label: "资格校验",
                                 control: .note(TextLayout.wrap(eligibility, to: 56).joined(separator: "\n"),
                                                style: refusals.isEmpty ? .success : .warning)))
-        if refusals.isEmpty { fields.append(FormField(id: "apply", control: .button("代办申领"))) }
+        if refusals.isEmpty { fields.append(FormField(id: "apply", control: .button(entryButton))) }
         let latest = state.applications(ofPerson: person.documentNumber).max { $0.id < $1.id }
         if let latest {
             fields.append(FormField(id: "progress", control: .button("查看办事进度")))
