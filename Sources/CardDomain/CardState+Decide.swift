@@ -55,17 +55,10 @@ extension CardState {
         // An expired ID is fixed by entering the renewed card's start date in the form.
         let blocking = Eligibility.blocking(for: person, in: self, today: context.today, entersRenewedStart: form.validityStart != nil)
         if !blocking.isEmpty { return .failure(.refused(blocking.map(\.message).joined(separator: "\n"))) }
-        guard let profile = reference.channel(context.channel) else {
-            return .failure(.refused("渠道“\(context.channel.label)”没有配置申领流程"))
-        }
-        let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
-        if !problems.isEmpty { return .failure(.invalid(problems)) }
-        var submitted = form
-        submitted.bank = person.pensionBank
-        submitted.branch = person.pensionBranch
         let id = nextApplicationID(today: context.today)
-        return .success([.applicationSubmitted(.init(applicationID: id, personNumber: number, unitNumber: nil,
-                                                     kind: .personal, form: submitted))])
+        return checkedForm(form, of: person, channel: context.channel, context: context, reference: reference).map {
+            [.applicationSubmitted(.init(applicationID: id, personNumber: number, unitNumber: nil, kind: .personal, form: $0))]
+        }
     }
 
     /// Only an application sent back to its applicant may be resubmitted, through the
@@ -78,15 +71,24 @@ extension CardState {
         guard application.status.isSentBack else {
             return .failure(.refused("该申请的状态为“\(application.status.rawValue)”，不需要重新提交"))
         }
-        guard let profile = reference.channel(application.channel) else {
-            return .failure(.refused("渠道“\(application.channel.label)”没有配置申领流程"))
+        return checkedForm(form, of: person, channel: application.channel, context: context, reference: reference).map {
+            [.applicationResubmitted(.init(applicationID: id, from: application.status, form: $0))]
+        }
+    }
+
+    /// The form as it will be recorded: checked against the channel's profile (every
+    /// problem at once), with bank and branch forced to the pension bank (BR-BANK-1).
+    private func checkedForm(_ form: ApplicationForm, of person: PersonRecord, channel: Channel, context: CommandContext,
+                             reference: ReferenceData) -> Result<ApplicationForm, CommandRefusal> {
+        guard let profile = reference.channel(channel) else {
+            return .failure(.refused("渠道“\(channel.label)”没有配置申领流程"))
         }
         let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
         if !problems.isEmpty { return .failure(.invalid(problems)) }
-        var corrected = form
-        corrected.bank = person.pensionBank
-        corrected.branch = person.pensionBranch
-        return .success([.applicationResubmitted(.init(applicationID: id, from: application.status, form: corrected))])
+        var checked = form
+        checked.bank = person.pensionBank
+        checked.branch = person.pensionBranch
+        return .success(checked)
     }
 
     private func changeStatus(_ id: String, to target: ApplicationStatus, reason: String?, trackingNumber: String?,
