@@ -5,8 +5,8 @@ import Journal
 import SystemPackage
 
 /// The blob store of D8: a chosen photo is checked by its bytes, then copied into the data
-/// directory under its SHA-256 (written to a temporary name, synced, renamed, directory
-/// synced), so the journal refers only to durable bytes and moving the original loses nothing.
+/// directory under its SHA-256 (`FileIO.writeAtomically`), so the journal refers only to
+/// durable bytes and moving the original loses nothing.
 public struct PhotoStore: Sendable {
     public let root: FilePath
     let io: any FileIO
@@ -74,20 +74,7 @@ public struct PhotoStore: Sendable {
             try io.makeDirectory(directory)
             try io.syncDirectory(directory.removingLastComponent())
         }
-        let temporary = folder.appending(reference.sha256 + ".tmp")
-        if io.exists(temporary) { try io.remove(temporary) }
-        let file = try io.openFile(temporary, create: true, writable: true)
-        do {
-            try bytes.withUnsafeBytes { try io.writeAll(file, $0, at: 0) }
-            try io.syncAll(file)
-            io.close(file)
-        } catch {
-            io.close(file)
-            try? io.remove(temporary)
-            throw error
-        }
-        try io.rename(temporary, to: final)
-        try io.syncDirectory(folder)
+        try io.writeAtomically(bytes, to: final)
     }
 }
 

@@ -38,21 +38,7 @@ public struct SnapshotStore: Sendable {
         let crc = CRC32C.mask(CRC32C.checksum(bytes))
         withUnsafeBytes(of: crc.littleEndian) { bytes.append(contentsOf: $0) }
 
-        let final = path(name)
-        let temporary = FilePath(final.string + ".tmp")
-        let file = try io.openFile(temporary, create: true, writable: true)
-        do {
-            try io.truncate(file, length: 0)
-            try bytes.withUnsafeBytes { try io.writeAll(file, $0, at: 0) }
-            try io.syncAll(file)
-            io.close(file)
-        } catch {
-            io.close(file)
-            try? io.remove(temporary)
-            throw error
-        }
-        try io.rename(temporary, to: final)
-        try io.syncDirectory(directory)
+        try io.writeAtomically(bytes, to: path(name))
     }
 
     public func load(_ name: String) -> Loaded {

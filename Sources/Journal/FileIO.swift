@@ -66,6 +66,26 @@ extension FileIO {
         return bytes
     }
 
+    /// Writes `bytes` as the file `final`, wholly or not at all: under a temporary name
+    /// (emptied first, in case a crashed run left one), synced, renamed into place, and
+    /// the folder synced. On failure the temporary file is removed and the error thrown.
+    public func writeAtomically(_ bytes: [UInt8], to final: FilePath) throws {
+        let temporary = FilePath(final.string + ".tmp")
+        let file = try openFile(temporary, create: true, writable: true)
+        do {
+            try truncate(file, length: 0)
+            try bytes.withUnsafeBytes { try writeAll(file, $0, at: 0) }
+            try retryingInterrupts { try syncAll(file) }
+            close(file)
+        } catch {
+            close(file)
+            try? remove(temporary)
+            throw error
+        }
+        try rename(temporary, to: final)
+        try syncDirectory(final.removingLastComponent())
+    }
+
     /// Syncs a directory so that a file created or renamed in it survives a crash.
     public func syncDirectory(_ path: FilePath) throws {
         let directory = try retryingInterrupts { try openDirectory(path) }
