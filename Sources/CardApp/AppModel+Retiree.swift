@@ -35,8 +35,7 @@ extension AppModel {
                 return overlay = message("读卡失败", "无法读取身份证：\(error)。请将身份证放好后重试，或联系现场工作人员。")
             }
         }
-        let asksRenewedStart = flow.steps.contains { $0.fields.contains("validityStart") }
-        let refusals = Eligibility.blocking(for: person, in: state, today: today, entersRenewedStart: asksRenewedStart)
+        let refusals = flow.eligibilityRefusals(in: state, today: today)
         let checkedLater = profile.retiree.eligibilityCheck != nil
         if let draft = state.drafts[person.documentNumber] {
             flow.form = draft.form
@@ -103,9 +102,7 @@ extension AppModel {
         }
         if flow.isEligibilityStep, flow.isLastPageOfStep {
             try? environment.repository.refresh()
-            let asksRenewedStart = flow.steps.contains { $0.fields.contains("validityStart") }
-            let refusals = Eligibility.blocking(for: flow.person, in: environment.repository.state, today: today,
-                                                entersRenewedStart: asksRenewedStart)
+            let refusals = flow.eligibilityRefusals(in: environment.repository.state, today: today)
             guard refusals.isEmpty else { page = .wizard(screen); return refuse(refusals) }
         }
         if flow.isLastPageOfStep, flow.correcting == nil {

@@ -104,6 +104,13 @@ public struct RetireeFlow: Equatable, Sendable {
         return true
     }
 
+    /// What stops this person applying through this channel (D4). An expired ID does not,
+    /// where the channel asks for the renewed card's start date.
+    func eligibilityRefusals(in state: CardState, today: CalendarDate) -> [Eligibility.Refusal] {
+        let asksRenewedStart = steps.contains { $0.fields.contains("validityStart") }
+        return Eligibility.blocking(for: person, in: state, today: today, entersRenewedStart: asksRenewedStart)
+    }
+
     /// The first step that asks for a photo: where a correction after 照片审核未通过 starts.
     var firstPhotoStep: Int {
         steps.firstIndex { !Set($0.fields).isDisjoint(with: ["cardPhoto", "idCardFront", "idCardBack"]) } ?? 0
