@@ -132,6 +132,16 @@ extension AppModel {
         }
     }
 
+    /// Logs in as `login`, applies through this channel with the test photos, and confirms
+    /// the 二次确认: the application is submitted and the success screen shows.
+    mutating func applyAndSubmit(as login: String) {
+        logIn(login)
+        choose("apply")
+        type([.character(" "), .enter])
+        walkApplication()
+        type([.enter])
+    }
+
     /// Fills what the current page still lacks (photos, consents, the postal code) and
     /// presses its button once.
     mutating func walkPage(postalCode: String = "100021") {

@@ -46,11 +46,7 @@ import TerminalUI
     @Test func backOfficeCycleToCollectedWithTrackingNumber() throws {
         let fixture = try AppFixture()
         var applicant = try fixture.model(channel: .web)
-        applicant.logIn(Self.sun)
-        applicant.choose("apply")
-        applicant.type([.character(" "), .enter])
-        applicant.walkApplication()
-        applicant.type([.enter])
+        applicant.applyAndSubmit(as: Self.sun)
         let id = try #require(fixture.repository.state.applicationInProgress(of: Self.sun)?.id)
 
         var office = try fixture.model(channel: .counter, terminal: "B01")
@@ -92,11 +88,7 @@ import TerminalUI
     @Test func photoRejectedThenReplacedAndResubmitted() throws {
         let fixture = try AppFixture()
         var applicant = try fixture.model(channel: .web)
-        applicant.logIn(Self.sun)
-        applicant.choose("apply")
-        applicant.type([.character(" "), .enter])
-        applicant.walkApplication()
-        applicant.type([.enter])
+        applicant.applyAndSubmit(as: Self.sun)
         let id = try #require(fixture.repository.state.applicationInProgress(of: Self.sun)?.id)
         let oldPhoto = fixture.repository.state.applications[id]?.form.cardPhoto
 

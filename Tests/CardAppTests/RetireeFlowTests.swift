@@ -103,11 +103,7 @@ import TerminalUI
     @Test func aSecondApplicationWhileOneIsInProgressIsRefused() throws {
         let fixture = try AppFixture()
         var model = try fixture.model(channel: .web)
-        model.logIn(Self.sun)
-        model.choose("apply")
-        model.type([.character(" "), .enter])
-        model.walkApplication()
-        model.type([.enter])
+        model.applyAndSubmit(as: Self.sun)
         model.type([.escape])
         model.choose("apply")
         guard case .message(let dialog)? = model.overlay else { Issue.record("no refusal"); return }

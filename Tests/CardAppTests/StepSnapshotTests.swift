@@ -22,12 +22,11 @@ import TerminalUI
             model.type([.enter])
             model.type([.enter])
             model.focus("apply")
+            model.type([.enter])
         } else {
             model.logIn("110105195609090137")
             model.choose("apply")
-            model.type([])
         }
-        if channel == .counter { model.type([.enter]) }
         Snapshot.assertMatches(model.screen(), named: "\(prefix)-00-disclaimer")
         model.type([.character(" "), .enter])
         var pages = 0
@@ -54,11 +53,7 @@ import TerminalUI
     @Test func myApplicationsTimelineAndTheBackOfficeScreens() throws {
         let fixture = try AppFixture()
         var applicant = try fixture.model(channel: .web)
-        applicant.logIn("110105195609090137")
-        applicant.choose("apply")
-        applicant.type([.character(" "), .enter])
-        applicant.walkApplication()
-        applicant.type([.enter])
+        applicant.applyAndSubmit(as: "110105195609090137")
         var office = try fixture.model(channel: .counter, terminal: "B01")
         office.logIn("houtai01")
         office.choose("queue")
