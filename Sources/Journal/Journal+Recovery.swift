@@ -61,9 +61,14 @@ extension Journal {
                 tail = try openTail(first: next)
             case .outOfSequence(let found):
                 throw cursor.outOfSequence(found)
-            case .zeroTail where !strict:
-                return
             case .zeroTail, .invalid:
+                if cursor.expected > cursor.firstSequence, io.exists(segments.segmentPath(cursor.expected)) {
+                    // A writer died after creating the next segment and before sealing this one.
+                    io.close(cursor.file)
+                    tail = try openTail(first: cursor.expected)
+                    continue
+                }
+                if step == .zeroTail, !strict { return }
                 try settleTail(of: cursor, invalidReason: step.invalidReason)
                 return
             }

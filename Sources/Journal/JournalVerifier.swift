@@ -10,6 +10,8 @@ public struct JournalVerifier {
         public var lastSequence: UInt64 = 0
         /// Bytes after the last record that recovery would cut; consistent all the same.
         public var tornTails: [TailCut] = []
+        /// Files that are neither segments nor the journal's own: listed, never read.
+        public var strayFiles: [String] = []
         /// The first corruption found; nothing after it was checked.
         public var corruption: JournalError?
 
@@ -37,8 +39,11 @@ public struct JournalVerifier {
     }
 
     private func verify(into report: inout Report) throws {
+        report.strayFiles = try segments.strayFiles()
+        try RecoveryMarker.refuseIfPresent(in: segments.path, io: io)
         let starts = try segments.segmentStarts()
         var expected: UInt64 = 1
+        var sealedTo: (segment: String, offset: Int64, next: UInt64)?
         for start in starts {
             let name = SegmentHeader.fileName(firstSequence: start)
             guard start == expected else {
@@ -49,6 +54,7 @@ public struct JournalVerifier {
             defer { io.close(file) }
             var cursor = SegmentCursor(io: io, file: file, path: segments.segmentPath(start), firstSequence: start)
             report.segments += 1
+            sealedTo = nil
             walk: while true {
                 let step = try cursor.peek()
                 switch step {
@@ -58,7 +64,8 @@ public struct JournalVerifier {
                     report.lastSequence = header.sequence
                 case .outOfSequence(let found):
                     throw cursor.outOfSequence(found)
-                case .sealed:
+                case .sealed(let next):
+                    sealedTo = (cursor.name, cursor.offset, next)
                     cursor.offset += Int64(RecordFrame.headerSize)
                     try checkTail(of: cursor, reason: nil, into: &report)
                     break walk
@@ -68,6 +75,12 @@ public struct JournalVerifier {
                 }
             }
             expected = cursor.expected
+        }
+        // The app refuses a journal whose last seal points nowhere; so does verify.
+        if let sealedTo {
+            throw JournalError.corruption(
+                segment: sealedTo.segment, offset: sealedTo.offset,
+                reason: "sealed, but the next segment \(SegmentHeader.fileName(firstSequence: sealedTo.next)) is missing")
         }
     }
 

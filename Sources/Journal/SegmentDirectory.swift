@@ -7,11 +7,30 @@ struct SegmentDirectory {
     let io: any FileIO
     let path: FilePath
 
-    /// First sequence numbers of the segments present, ascending.
+    /// First sequence numbers of the segments present, ascending: regular files named
+    /// exactly as segments are. Anything else is a stray (see `strayFiles`).
     func segmentStarts() throws -> [UInt64] {
         guard io.exists(path) else { return [] }
         let names = try performing("list", on: path) { try io.listDirectory(path) }
-        return names.compactMap(SegmentHeader.firstSequence(fromFileName:)).sorted()
+        return names.compactMap { name in
+            SegmentHeader.firstSequence(fromFileName: name).flatMap { io.isRegularFile(path.appending(name)) ? $0 : nil }
+        }.sorted()
+    }
+
+    /// Names in the folder that are neither segments nor the journal's own files (the
+    /// lock, saved torn tails, the recovery marker): reported to an operator, never read.
+    func strayFiles() throws -> [String] {
+        guard io.exists(path) else { return [] }
+        let segmentNames = Set(try segmentStarts().map(SegmentHeader.fileName(firstSequence:)))
+        return try performing("list", on: path) { try io.listDirectory(path) }.filter { name in
+            if segmentNames.contains(name) || name == Journal.lockFileName || name == RecoveryMarker.fileName { return false }
+            let segmentPart = String(name.prefix(20 + SegmentHeader.fileExtension.count))
+            if SegmentHeader.firstSequence(fromFileName: segmentPart) != nil,
+               name.dropFirst(segmentPart.count).hasPrefix(".torn-"), io.isRegularFile(path.appending(name)) {
+                return false
+            }
+            return true
+        }.sorted()
     }
 
     func segmentPath(_ first: UInt64) -> FilePath {

@@ -65,9 +65,23 @@ public struct SegmentHeader: Equatable, Sendable {
         return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + fileExtension
     }
 
-    /// The first sequence number a segment file name stands for, or nil for other files.
+    /// Sequence numbers stay far below the top of UInt64, so no sum of them can overflow.
+    public static let maxSequence: UInt64 = 1 << 62
+
+    /// The first sequence number a segment file name stands for, or nil for other files:
+    /// exactly 20 ASCII digits and ".seg", naming a number from 1 to `maxSequence`.
+    /// ("+000…1.seg" or "000…0.seg" are strays, not segments.)
     public static func firstSequence(fromFileName name: String) -> UInt64? {
-        guard name.hasSuffix(fileExtension), name.count == 20 + fileExtension.count else { return nil }
-        return UInt64(name.dropLast(fileExtension.count))
+        let bytes = Array(name.utf8)
+        guard bytes.count == 20 + fileExtension.utf8.count, name.hasSuffix(fileExtension) else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes[0..<20] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = times10 + UInt64(byte - UInt8(ascii: "0"))
+        }
+        guard value >= 1, value <= maxSequence else { return nil }
+        return value
     }
 }

@@ -18,9 +18,6 @@ public struct TailCut: Equatable, Sendable, CustomStringConvertible {
     static func cut(io: any FileIO, directory: FilePath, file: FileDescriptor, segmentName: String,
                     from offset: Int64, to end: Int64) throws -> TailCut {
         let segmentPath = directory.appending(segmentName)
-        let torn = try performing("read", on: segmentPath) {
-            try io.readBytes(file, count: Int(end - offset), at: offset)
-        }
         var savedName = "\(segmentName).torn-\(offset)"
         var attempt = 1
         while io.exists(directory.appending(savedName)) {
@@ -30,13 +27,22 @@ public struct TailCut: Equatable, Sendable, CustomStringConvertible {
         let savedPath = directory.appending(savedName)
         let saved = try performing("create", on: savedPath) { try io.openFile(savedPath, create: true, writable: true) }
         defer { io.close(saved) }
-        try performing("write", on: savedPath) {
-            try torn.withUnsafeBytes { try io.writeAll(saved, $0, at: 0) }
+        // Copied in bounded pieces: a torn region may be as large as the segment.
+        var copied: Int64 = 0
+        while copied < end - offset {
+            let piece = try performing("read", on: segmentPath) {
+                try io.readBytes(file, count: Int(min(1 << 20, end - offset - copied)), at: offset + copied)
+            }
+            guard !piece.isEmpty else { break }
+            try performing("write", on: savedPath) {
+                try piece.withUnsafeBytes { try io.writeAll(saved, $0, at: copied) }
+            }
+            copied += Int64(piece.count)
         }
         try performing("fsync", on: savedPath) { try io.syncAll(saved) }
         try performing("fsync", on: directory) { try io.syncDirectory(directory) }
 
-        let zeros = [UInt8](repeating: 0, count: min(torn.count, 1 << 20))
+        let zeros = [UInt8](repeating: 0, count: Int(min(end - offset, 1 << 20)))
         var position = offset
         while position < end {
             let count = Int(min(Int64(zeros.count), end - position))

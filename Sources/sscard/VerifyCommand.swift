@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardDomain
 import Journal
 
 /// `sscard journal verify`: exit 0 when consistent (a torn tail alone is reported, and
@@ -19,6 +20,9 @@ struct VerifyCommand: ParsableCommand {
         print("segments: \(report.segments)")
         print("records: \(report.records)")
         print("last sequence: \(report.lastSequence)")
+        for stray in report.strayFiles {
+            print("stray file: \(TerminalText.escaped(stray)) (not a segment; not read)")
+        }
         for torn in report.tornTails {
             print("torn tail: \(torn.length) bytes at offset \(torn.offset) of segment \(torn.segment) (the next writer cuts it and keeps a copy)")
         }
