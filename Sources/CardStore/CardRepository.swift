@@ -8,7 +8,9 @@ import SystemPackage
 public final class CardRepository {
     public let data: DataDirectory
     public let reference: ReferenceData
-    let journal: Journal
+    /// Reopened after a failed append: the failed object refuses appends, and reopening
+    /// recovers (the failed writer voided what it wrote, or left a marker that refuses).
+    var journal: Journal
     /// A tailing reader kept open, so that catching up reads only what is new.
     var reader: JournalReader
     /// Set when the state could not be rebuilt after a failure; every command is refused.
@@ -116,6 +118,8 @@ public final class CardRepository {
     /// out. If even that fails, the repository refuses further commands.
     private func reload(through acknowledged: UInt64) {
         do {
+            journal.close()
+            journal = try Journal(directory: data.journal, io: io)
             let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged)
             projection = loaded.model
             sequence = loaded.sequence

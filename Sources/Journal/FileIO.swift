@@ -26,13 +26,22 @@ public protocol FileIO: Sendable {
     /// Takes or releases an exclusive advisory lock on the whole file (flock),
     /// which is what lets several processes append to one journal.
     func lock(_ file: FileDescriptor) throws
+    /// Takes a shared lock (flock LOCK_SH): readers hold it while they decide where the
+    /// acknowledged records end, so no writer is between its write and its sync then.
+    func lockShared(_ file: FileDescriptor) throws
     func unlock(_ file: FileDescriptor) throws
+
+    /// The offset of the first byte at or after `offset` that is not in a hole (SEEK_DATA),
+    /// or nil when only holes follow: lets a tail check skip a sparse file's empty space.
+    func nextData(_ file: FileDescriptor, from offset: Int64) throws -> Int64?
 
     func makeDirectory(_ path: FilePath) throws
     func listDirectory(_ path: FilePath) throws -> [String]
     func rename(_ source: FilePath, to destination: FilePath) throws
     func remove(_ path: FilePath) throws
     func exists(_ path: FilePath) -> Bool
+    /// Whether `path` is a regular file itself, not a link, folder, FIFO or device.
+    func isRegularFile(_ path: FilePath) -> Bool
 }
 
 extension FileIO {

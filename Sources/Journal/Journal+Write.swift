@@ -27,18 +27,29 @@ extension Journal {
         try flush(&pending)
         let path = tail!.cursor.path
         try performing("fdatasync", on: path) { try io.syncData(tail!.file) }
+        unsynced.removeAll()
         return first...(nextSequence - 1)
     }
 
     /// Writes the encoded frames in `pending` at the tail and moves the tail past them.
     private func flush(_ pending: inout [UInt8]) throws {
         guard !pending.isEmpty, let current = tail else { return }
+        // Noted before writing: a failed or short write may still have reached the file.
+        noteUnsynced(current.cursor.name, from: current.offset, count: pending.count)
         try performing("write", on: current.cursor.path) {
             try pending.withUnsafeBytes { try io.writeAll(current.file, $0, at: current.offset) }
         }
         tail!.cursor.offset += Int64(pending.count)
         tail!.cursor.expected = nextSequence
         pending.removeAll(keepingCapacity: true)
+    }
+
+    private func noteUnsynced(_ segment: String, from offset: Int64, count: Int) {
+        if let last = unsynced.last, last.segment == segment, last.to == offset {
+            unsynced[unsynced.count - 1].to = offset + Int64(count)
+        } else {
+            unsynced.append(RecoveryMarker.Range(segment: segment, from: offset, to: offset + Int64(count)))
+        }
     }
 
     /// Starts a new segment for the record numbered `nextSequence`. The old segment is
@@ -49,12 +60,14 @@ extension Journal {
         let capacity = max(options.segmentCapacity, minimum)
         if let old = tail {
             try performing("fdatasync", on: old.cursor.path) { try io.syncData(old.file) }
+            unsynced.removeAll { $0.segment == old.cursor.name }
         }
         let file = try segments.create(nextSequence, capacity: capacity)
         if let old = tail {
             var seal: [UInt8] = []
             RecordFrame.encode(sequence: nextSequence, timestamp: options.clock(), type: SegmentCursor.sealType,
                                payload: UnsafeRawBufferPointer(start: nil, count: 0), into: &seal)
+            noteUnsynced(old.cursor.name, from: old.offset, count: seal.count)
             try performing("write", on: old.cursor.path) {
                 try seal.withUnsafeBytes { try io.writeAll(old.file, $0, at: old.offset) }
             }

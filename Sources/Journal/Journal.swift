@@ -24,6 +24,10 @@ public final class Journal {
     /// Torn tails this journal cut, when it opened or when it found another process's.
     public internal(set) var cuts: [TailCut] = []
     var failure: String?
+    /// True while this object holds the exclusive lock (inside an append or recovery).
+    var holdsLock = false
+    /// Ranges written since the last successful sync: what a failure must void.
+    var unsynced: [RecoveryMarker.Range] = []
     /// Reused for encoding frames, so an append allocates no buffer of its own.
     var encodeBuffer: [UInt8] = []
 
@@ -40,7 +44,10 @@ public final class Journal {
         let lock = try performing("open", on: lockPath) { try io.openFile(lockPath, create: true, writable: true) }
         lockFile = lock
         do {
-            try withLock { try recover() }
+            try withLock {
+                try RecoveryMarker.refuseIfPresent(in: directory, io: io)
+                try recover()
+            }
         } catch {
             close()
             throw error
@@ -87,7 +94,12 @@ public final class Journal {
                     throw JournalError.recordTooLarge(bytes: entry.payload.count, limit: RecordFrame.maxPayload)
                 }
             }
-            return try poisoningOnFailure { try write(entries) }
+            do {
+                return try poisoningOnFailure { try write(entries) }
+            } catch {
+                voidUnsynced(cause: "\(error)")
+                throw error
+            }
         }
     }
 
@@ -102,14 +114,31 @@ public final class Journal {
     }
 
     /// Reads records from `sequence` on, including those other processes append later.
+    /// It shares this journal's lock, so it can be used inside `append(deciding:)`.
     public func reader(from sequence: UInt64 = 1) throws -> JournalReader {
-        try JournalReader(directory: directory, from: sequence, io: io)
+        try JournalReader(directory: directory, from: sequence, io: io, lock: .journal(self))
     }
 
     func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let lockFile else { throw JournalError.closed }
         let lockPath = directory.appending(Self.lockFileName)
         try performing("lock", on: lockPath) { try io.lock(lockFile) }
+        holdsLock = true
+        defer {
+            holdsLock = false
+            try? io.unlock(lockFile)
+        }
+        return try body()
+    }
+
+    /// Runs `body` with no writer between its write and its sync: under this object's
+    /// exclusive lock when it holds it (flock would deadlock on a second description of
+    /// the same file), else under a shared lock on its lock file. Nil when closed.
+    func withSharedLock<T>(_ body: () throws -> T) throws -> T? {
+        if holdsLock { return try body() }
+        guard let lockFile else { return nil }
+        let lockPath = directory.appending(Self.lockFileName)
+        try performing("lock", on: lockPath) { try io.lockShared(lockFile) }
         defer { try? io.unlock(lockFile) }
         return try body()
     }

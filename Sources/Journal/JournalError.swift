@@ -8,6 +8,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case corruption(segment: String, offset: Int64, reason: String)
     /// An earlier write or sync failed; appends are refused until the journal is reopened.
     case poisoned(cause: String)
+    /// A writer could not void records it had failed to make durable (see `RecoveryMarker`):
+    /// the journal stays closed to everyone until an operator runs `sscard journal recover`.
+    case needsRecovery(cause: String)
     case recordTooLarge(bytes: Int, limit: Int)
     case invalidRecordType
     case closed
@@ -20,6 +23,9 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "journal corrupted in segment \(segment) at offset \(offset): \(reason)"
         case let .poisoned(cause):
             return "journal refuses appends after an earlier failure (\(cause)); reopen it to recover"
+        case let .needsRecovery(cause):
+            return "journal needs recovery: records whose write or sync failed (\(cause)) could not be voided; "
+                + "check the disk, then run `sscard journal recover`"
         case let .recordTooLarge(bytes, limit):
             return "record of \(bytes) bytes exceeds the limit of \(limit) bytes"
         case .invalidRecordType:

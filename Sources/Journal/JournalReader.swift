@@ -1,24 +1,43 @@
 import SystemPackage
 
 /// Reads records in sequence order from a given sequence number, across segments.
-/// It never writes and takes no lock. When it reaches the end it returns nil; a later
-/// call returns whatever other processes have appended since, so tailing needs no reopen.
-/// Corruption (a bad record followed by valid ones, a gap, a bad segment header) throws:
-/// nothing after it is served.
+/// It never writes. When it reaches the end it returns nil; a later call returns whatever
+/// other processes have appended since, so tailing needs no reopen.
+///
+/// It serves only acknowledged records. A segment followed by a later one was synced
+/// before that one was created, so it is read freely. In the last segment the reader
+/// learns, under a shared lock (see `ReaderLock`), where the records end: no writer is
+/// then between its write and its sync, and a failed writer has voided what it wrote.
+///
+/// Corruption (a bad or zeroed record followed by valid ones, a gap, a bad segment
+/// header) throws the error `JournalVerifier` reports: nothing after it is served.
 public final class JournalReader {
     let io: any FileIO
     let segments: SegmentDirectory
+    let directory: FilePath
     let from: UInt64
+    let lock: ReaderLock
+    var lockFile: FileDescriptor?
     var cursor: SegmentCursor?
+    /// Bytes of the current segment known to hold only acknowledged records.
+    var acknowledgedEnd: Int64 = 0
+    /// An offset from which the current segment was found to hold only zeros; a tail
+    /// that is still zeros there needs no second look.
+    var cleanFrom: Int64?
 
-    public init(directory: FilePath, from sequence: UInt64 = 1, io: any FileIO = SystemFileIO()) throws {
+    public init(directory: FilePath, from sequence: UInt64 = 1, io: any FileIO = SystemFileIO(),
+                lock: ReaderLock = .own) throws {
         self.io = io
+        self.directory = directory
         self.segments = SegmentDirectory(io: io, path: directory)
         self.from = max(sequence, 1)
+        self.lock = lock
+        try RecoveryMarker.refuseIfPresent(in: directory, io: io)
     }
 
     deinit {
         if let cursor { io.close(cursor.file) }
+        if let lockFile { io.close(lockFile) }
     }
 
     /// The next record, or nil at the current end of the journal.
@@ -53,8 +72,15 @@ public final class JournalReader {
             guard try openStartingSegment() else { return false }
         }
         while var current = cursor {
-            switch try current.peek() {
+            let peeked = try current.peek()
+            switch peeked {
             case .record(let header, let payloadOffset):
+                let end = current.offset + Int64(RecordFrame.headerSize + header.length)
+                if end > acknowledgedEnd {
+                    try learnAcknowledgedEnd()
+                    if end > acknowledgedEnd { return atEnd() }
+                    continue
+                }
                 current.advance(over: header)
                 cursor = current
                 if header.sequence < from { continue }
@@ -64,22 +90,89 @@ public final class JournalReader {
                 try moveToSegment(next, from: current)
             case .outOfSequence(let found):
                 throw current.outOfSequence(found)
-            case let step:
-                let nextPath = segments.segmentPath(current.expected)
-                if io.exists(nextPath) {
+            case .zeroTail, .invalid:
+                if current.expected > current.firstSequence, io.exists(segments.segmentPath(current.expected)) {
+                    // The writer rolled on and died before sealing this segment.
                     try moveToSegment(current.expected, from: current)
                     continue
                 }
-                // Zeros are the normal tail of a preallocated segment; only non-zero bytes
-                // that are not a record need the (costlier) look at what follows them.
-                if case .invalid = step { try checkNothingValidFollows(current) }
-                try checkNoGap(after: current)
-                current.invalidate()
-                cursor = current
-                return false
+                if try settleEnd() { continue }
+                return atEnd()
             }
         }
         return false
+    }
+
+    private func atEnd() -> Bool {
+        cursor?.invalidate()
+        return false
+    }
+
+    /// Under the shared lock: how far the current segment holds acknowledged records.
+    private func learnAcknowledgedEnd() throws {
+        try withSharedLock { _ = try walkAcknowledged() }
+        cursor?.invalidate()
+    }
+
+    /// Call under the shared lock. Sets `acknowledgedEnd` (everything, when a later
+    /// segment exists) and returns what a fresh look finds at the cursor.
+    private func walkAcknowledged() throws -> SegmentCursor.Step? {
+        guard let current = cursor else { return nil }
+        try RecoveryMarker.refuseIfPresent(in: directory, io: io)
+        var probe = SegmentCursor(io: io, file: current.file, path: current.path, firstSequence: current.firstSequence,
+                                  offset: current.offset, expected: current.expected, readAhead: 1 << 18)
+        let first = try probe.peek()
+        if try segments.segmentStarts().contains(where: { $0 > current.firstSequence }) {
+            acknowledgedEnd = .max
+            return first
+        }
+        var step = first
+        while case .record(let header, _) = step {
+            probe.advance(over: header)
+            step = try probe.peek()
+        }
+        acknowledgedEnd = max(acknowledgedEnd, probe.offset)
+        return first
+    }
+
+    /// At bytes that are not a record, and no later segment to move to: under the shared
+    /// lock, either there is more to read now (true), or this is the end, which is checked
+    /// as verify checks it: a valid record further on is corruption, and so is a later
+    /// segment that does not follow on.
+    private func settleEnd() throws -> Bool {
+        guard let current = cursor else { return false }
+        var readOn = false
+        try withSharedLock {
+            guard let fresh = try walkAcknowledged() else { return }
+            switch fresh {
+            case .record, .sealed, .outOfSequence:
+                readOn = true
+                return
+            case .zeroTail, .invalid:
+                break
+            }
+            if current.expected > current.firstSequence, io.exists(segments.segmentPath(current.expected)) {
+                readOn = true
+                return
+            }
+            if fresh == .zeroTail, let cleanFrom, current.offset >= cleanFrom {
+                try checkNoGap(after: current)
+                return
+            }
+            let analysis = try TailAnalysis.analyse(io: io, file: current.file, path: current.path,
+                                                    from: current.offset, expected: current.expected)
+            if case .corrupt(let position, let sequence) = analysis {
+                throw current.invalidBeforeValid(fresh.invalidReason, validFrameAt: position, sequence: sequence)
+            }
+            try checkNoGap(after: current)
+            if analysis == .clean { cleanFrom = current.offset }
+        }
+        cursor?.invalidate()
+        return readOn
+    }
+
+    private func withSharedLock(_ body: () throws -> Void) throws {
+        try lock.withShared(directory: directory, io: io, ownFile: &lockFile, body)
     }
 
     private func openStartingSegment() throws -> Bool {
@@ -95,28 +188,20 @@ public final class JournalReader {
     }
 
     private func moveToSegment(_ next: UInt64, from current: SegmentCursor) throws {
-        guard io.exists(segments.segmentPath(next)) else {
+        guard next > current.firstSequence, io.isRegularFile(segments.segmentPath(next)) else {
             throw JournalError.corruption(segment: current.name, offset: current.offset,
                                           reason: "sealed, but the next segment \(SegmentHeader.fileName(firstSequence: next)) is missing")
         }
         let replacement = try makeCursor(next)
         io.close(current.file)
         cursor = replacement
+        acknowledgedEnd = 0
+        cleanFrom = nil
     }
 
     private func makeCursor(_ first: UInt64) throws -> SegmentCursor {
         SegmentCursor(io: io, file: try segments.open(first, writable: false),
                       path: segments.segmentPath(first), firstSequence: first)
-    }
-
-    /// Bytes that are not a record at the tail are a write in progress or a torn tail,
-    /// unless a valid record follows them: then it is corruption, and nothing is served.
-    private func checkNothingValidFollows(_ current: SegmentCursor) throws {
-        let analysis = try TailAnalysis.analyse(io: io, file: current.file, path: current.path,
-                                                from: current.offset, expected: current.expected)
-        if case .corrupt(let position, let sequence) = analysis {
-            throw current.invalidBeforeValid("invalid record", validFrameAt: position, sequence: sequence)
-        }
     }
 
     private func checkNoGap(after current: SegmentCursor) throws {

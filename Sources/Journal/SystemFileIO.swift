@@ -62,6 +62,21 @@ public struct SystemFileIO: FileIO {
         try retryingInterrupts { try check(flock(file.rawValue, LOCK_EX)) }
     }
 
+    public func lockShared(_ file: FileDescriptor) throws {
+        try retryingInterrupts { try check(flock(file.rawValue, LOCK_SH)) }
+    }
+
+    public func nextData(_ file: FileDescriptor, from offset: Int64) throws -> Int64? {
+        // SEEK_DATA is 3 on Linux; Glibc hides the name behind _GNU_SOURCE.
+        let found = lseek(file.rawValue, off_t(offset), 3)
+        if found >= 0 { return Int64(found) }
+        switch errno {
+        case ENXIO: return nil
+        case EINVAL: return offset  // no SEEK_DATA on this file system: read everything
+        default: throw Errno(rawValue: errno)
+        }
+    }
+
     public func unlock(_ file: FileDescriptor) throws {
         try check(flock(file.rawValue, LOCK_UN))
     }
@@ -93,6 +108,11 @@ public struct SystemFileIO: FileIO {
 
     public func exists(_ path: FilePath) -> Bool {
         access(path.string, F_OK) == 0
+    }
+
+    public func isRegularFile(_ path: FilePath) -> Bool {
+        var status = stat()
+        return lstat(path.string, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     private func check(_ result: Int32) throws {

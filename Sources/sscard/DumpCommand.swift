@@ -18,9 +18,9 @@ struct DumpCommand: ParsableCommand {
     func run() throws {
         let directory = try data.existingJournal()
         var standardError = StandardError()
-        let reader = try JournalReader(directory: directory, from: from)
         var output = FileHandleOutput()
         do {
+            let reader = try JournalReader(directory: directory, from: from)
             try reader.forEach { sequence, type, timestamp, payload in
                 output.write(RecordJSON.line(sequence: sequence, type: type, timestamp: timestamp, payload: payload))
             }

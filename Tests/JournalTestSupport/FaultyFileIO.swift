@@ -90,7 +90,12 @@ public final class FaultyFileIO: FileIO {
     public func truncate(_ file: FileDescriptor, length: Int64) throws { try real.truncate(file, length: length) }
     public func size(_ file: FileDescriptor) throws -> Int64 { try real.size(file) }
     public func lock(_ file: FileDescriptor) throws { try real.lock(file) }
+    public func lockShared(_ file: FileDescriptor) throws { try real.lockShared(file) }
     public func unlock(_ file: FileDescriptor) throws { try real.unlock(file) }
+    public func nextData(_ file: FileDescriptor, from offset: Int64) throws -> Int64? {
+        try real.nextData(file, from: offset)
+    }
+    public func isRegularFile(_ path: FilePath) -> Bool { real.isRegularFile(path) }
     public func makeDirectory(_ path: FilePath) throws { try real.makeDirectory(path) }
     public func listDirectory(_ path: FilePath) throws -> [String] { try real.listDirectory(path) }
     public func rename(_ source: FilePath, to destination: FilePath) throws { try real.rename(source, to: destination) }

@@ -17,9 +17,10 @@ enum ChildProcess {
         return found
     }
 
-    static func start(_ name: String, _ arguments: [String]) throws -> Process {
+    /// Starts the built product `name`, or with `absolute` the program at that path.
+    static func start(_ name: String, _ arguments: [String], absolute: Bool = false) throws -> Process {
         let process = Process()
-        process.executableURL = try executable(name)
+        process.executableURL = absolute ? URL(fileURLWithPath: name) : try executable(name)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()

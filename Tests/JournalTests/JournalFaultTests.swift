@@ -1,3 +1,4 @@
+import Foundation
 import JournalTestSupport
 import Journal
 import SystemPackage
@@ -46,7 +47,7 @@ import Testing
         #expect(try reopened.append(type: 7, payload: JournalFixture.payload(6)) == 6)
     }
 
-    @Test func shortWriteThenNoSpaceLeavesATornTailThatReopenCuts() throws {
+    @Test func shortWriteThenNoSpaceIsVoidedBeforeAnyoneReadsIt() throws {
         let io = FaultyFileIO()
         let fixture = try JournalFixture()
         let reopened = try afterFault(io, fixture) { journal in
@@ -55,36 +56,74 @@ import Testing
             #expect(throws: JournalError.self) { try journal.append(type: 7, payload: JournalFixture.payload(6)) }
             expectPoisoned(journal)
         }
+        // The writer zeroed its 30 bytes itself, so there is nothing left to cut.
         #expect(reopened.lastSequence == 5)
-        #expect(reopened.cuts.first?.length == 30)
+        #expect(reopened.cuts.isEmpty)
+        let start = JournalFixture.offset(ofRecord: 6)
+        #expect(try fixture.segmentBytes()[start..<(start + JournalFixture.frameSize)].allSatisfy { $0 == 0 })
         #expect(try reopened.append(type: 7, payload: JournalFixture.payload(6)) == 6)
         #expect(try fixture.readAll().last?.payload == JournalFixture.payload(6))
     }
 
-    @Test func ioErrorOnFsyncIsReportedAndPoisons() throws {
+    /// fsyncgate: the page cache holds the record, the disk may not. It was refused, so
+    /// no reader, and no later open in this boot, may serve it.
+    @Test func failedFdatasyncVoidsTheRecordForEveryReader() throws {
         let io = FaultyFileIO()
         let fixture = try JournalFixture()
+        var servedBeforeReopen = -1
         let reopened = try afterFault(io, fixture) { journal in
             io.inject(.syncData, .fail(.ioError))
             #expect(throws: JournalError.io(operation: "fdatasync", path: fixture.firstSegment.string, errno: .ioError)) {
                 try journal.append(type: 7, payload: JournalFixture.payload(6))
             }
+            servedBeforeReopen = (try? fixture.readAll().count) ?? -1
             expectPoisoned(journal)
         }
-        // The record reached the page cache, so it may survive; it was never acknowledged.
-        #expect(reopened.lastSequence >= 5)
+        #expect(servedBeforeReopen == 5)
+        #expect(reopened.lastSequence == 5)
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.appending(RecoveryMarker.fileName).string))
     }
 
-    @Test func ioErrorOnBatchFsyncLosesNoEarlierRecord() throws {
+    /// When even the zeros cannot be synced, the journal stays shut for everyone until an
+    /// operator runs the recovery, which voids the records and lets it open again.
+    @Test func failedVoidLeavesAMarkerThatRefusesEveryOpenUntilRecovered() throws {
         let io = FaultyFileIO()
         let fixture = try JournalFixture()
-        _ = try afterFault(io, fixture) { journal in
-            io.inject(.syncData, .fail(.ioError))
+        try fixture.write(5)
+        let journal = try fixture.open(io: io)
+        io.inject(.syncData, .fail(.ioError), times: 2)
+        #expect(throws: JournalError.self) { try journal.append(type: 7, payload: JournalFixture.payload(6)) }
+        journal.close()
+        let refusal: (any Error) -> Bool = { if case JournalError.needsRecovery = $0 { return true } else { return false } }
+        #expect(performing: { _ = try fixture.open() }, throws: refusal)
+        #expect(performing: { _ = try fixture.readAll() }, throws: refusal)
+        #expect(!JournalVerifier(directory: fixture.directory).verify().isConsistent)
+
+        let marker = try Journal.voidUnacknowledged(directory: fixture.directory)
+        #expect(marker?.ranges.first?.from == Int64(JournalFixture.offset(ofRecord: 6)))
+        #expect(try fixture.readAll().count == 5)
+        #expect(try fixture.open().lastSequence == 5)
+        #expect(try Journal.voidUnacknowledged(directory: fixture.directory) == nil)
+    }
+
+    @Test func ioErrorOnBatchFsyncLosesNoEarlierRecordAndServesNoneOfTheBatch() throws {
+        let io = FaultyFileIO()
+        let fixture = try JournalFixture()
+        let reopened = try afterFault(io, fixture) { journal in
+            io.inject(.syncData, .fail(.ioError), after: 1)
+            // 64 KiB segments: the batch rolls once (one good sync), then its last sync fails.
             #expect(throws: JournalError.self) {
-                try journal.append((6...50).map { JournalEntry(type: 7, payload: JournalFixture.payload($0)) })
+                try journal.append((6...1500).map { JournalEntry(type: 7, payload: JournalFixture.payload($0)) })
             }
             expectPoisoned(journal)
         }
+        // The first segment was synced before the roll, so its records stand; the rest are void.
+        let records = try fixture.readAll()
+        #expect(records.map(\.sequence) == Array(1...reopened.lastSequence))
+        #expect(reopened.lastSequence < 1500)
+        let next = reopened.nextSequence
+        #expect(try reopened.append(type: 7, payload: JournalFixture.payload(next)) == next)
+        #expect(JournalVerifier(directory: fixture.directory).verify().isConsistent)
     }
 
     @Test func interruptedWritesAreRetried() throws {
