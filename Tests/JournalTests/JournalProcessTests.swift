@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Journal
 import SystemPackage
 import Testing
@@ -76,5 +77,41 @@ import Testing
         #expect(Set(victimAcks).isSubset(of: present))
         #expect(Set(survivorAcks).isSubset(of: present))
         #expect(JournalVerifier(directory: fixture.directory).verify().isConsistent)
+    }
+
+    /// The reproduction: 200 kB records in 1 MiB segments roll every few appends,
+    /// so kills land at rolls, some just after a new segment was created. Each time every
+    /// reader must finish (within a deadline, never loop) and the writer must carry on.
+    @Test func writerKilledAtSegmentRollsLeavesAJournalEveryReaderFinishes() throws {
+        let fixture = try JournalFixture()
+        let root = fixture.directory.removingLastComponent().string
+        for round in 0..<12 {
+            let ackLog = "\(root)/ack-\(round)"
+            let child = try ChildProcess.start("sscard-bench", [
+                "journal", "--workload", "sync-append", "--events", "1000000", "--payload-bytes", "200000",
+                "--data-dir", root, "--segment-mb", "1", "--ack-log", ackLog])
+            let target = 2 + round % 5
+            let reached = try ChildProcess.waitUntil(seconds: 60) { ChildProcess.acknowledged(ackLog).count >= target }
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            #expect(reached)
+            let count = try readAllWithin(seconds: 20, fixture.directory)
+            let acknowledged = ChildProcess.acknowledged(ackLog)
+            #expect(UInt64(count) >= acknowledged.last ?? 0, "round \(round): an acknowledged record is not served")
+            #expect(JournalVerifier(directory: fixture.directory).verify().isConsistent)
+        }
+    }
+
+    /// Reads the whole journal on another thread; fails instead of hanging if it loops.
+    func readAllWithin(seconds: Double, _ directory: FilePath) throws -> Int {
+        let result = Mutex<Result<Int, any Error>?>(nil)
+        let thread = Thread {
+            let outcome = Result { try JournalReader(directory: directory).forEach { _, _, _, _ in } }
+            result.withLock { $0 = outcome }
+        }
+        thread.start()
+        _ = try ChildProcess.waitUntil(seconds: seconds) { result.withLock { $0 != nil } }
+        guard let outcome = result.withLock({ $0 }) else { throw ChildFailure("the reader did not finish in \(seconds) s") }
+        return try outcome.get()
     }
 }
