@@ -10,6 +10,8 @@ public enum Authorization {
             return actor.role == .administrator ? nil : "只有管理员可以维护人员、单位和账号信息"
         case .viewPerson(let number):
             return mayView(number, actor, state)
+        case .recordJournalExport:
+            return actor.role == .administrator ? nil : "只有管理员可以导出完整日志"
         case .recordLoginAttempt:
             // Anyone at a terminal may try to log in; that is what the lock is for.
             return nil

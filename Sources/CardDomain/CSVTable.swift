@@ -10,20 +10,24 @@ public struct CSVTable: Sendable {
 
     public var header: [String]
     public var rows: [Row]
+    /// The line where a quoted field opens and never closes: everything after it would be
+    /// one field, so the file is refused rather than silently short.
+    public var unclosedQuoteLine: Int?
 
     /// Parses `bytes`; nil when they are not UTF-8 text.
     public static func parse(_ bytes: [UInt8]) -> CSVTable? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else { return nil }
-        var records = parseRecords(text)
+        var (records, unclosed) = parseRecords(text)
         // A final line break leaves nothing; blank lines between rows are not records either.
         records.removeAll { $0.fields.count == 1 && $0.fields[0].isEmpty }
-        guard !records.isEmpty else { return CSVTable(header: [], rows: []) }
-        return CSVTable(header: records[0].fields, rows: Array(records.dropFirst()))
+        guard !records.isEmpty else { return CSVTable(header: [], rows: [], unclosedQuoteLine: unclosed) }
+        return CSVTable(header: records[0].fields, rows: Array(records.dropFirst()), unclosedQuoteLine: unclosed)
     }
 
-    private static func parseRecords(_ text: String) -> [Row] {
+    private static func parseRecords(_ text: String) -> ([Row], unclosedQuoteLine: Int?) {
+        var quoteOpenedOn = 1
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -53,6 +57,7 @@ public struct CSVTable: Sendable {
             switch scalar {
             case "\"" where field.isEmpty && !justClosedQuote:
                 inQuotes = true
+                quoteOpenedOn = line
             case ",":
                 fields.append(field)
                 field = ""
@@ -71,11 +76,12 @@ public struct CSVTable: Sendable {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !fields.isEmpty || inQuotes {
+        if inQuotes { return (rows, quoteOpenedOn) }
+        if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             rows.append(Row(line: startLine, fields: fields))
         }
-        return rows
+        return (rows, nil)
     }
 
     /// One field quoted for CSV output when it needs to be.

@@ -31,6 +31,8 @@ extension CardState {
                                     reason: "申请人已修改并重新提交"), envelope)
         case .loginAttempted(let attempt):
             applyLogin(attempt, terminal: envelope.terminal)
+        case .journalExported:
+            break  // the journal itself is the audit record of exports
         case .unrecognised:
             unrecognisedEvents += 1
         }

@@ -41,6 +41,8 @@ extension CardState {
         case .recordLoginAttempt(let username, let method, let matched):
             return decideLogin(username: username, method: method, passwordMatched: matched, now: context.now,
                                policy: reference.loginPolicy)
+        case .recordJournalExport(let scope, let from):
+            return .success([.journalExported(.init(scope: scope, fromSequence: from))])
         }
     }
 
@@ -88,6 +90,13 @@ extension CardState {
         var checked = form
         checked.bank = person.pensionBank
         checked.branch = person.pensionBranch
+        // Stored as checked: the one dot, no surrounding spaces.
+        checked.residenceAddress = form.residenceAddress?.trimmingSpaces
+        if var mail = checked.mailing {
+            mail.recipientName = PersonName.normalised(mail.recipientName)
+            mail.address = mail.address.trimmingSpaces
+            checked.mailing = mail
+        }
         return .success(checked)
     }
 
@@ -100,6 +109,12 @@ extension CardState {
         let needsReason: Set<ApplicationStatus> = [.photoRejected, .accountOpeningFailed, .productionFailed]
         if needsReason.contains(target), (reason ?? "").trimmingSpaces.isEmpty {
             return .failure(.invalid([FieldProblem(field: "原因", message: "请填写“\(target.rawValue)”的原因，申请人会看到它")]))
+        }
+        if let reason, let problem = FreeText.problem(reason, maximumCharacters: 200) {
+            return .failure(.invalid([FieldProblem(field: "原因", message: problem)]))
+        }
+        if let trackingNumber, let problem = FreeText.problem(trackingNumber, maximumCharacters: 40) {
+            return .failure(.invalid([FieldProblem(field: "邮寄单号", message: problem)]))
         }
         if target == .mailed, (trackingNumber ?? "").trimmingSpaces.isEmpty {
             return .failure(.invalid([FieldProblem(field: "邮寄单号", message: "请填写邮寄单号")]))

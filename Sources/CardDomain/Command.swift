@@ -23,6 +23,10 @@ public enum Command: Equatable, Sendable {
     /// checked again here, under it.
     case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool)
 
+    /// An export of the journal with whole ID and phone numbers (`journal dump --full`):
+    /// recorded before the export starts, as a view of everyone is (D12).
+    case recordJournalExport(scope: String, fromSequence: UInt64)
+
     /// A short name for lists and tests.
     public var name: String {
         switch self {
@@ -36,6 +40,7 @@ public enum Command: Equatable, Sendable {
         case .resubmitApplication: return "resubmitApplication"
         case .changeStatus: return "changeStatus"
         case .recordLoginAttempt: return "recordLoginAttempt"
+        case .recordJournalExport: return "recordJournalExport"
         }
     }
 }

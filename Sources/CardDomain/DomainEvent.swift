@@ -15,7 +15,14 @@ public enum DomainEvent: Equatable, Sendable {
     case applicationResubmitted(ApplicationResubmitted)
     /// A try at account login, passed or failed (D10).
     case loginAttempted(LoginAttempt)
+    case journalExported(JournalExport)
     case unrecognised(kind: String)
+
+    /// Who exported the journal unmasked, from where: the envelope says who and when.
+    public struct JournalExport: Codable, Equatable, Sendable {
+        public var scope: String
+        public var fromSequence: UInt64
+    }
 
     public struct DraftSaved: Codable, Equatable, Sendable {
         public var personNumber: String
@@ -86,6 +93,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .statusChanged: return "statusChanged"
         case .applicationResubmitted: return "applicationResubmitted"
         case .loginAttempted: return "loginAttempted"
+        case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind
         }
     }

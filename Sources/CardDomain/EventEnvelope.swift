@@ -54,6 +54,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "applicationResubmitted":
             event = .applicationResubmitted(try container.decode(DomainEvent.ApplicationResubmitted.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
+        case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
         }
     }
@@ -78,6 +79,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .statusChanged(let change): try container.encode(change, forKey: .data)
         case .applicationResubmitted(let resubmitted): try container.encode(resubmitted, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
+        case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break
         }
     }

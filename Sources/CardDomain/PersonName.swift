@@ -9,13 +9,19 @@ public struct PersonName: Equatable, Hashable, Sendable, CustomStringConvertible
     public let value: String
     public var description: String { value }
 
+    /// The one stored form: trimmed, every dot look-alike as U+00B7.
+    public static func normalised(_ text: String) -> String {
+        String(text.trimmingSpaces.map { dotLookAlikes.contains($0) ? "·" : $0 })
+    }
+
     public static func parse(_ text: String, field: String = "姓名") -> Result<PersonName, FieldProblem> {
-        let name = String(text.trimmingSpaces.map { dotLookAlikes.contains($0) ? "·" : $0 })
+        let name = normalised(text)
+        guard name.unicodeScalars.count <= maximumLatin * 2 else { return .problem(field, "太长，请核对姓名") }
         if name.isEmpty { return .problem(field, "请填写姓名") }
         let hasChinese = name.unicodeScalars.contains(where: isChinese)
         let hasLatin = name.unicodeScalars.contains(where: isLatinLetter)
         if let bad = name.first(where: { !$0.unicodeScalars.allSatisfy { isChinese($0) || isLatinLetter($0) || $0 == "·" || $0 == " " } }) {
-            return .problem(field, "含有不允许的字符“\(bad)”；只能填写汉字、字母和间隔号 ·")
+            return .problem(field, "含有不允许的字符「\(TerminalText.escaped(String(bad)))」；只能填写汉字、字母和间隔号 ·")
         }
         guard !(hasChinese && hasLatin) else { return .problem(field, "请只用汉字或只用字母填写，与证件一致") }
         guard name.first != "·", name.last != "·", !name.contains("··") else {

@@ -10,8 +10,8 @@ public struct PersonRowReader: Sendable {
 
         public var description: String {
             switch self {
-            case let .unknown(column, header): return "第 \(column) 列的表头“\(header)”无法识别"
-            case .duplicate(let header): return "表头“\(header)”出现了两次"
+            case let .unknown(column, header): return "第 \(column) 列的表头“\(TerminalText.escaped(header))”无法识别"
+            case .duplicate(let header): return "表头“\(TerminalText.escaped(header))”出现了两次"
             case .missing(let columns): return "缺少必需的列：" + columns.map(\.rawValue).joined(separator: "、")
             }
         }
@@ -89,7 +89,7 @@ public struct PersonRowReader: Sendable {
             return .failure(RowProblems(problems: problems))
         }
         let record = PersonRecord(
-            name: value(.name), documentType: type.code, documentNumber: number, sex: sex, birthDate: birth,
+            name: PersonName.normalised(value(.name)), documentType: type.code, documentNumber: number, sex: sex, birthDate: birth,
             ethnicGroup: ethnicCode, nationality: nationality, validityStart: start,
             residenceAddress: value(.residenceAddress), residenceDistrict: district,
             mobile: mobile.isEmpty ? nil : (try? MobileNumber.parse(mobile).get())?.value ?? mobile,

@@ -26,7 +26,8 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
         if characters.count == 15 {
             guard characters.allSatisfy(\.isASCIIDigit) else { return .problem(field, "15 位旧号码应全部为数字") }
             characters.insert(contentsOf: "19", at: 6)
-            characters.append(checkCharacter(for: characters)!)
+            guard let check = checkCharacter(for: characters) else { return .problem(field, "15 位旧号码应全部为数字") }
+            characters.append(check)
         }
         guard characters.count == 18 else {
             return .problem(field, "应为 18 位（或 15 位旧号码），现在是 \(characters.count) 位")
@@ -40,11 +41,12 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
         }
         if let today, birth > today { return .problem(field, "出生日期 \(birth) 晚于今天，请核对号码") }
         guard birth.year >= 1800 else { return .problem(field, "出生年份 \(birth.year) 不合理，请核对号码") }
-        let expected = checkCharacter(for: characters)!
+        guard let expected = checkCharacter(for: characters), let sequenceDigit = characters[16].wholeNumberValue else {
+            return .problem(field, "前 17 位应为数字，最后一位为数字或 X")
+        }
         guard characters[17] == expected else {
             return .problem(field, "校验位不正确（最后一位应为 \(expected)），请核对号码")
         }
-        let sequenceDigit = Int(String(characters[16]))!
         return .success(ResidentIDNumber(value: String(characters), birthDate: birth,
                                          sex: sequenceDigit % 2 == 1 ? .male : .female))
     }

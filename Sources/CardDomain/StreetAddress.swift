@@ -10,13 +10,10 @@ public struct StreetAddress: Equatable, Hashable, Sendable, CustomStringConverti
     public static func parse(_ text: String, field: String = "详细地址") -> Result<StreetAddress, FieldProblem> {
         let address = text.trimmingSpaces
         if address.isEmpty { return .problem(field, "请填写地址") }
-        guard !address.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return .problem(field, "含有不可打印的字符，请重新输入")
-        }
+        if let problem = FreeText.problem(address, maximumCharacters: maximumLength) { return .problem(field, problem) }
         guard address.count >= minimumLength else {
             return .problem(field, "太短，请写到街道、门牌号，例如“北京市朝阳区和平街12号院3号楼2单元501”")
         }
-        guard address.count <= maximumLength else { return .problem(field, "不能超过 \(maximumLength) 个字") }
         guard !address.allSatisfy({ $0.isASCIIDigit || $0 == " " }) else { return .problem(field, "不能只有数字，请写明街道和门牌号") }
         return .success(StreetAddress(value: address))
     }

@@ -16,6 +16,10 @@ public struct RecordsImporter {
         public var unchanged = 0
         public var rejectedRows = 0
         public var rejections: [Rejection] = []
+        /// Set when the journal failed part-way: rows up to `lastRecordedLine` are recorded
+        /// (durably), the rest are not, and the error says why.
+        public var interruption: String?
+        public var lastRecordedLine: Int?
     }
 
     public static let batchSize = 1000
@@ -57,7 +61,17 @@ public struct RecordsImporter {
                     commandLines.append(row.line)
                 }
             }
-            let outcomes = try repository.executeBatch(commands, by: actor, context: context, dryRun: dryRun)
+            let outcomes: [Result<[DomainEvent], CommandRefusal>]
+            do {
+                outcomes = try repository.executeBatch(commands, by: actor, context: context, dryRun: dryRun)
+            } catch {
+                // Earlier batches were synced and stay; this one was voided. Say exactly that.
+                summary.interruption = "\(error)"
+                summary.rejections.removeAll { $0.line >= (rows.first?.line ?? 0) }
+                summary.rejectedRows = Set(summary.rejections.map(\.line)).count
+                return summary
+            }
+            summary.lastRecordedLine = rows.last?.line
             for (line, outcome) in zip(commandLines, outcomes) {
                 switch outcome {
                 case .success(let events): if events.isEmpty { summary.unchanged += 1 } else { summary.recorded += 1 }

@@ -1,13 +1,19 @@
 import ArgumentParser
+import CardApp
+import CardDomain
+import CardResources
+import CardStore
 import Foundation
 import Journal
 
 /// `sscard journal dump`: one JSON object per record, for auditors. A payload that is
-/// JSON is embedded as JSON; any other payload is given as base64.
+/// JSON is embedded as JSON; any other payload is given as base64. Password and code
+/// hashes are never exported; ID and phone numbers are masked unless `--full` is given,
+/// and a full export is itself recorded in the journal before it starts.
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print the journal's records as JSON Lines: seq, type, time, payload."
+        abstract: "Print the journal's records as JSON Lines: seq, type, time, payload (numbers masked)."
     )
 
     @OptionGroup var data: DataDirectoryOptions
@@ -15,14 +21,26 @@ struct DumpCommand: ParsableCommand {
     @Option(name: .customLong("from"), help: ArgumentHelp("The first sequence number to print.", valueName: "SEQ"))
     var from: UInt64 = 1
 
+    @Flag(help: "Mask ID and phone numbers (the default).")
+    var masked = false
+
+    @Flag(help: "Whole ID and phone numbers; the export is recorded in the journal first.")
+    var full = false
+
+    func validate() throws {
+        if masked && full { throw ValidationError("--masked and --full cannot be given together") }
+    }
+
     func run() throws {
         let directory = try data.existingJournal()
         var standardError = StandardError()
         var output = FileHandleOutput()
         do {
+            if full { try recordFullExport() }
             let reader = try JournalReader(directory: directory, from: from)
             try reader.forEach { sequence, type, timestamp, payload in
-                output.write(RecordJSON.line(sequence: sequence, type: type, timestamp: timestamp, payload: payload))
+                output.write(RecordJSON.line(sequence: sequence, type: type, timestamp: timestamp, payload: payload,
+                                             masked: !full))
             }
             output.flush()
         } catch {
@@ -30,6 +48,15 @@ struct DumpCommand: ParsableCommand {
             print("sscard: \(error)", to: &standardError)
             throw ExitCode(1)
         }
+    }
+
+    /// Who asked for whole numbers is recorded before a single one is printed.
+    private func recordFullExport() throws {
+        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        defer { repository.close() }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        try repository.execute(.recordJournalExport(scope: "full", fromSequence: from),
+                               by: .system("journal-dump:" + user), context: SessionClock.context(channel: .counter))
     }
 }
 

@@ -2,11 +2,14 @@ import Foundation
 
 /// One journal record as a line of JSON: {"seq":..,"type":..,"time":"..","payload":..}.
 enum RecordJSON {
-    static func line(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) -> String {
+    /// Secrets are always left out; `masked` also masks ID and phone numbers (RecordRedaction).
+    static func line(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer,
+                     masked: Bool = true) -> String {
         var line = "{\"seq\":\(sequence),\"type\":\(type),\"time\":\"\(isoTime(microseconds: timestamp))\","
         let bytes = Data(payload)
         if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
-           let compact = try? JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
+           let compact = try? JSONSerialization.data(withJSONObject: RecordRedaction.redact(object, masking: masked),
+                                                     options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
            let text = String(data: compact, encoding: .utf8) {
             line += "\"payload\":\(text)}"
         } else {

@@ -7,7 +7,9 @@ import Foundation
 import SystemPackage
 
 /// `sscard records import FILE.csv`: exit 0 when every row was good, 3 when some were
-/// rejected (listed by line, field and reason), 2 for a usage error such as a bad header.
+/// rejected (listed by line, field and reason), 2 for a usage error such as a bad header
+/// or a report that cannot be written (checked before anything is recorded), 1 when the
+/// disk failed part-way (the summary still says exactly what was recorded).
 struct RecordsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -23,18 +25,34 @@ struct RecordsImportCommand: ParsableCommand {
     @Flag(help: "Check every row but record nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Write rejected rows here as line,field,reason.", valueName: "REPORT.csv"))
+    @Option(help: ArgumentHelp("Write rejected rows here as line,field,reason (created 0600).", valueName: "REPORT.csv"))
     var report: String?
+
+    @Flag(help: "Overwrite an existing report file (never through a symbolic link).")
+    var force = false
 
     func run() throws {
         var standardError = StandardError()
+        let shownFile = TerminalText.escaped(file)
         func usage(_ message: String) -> ExitCode {
             print("sscard records import: \(message)", to: &standardError)
             return ExitCode(2)
         }
-        guard let bytes = FileManager.default.contents(atPath: file) else { throw usage("无法读取文件 \(file)") }
-        guard let table = CSVTable.parse(Array(bytes)) else { throw usage("\(file) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
-        guard !table.header.isEmpty else { throw usage("\(file) 是空文件，第 1 行应为表头") }
+        guard let bytes = FileManager.default.contents(atPath: file) else { throw usage("无法读取文件 \(shownFile)") }
+        guard let table = CSVTable.parse(Array(bytes)) else { throw usage("\(shownFile) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
+        if let line = table.unclosedQuoteLine {
+            throw usage("第 \(line) 行的引号没有闭合：其后直到文件末尾的内容都会成为一个字段。请检查该行的引号后重新导入；没有导入任何行")
+        }
+        guard !table.header.isEmpty else { throw usage("\(shownFile) 是空文件，第 1 行应为表头") }
+        // The report is opened before anything is recorded, so it cannot fail afterwards for its path.
+        let reportFile = try report.map { path in
+            do {
+                return try ReportFile.create(path, overwrite: force)
+            } catch let problem as ReportFile.Problem {
+                throw usage(problem.description)
+            }
+        }
+        defer { reportFile?.close() }
         let started = Date()
         let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
         defer { repository.close() }
@@ -48,29 +66,38 @@ struct RecordsImportCommand: ParsableCommand {
             throw usage("表头错误：\(problem)。可用的列：" + PersonColumn.allCases.map(\.rawValue).joined(separator: "、"))
         }
         bar.finish()
-        if !dryRun, summary.recorded > 0 { try repository.saveSnapshot() }
-        if let report { try writeReport(summary.rejections, to: report) }
+        var failures: [String] = []
+        if let interruption = summary.interruption {
+            let through = summary.lastRecordedLine.map { "第 \($0) 行及以前的行已导入" } ?? "没有任何行被导入"
+            failures.append("导入中断：\(through)，其后的行没有导入（\(interruption)）。修复磁盘后可再次导入同一文件，已导入的行不会重复")
+        }
+        if !dryRun, summary.recorded > 0 {
+            do {
+                try repository.saveSnapshot()
+            } catch {
+                print("sscard: 快照未能保存（\(error)）；记录已写入日志，下次启动时会重放，不影响数据", to: &standardError)
+            }
+        }
+        if let reportFile {
+            do {
+                try reportFile.write(summary.rejections)
+            } catch {
+                failures.append("报告未能写入 \(TerminalText.escaped(reportFile.path))：\(error)")
+            }
+        }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print("rows: \(summary.rows)  \(dryRun ? "would record" : "recorded"): \(summary.recorded)  "
               + "unchanged: \(summary.unchanged)  rejected: \(summary.rejectedRows)  (\(seconds) s)")
         for rejection in summary.rejections.prefix(20) {
-            print("第 \(rejection.line) 行 \(rejection.field)：\(rejection.reason)", to: &standardError)
-        }
-        if summary.rejections.count > 20 {
-            print("… 共 \(summary.rejections.count) 个问题" + (report == nil ? "；用 --report 导出全部" : "，全部见 \(report!)"),
+            print("第 \(rejection.line) 行 \(TerminalText.escaped(rejection.field))：\(TerminalText.escaped(rejection.reason))",
                   to: &standardError)
         }
-        if summary.rejectedRows > 0 { throw ExitCode(3) }
-    }
-
-    /// line,field,reason, readable by the owner only (it names rows of personal data).
-    private func writeReport(_ rejections: [RecordsImporter.Rejection], to path: String) throws {
-        var text = "line,field,reason\n"
-        for rejection in rejections {
-            text += "\(rejection.line),\(CSVTable.quote(rejection.field)),\(CSVTable.quote(rejection.reason))\n"
+        if summary.rejections.count > 20 {
+            print("… 共 \(summary.rejections.count) 个问题"
+                  + (report == nil ? "；用 --report 导出全部" : "，全部见 \(TerminalText.escaped(report!))"), to: &standardError)
         }
-        let descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate],
-                                                 permissions: [.ownerReadWrite])
-        try descriptor.closeAfter { _ = try descriptor.writeAll(Array(text.utf8)) }
+        for failure in failures { print("sscard: \(failure)", to: &standardError) }
+        if !failures.isEmpty { throw ExitCode(1) }
+        if summary.rejectedRows > 0 { throw ExitCode(3) }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Journal
+import SystemPackage
 import Testing
 
 /// `sscard demo seed` and `sscard records import`, through the real binary.
@@ -27,8 +29,15 @@ import Testing
         #expect(kinds.filter { $0 == "accountRecorded" }.count == 15)
         let accounts = payloads.filter { $0["kind"] as? String == "accountRecorded" }.compactMap { $0["data"] as? [String: Any] }
         #expect(Set(accounts.compactMap { $0["username"] as? String })
-            .isSuperset(of: ["xinghe-admin", "shequ-admin", "guitai01", "houtai01", "admin", "110105195609090137"]))
-        #expect(accounts.allSatisfy { ($0["passwordHash"] as? String)?.hasPrefix("$scrypt$ln=15,r=8,p=1$") == true })
+            .isSuperset(of: ["xinghe-admin", "shequ-admin", "guitai01", "houtai01", "admin", "110105********0137"]))
+        // The auditor's export leaves the hashes out; the journal itself holds scrypt hashes only.
+        #expect(accounts.allSatisfy { $0["passwordHash"] == nil })
+        var hashes: [String] = []
+        try JournalReader(directory: FilePath(root).appending("journal")).forEach { _, _, _, payload in
+            let object = try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any]
+            if let hash = (object?["data"] as? [String: Any])?["passwordHash"] as? String { hashes.append(hash) }
+        }
+        #expect(hashes.count == 15 && hashes.allSatisfy { $0.hasPrefix("$scrypt$ln=15,r=8,p=1$") })
         let journalText = try SSCardProcess.run(["journal", "dump", "--data-dir", root]).output
         #expect(!journalText.contains("Demo@2026"))
 
@@ -36,6 +45,24 @@ import Testing
         #expect(second.status == 0)
         #expect(second.output.hasPrefix("demo data: 0 records added"))
         #expect(try dump().count == records.count)
+    }
+
+    @Test func dumpMasksNumbersAndLeavesSecretsOutAndAFullExportIsRecordedFirst() throws {
+        _ = try SSCardProcess.run(["demo", "seed", "--data-dir", root])
+        let masked = try SSCardProcess.run(["journal", "dump", "--data-dir", root])
+        #expect(masked.status == 0)
+        #expect(!masked.output.contains("110105195609090137") && masked.output.contains("110105********0137"))
+        #expect(!masked.output.contains("13900030001") && masked.output.contains("139****0001"))
+        #expect(!masked.output.contains("passwordHash") && !masked.output.contains("$scrypt$"))
+        #expect(!masked.output.contains("journalExported"))
+
+        let full = try SSCardProcess.run(["journal", "dump", "--data-dir", root, "--full"])
+        #expect(full.status == 0, "\(full.error)")
+        #expect(full.output.contains("110105195609090137"))
+        #expect(!full.output.contains("passwordHash") && !full.output.contains("$scrypt$"))
+        let last = try #require(full.output.split(separator: "\n").last)
+        #expect(last.contains("\"kind\":\"journalExported\"") && last.contains("journal-dump:"))
+        #expect(try SSCardProcess.run(["journal", "dump", "--data-dir", root, "--full", "--masked"]).status == 2)
     }
 
     @Test func demoSeedAddsGeneratedPeopleForScale() throws {

@@ -1,0 +1,37 @@
+import CardDomain
+
+/// What `journal dump` leaves out or masks in a payload, whatever the event kind:
+/// secrets are never exported (password hashes, code hashes), and unless `--full` is
+/// given, every string that is an ID number or a mobile number is masked as lists mask
+/// them (D12), so a new kind of event is covered without being listed here.
+enum RecordRedaction {
+    static let secretKeys: Set<String> = ["passwordHash", "codeHash", "secretHash"]
+
+    static func redact(_ value: Any, masking: Bool) -> Any {
+        switch value {
+        case let object as [String: Any]:
+            var result: [String: Any] = [:]
+            for (key, inner) in object where !secretKeys.contains(key) {
+                result[key] = redact(inner, masking: masking)
+            }
+            return result
+        case let array as [Any]:
+            return array.map { redact($0, masking: masking) }
+        case let text as String where masking:
+            return mask(text)
+        default:
+            return value
+        }
+    }
+
+    /// An 18- or 15-character ID number, or an 11-digit mobile number, masked; other text as it is.
+    static func mask(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let digits = scalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.count
+        let isID = (scalars.count == 18 && digits >= 17 && (digits == 18 || scalars[17] == "X" || scalars[17] == "x"))
+            || (scalars.count == 15 && digits == 15)
+        if isID { return PrivacyMask.identityNumber(text) }
+        if scalars.count == 11, digits == 11, scalars[0] == "1" { return PrivacyMask.phoneNumber(text) }
+        return text
+    }
+}
