@@ -3,8 +3,9 @@ import CardStore
 
 /// 账号登录 / 口令登录 / staff login, for real (D10): the account is found by user name,
 /// 证件号码 or 卡预留手机号; the password is checked against its scrypt hash; every try is
-/// recorded, five wrong in a row lock the account, and a failure asks the next try at this
-/// terminal for a captcha.
+/// recorded (a wrong captcha and a try while locked too), five wrong passwords in a row
+/// lock the account, and a failure asks the next try at this terminal, and for this
+/// account anywhere, for a captcha.
 public struct AccountLogin {
     public enum Outcome: Equatable {
         case loggedIn(Actor, displayName: String)
@@ -29,32 +30,36 @@ public struct AccountLogin {
         }
     }
 
-    /// One try. `expectedCaptcha` is the code on screen, nil when none was shown.
+    /// One try. `expectedCaptcha` is the code on screen, nil when none was shown. The
+    /// password is always checked (outside the journal's lock: scrypt is slow), so the
+    /// time a refusal takes says nothing; the decision is made under the lock.
     public func attempt(login: String, password: String, captcha: String, expectedCaptcha: String?,
                         groupActor: String, method: String) throws -> Outcome {
         try repository.refresh()
-        let state = repository.state
-        if state.needsCaptcha(terminal: context.terminal) {
-            guard let expectedCaptcha, captcha == expectedCaptcha else {
-                return .refused(field: "captcha", message: captcha.isEmpty ? "请输入图中的验证码" : "验证码不正确，请输入新图中的数字")
-            }
-        }
         let policy = repository.reference.loginPolicy
-        let account = state.account(matching: login.trimmingSpaces)
-        if let account, let until = state.lockedUntil(account.username, now: context.now) {
-            return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
-        }
+        let account = repository.state.account(matching: login.trimmingSpaces)
         let matched = account.flatMap { PasswordHash(encoded: $0.passwordHash) }?.verify(password) ?? false
+        let answer: CaptchaAnswer = expectedCaptcha == nil ? .notAsked : (captcha == expectedCaptcha ? .correct : .wrong)
         let actor = Actor(username: account?.username ?? "未知账号", role: account?.role ?? .person)
-        let events: [DomainEvent]
-        do {
-            events = try repository.execute(.recordLoginAttempt(username: account?.username, method: method, passwordMatched: matched),
-                                             by: actor, context: context)
-        } catch let refusal as CommandRefusal {
-            return .refused(field: "login", message: refusal.description)
+        let events = try repository.execute(
+            .recordLoginAttempt(username: account?.username, method: method, passwordMatched: matched, captcha: answer),
+            by: actor, context: context)
+        guard case .loginAttempted(let attempt)? = events.first else {
+            return .refused(field: "login", message: "登录记录无法保存，请稍后再试")
         }
-        guard matched, let account else {
-            if case .loginAttempted(let attempt)? = events.first, let until = attempt.lockedUntil {
+        switch attempt.refusal {
+        case .wrongCaptcha?:
+            let message = answer == .notAsked ? "该账号上次登录失败，请输入图中的验证码"
+                : captcha.isEmpty ? "请输入图中的验证码" : "验证码不正确，请输入新图中的数字"
+            return .refused(field: "captcha", message: message)
+        case .locked?:
+            let until = repository.state.lockedUntil(attempt.username ?? "", now: context.now) ?? context.now
+            return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
+        case .wrongPassword?, nil:
+            break
+        }
+        guard attempt.succeeded, let account else {
+            if let until = attempt.lockedUntil {
                 return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
             }
             return .refused(field: "password", message: "用户名或密码不正确，请重新输入")

@@ -38,9 +38,9 @@ extension CardState {
             return changeStatus(id, to: .withdrawn, reason: "申请人撤销", trackingNumber: nil, actor: actor)
         case .changeStatus(let id, let target, let reason, let tracking):
             return changeStatus(id, to: target, reason: reason, trackingNumber: tracking, actor: actor)
-        case .recordLoginAttempt(let username, let method, let matched):
-            return decideLogin(username: username, method: method, passwordMatched: matched, now: context.now,
-                               policy: reference.loginPolicy)
+        case .recordLoginAttempt(let username, let method, let matched, let captcha):
+            return decideLogin(username: username, method: method, passwordMatched: matched, captcha: captcha,
+                               terminal: context.terminal, now: context.now, policy: reference.loginPolicy)
         case .recordJournalExport(let scope, let from):
             return .success([.journalExported(.init(scope: scope, fromSequence: from))])
         }

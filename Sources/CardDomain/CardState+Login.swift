@@ -5,10 +5,10 @@ extension CardState {
         return until
     }
 
-    /// Whether the next try from `terminal` must answer a captcha: after a failure there,
-    /// until a success there.
-    public func needsCaptcha(terminal: String) -> Bool {
-        captchaTerminals.contains(terminal)
+    /// Whether the next try from `terminal` (for `username`, when known) must answer a
+    /// captcha: after a failure at that terminal or for that account, until a success.
+    public func needsCaptcha(terminal: String, username: String? = nil) -> Bool {
+        captchaTerminals.contains(terminal) || username.map(captchaAccounts.contains) == true
     }
 
     /// The account a login name means: the user name itself, or a person's 证件号码 or
@@ -19,19 +19,24 @@ extension CardState {
         return accounts[person.documentNumber]
     }
 
-    /// The events for a try whose password check gave `passwordMatched`: a success, or a
-    /// failure that locks the account on the policy's last allowed try.
-    func decideLogin(username: String?, method: String, passwordMatched: Bool, now: Int64,
-                     policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
-        if let username, let until = lockedUntil(username, now: now) {
-            return .failure(.refused(LoginAttempt.lockedMessage(until: until, policy: policy)))
+    /// The event for one try, whatever its outcome: every try is recorded. A captcha that
+    /// was needed and not answered right refuses first (the password then counts for
+    /// nothing); a locked account refuses next, without extending the lock; a wrong
+    /// password counts, and locks the account on the policy's last allowed try.
+    func decideLogin(username: String?, method: String, passwordMatched: Bool, captcha: CaptchaAnswer,
+                     terminal: String, now: Int64, policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
+        func failed(_ refusal: LoginAttempt.Refusal, lock: Int64? = nil) -> Result<[DomainEvent], CommandRefusal> {
+            .success([.loginAttempted(LoginAttempt(username: username, method: method, succeeded: false,
+                                                   lockedUntil: lock, refusal: refusal))])
         }
+        if needsCaptcha(terminal: terminal, username: username), captcha != .correct { return failed(.wrongCaptcha) }
+        if let username, lockedUntil(username, now: now) != nil { return failed(.locked) }
         guard passwordMatched, let username else {
             var lock: Int64? = nil
             if let username, (loginFailures[username] ?? 0) + 1 >= policy.maxFailures {
                 lock = now + Int64(policy.lockMinutes) * 60_000_000
             }
-            return .success([.loginAttempted(LoginAttempt(username: username, method: method, succeeded: false, lockedUntil: lock))])
+            return failed(.wrongPassword, lock: lock)
         }
         return .success([.loginAttempted(LoginAttempt(username: username, method: method, succeeded: true))])
     }
@@ -39,15 +44,19 @@ extension CardState {
     mutating func applyLogin(_ attempt: LoginAttempt, terminal: String) {
         if attempt.succeeded {
             captchaTerminals.remove(terminal)
-            if let username = attempt.username { loginFailures[username] = nil }
+            if let username = attempt.username {
+                loginFailures[username] = nil
+                captchaAccounts.remove(username)
+            }
             return
         }
         captchaTerminals.insert(terminal)
         guard let username = attempt.username else { return }
+        captchaAccounts.insert(username)
         if let until = attempt.lockedUntil {
             loginLocks[username] = until
             loginFailures[username] = nil
-        } else {
+        } else if attempt.refusal == nil || attempt.refusal == .wrongPassword {
             loginFailures[username, default: 0] += 1
         }
     }

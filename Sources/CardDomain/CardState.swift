@@ -35,6 +35,9 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var loginLocks: [String: Int64] = [:]
     /// Terminals whose last login try failed: the next try there needs a captcha.
     public internal(set) var captchaTerminals: Set<String> = []
+    /// Accounts whose last try failed: the next try for them needs a captcha at any
+    /// terminal, so a script that takes a new terminal name each run still meets it.
+    public internal(set) var captchaAccounts: Set<String> = []
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

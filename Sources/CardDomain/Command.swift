@@ -21,7 +21,8 @@ public enum Command: Equatable, Sendable {
     /// A try at account login (D10). The password is checked by the caller against the
     /// stored hash (scrypt is too slow to run under the journal's lock); the lock is
     /// checked again here, under it.
-    case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool)
+    /// Every try is recorded, refused or not: a wrong captcha and a try while locked too.
+    case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool, captcha: CaptchaAnswer = .notAsked)
 
     /// An export of the journal with whole ID and phone numbers (`journal dump --full`):
     /// recorded before the export starts, as a view of everyone is (D12).

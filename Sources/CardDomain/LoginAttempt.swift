@@ -1,6 +1,11 @@
-/// One try at account login (D10), recorded whether it passed or not: failures count
-/// towards the lock, and a terminal where a try failed asks for a captcha next time.
+/// One try at account login (D10), as recorded: which account (if the name matched one),
+/// which method, whether it succeeded, why it was refused, and the lock it caused.
 public struct LoginAttempt: Codable, Equatable, Sendable {
+    /// Why a try was refused. Only a wrong password counts towards the lock.
+    public enum Refusal: String, Codable, Sendable {
+        case wrongPassword, wrongCaptcha, locked
+    }
+
     /// The account tried; nil when the name matched no account (the typed name is not
     /// kept, since it may be someone's ID number).
     public var username: String?
@@ -9,11 +14,19 @@ public struct LoginAttempt: Codable, Equatable, Sendable {
     public var succeeded: Bool
     /// Set on the failure that locks the account: until when (µs since 1970).
     public var lockedUntil: Int64?
+    /// Nil on a success, and on failures recorded before refusals had reasons (wrong password).
+    public var refusal: Refusal?
 
-    public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil) {
+    public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil, refusal: Refusal? = nil) {
         self.username = username
         self.method = method
         self.succeeded = succeeded
         self.lockedUntil = lockedUntil
+        self.refusal = refusal
     }
+}
+
+/// What became of the captcha on a try: none was asked for, or it was answered right or wrong.
+public enum CaptchaAnswer: String, Codable, Equatable, Sendable {
+    case notAsked, correct, wrong
 }
