@@ -27,7 +27,7 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", .product(name: "SystemPackage", package: "swift-system"),
+            dependencies: ["Journal", "CardDomain", "ImageDecoding", .product(name: "SystemPackage", package: "swift-system"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
@@ -38,6 +38,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The maintained image decoders from Debian, through pkg-config: whole-file checks of photos.
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
         // The only module that imports curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Reference data and texts as files: policy is data, not code.
@@ -81,7 +85,7 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "JournalTestSupport", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", "JournalTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", "JournalTestSupport", "TestImages", .product(name: "SystemPackage", package: "swift-system")]),
         // Uses the shipped reference files (CardResources) so rules are tested against real lists.
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),
         .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
@@ -89,9 +93,12 @@ let package = Package(
         // Plain-text screen snapshots, shared by the screen tests of TerminalUI and CardApp.
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        // Real pictures encoded by libpng and libjpeg-turbo, for every test of photos.
+        .target(name: "TestImages", dependencies: ["CTurboJPEG", "CPNG"], path: "Tests/TestImages"),
+        .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]

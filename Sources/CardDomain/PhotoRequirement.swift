@@ -10,6 +10,13 @@ public struct PhotoRequirement: Codable, Equatable, Sendable {
     public var exactSize: PixelSize?
     /// At least this size, when set.
     public var minimumSize: PixelSize?
+    /// At most this many pixels, checked from the header before anything is decoded.
+    public var maximumPixels: Int?
+    /// Whether a grey picture is refused (the card photo must be in colour).
+    public var requiresColour: Bool?
+
+    /// 25 megapixels: far above any ID card scan, small enough to decode in bounded memory.
+    public static let defaultMaximumPixels = 25_000_000
 
     public init(id: String, label: String, minimumBytes: Int, maximumBytes: Int,
                 exactSize: PixelSize? = nil, minimumSize: PixelSize? = nil) {
@@ -38,6 +45,9 @@ public struct PhotoRequirement: Codable, Equatable, Sendable {
         if let minimum = minimumSize, !header.size.covers(minimum) {
             problems.append(FieldProblem(field: label, message:
                 "尺寸为 \(header.size)，应至少为 \(minimum)"))
+        }
+        if header.width * header.height > maximumPixels ?? Self.defaultMaximumPixels {
+            problems.append(FieldProblem(field: label, message: "尺寸为 \(header.size)，像素过多，请缩小后再上传"))
         }
         return PhotoCheck(header: header, problems: problems)
     }

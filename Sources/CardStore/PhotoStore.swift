@@ -1,6 +1,7 @@
 import CardDomain
 import Crypto
 import Foundation
+import ImageDecoding
 import Journal
 import SystemPackage
 
@@ -32,14 +33,18 @@ public struct PhotoStore: Sendable {
         }
         let check = requirement.check(fileSize: bytes.count, head: Array(bytes.prefix(ImageHeader.bytesNeeded)))
         guard check.isAccepted, let header = check.header else { return .failure(PhotoRejection(problems: check.problems)) }
+        if let problem = Self.decodingProblem(bytes, header: header, requirement: requirement) {
+            return .failure(PhotoRejection(problems: [problem]))
+        }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         let reference = PhotoReference(sha256: digest, byteCount: bytes.count, format: header.format, size: header.size)
         try store(bytes, as: reference)
         return .success(reference)
     }
 
-    /// Reads a file the user named, refusing what is not a regular file and anything larger
-    /// than the limit allows (only the head of an oversized file is read, for the message).
+    /// Reads a file the user named, refusing what is not a regular file (a FIFO or a
+    /// device, even behind a link, is never opened for reading) and anything larger than
+    /// the limit allows (only the head of an oversized file is read, for the message).
     static func readCandidate(_ path: String, requirement: PhotoRequirement, io: any FileIO) -> Result<[UInt8], PhotoRejection> {
         let field = requirement.label
         func rejected(_ message: String) -> Result<[UInt8], PhotoRejection> {
@@ -47,22 +52,38 @@ public struct PhotoStore: Sendable {
         }
         let trimmed = path.trimmingSpaces
         guard !trimmed.isEmpty else { return rejected("请选择照片文件或输入文件路径") }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: trimmed) else {
+        switch RegularFile.read(trimmed, limit: requirement.maximumBytes + 1) {
+        case .failure(.missing):
             return rejected("找不到该文件，请检查路径（可按 Tab 回到列表选择）")
+        case .failure(.notRegular):
+            return rejected("该路径不是普通文件（可能是文件夹、设备或管道），请选择照片文件")
+        case .failure(.unreadable(let code)):
+            return rejected("无法读取该文件（错误 \(code)），请检查文件权限")
+        case .success(let read) where read.size > requirement.maximumBytes:
+            let check = requirement.check(fileSize: read.size, head: Array(read.bytes.prefix(ImageHeader.bytesNeeded)))
+            return .failure(PhotoRejection(problems: check.problems))
+        case .success(let read):
+            return .success(read.bytes)
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return rejected("该路径不是文件，请选择照片文件") }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        do {
-            let file = try io.openFile(FilePath(trimmed), create: false, writable: false)
-            defer { io.close(file) }
-            if size > requirement.maximumBytes {
-                let head = try io.readBytes(file, count: ImageHeader.bytesNeeded, at: 0)
-                let check = requirement.check(fileSize: size, head: head)
-                return .failure(PhotoRejection(problems: check.problems))
+    }
+
+    /// The whole picture must decode (libjpeg-turbo, libpng), agree with its header, and
+    /// be in colour where the requirement asks for it; else the problem, in words.
+    static func decodingProblem(_ bytes: [UInt8], header: ImageHeader, requirement: PhotoRequirement) -> FieldProblem? {
+        func problem(_ message: String) -> FieldProblem { FieldProblem(field: requirement.label, message: message) }
+        switch ImageDecoder.decode(bytes, maximumPixels: requirement.maximumPixels ?? PhotoRequirement.defaultMaximumPixels) {
+        case .failure(.tooManyPixels(let width, let height)):
+            return problem("图片为 \(width)x\(height) 像素，过大，请缩小后再上传")
+        case .failure(.notAnImage), .failure(.damaged):
+            return problem("图片文件已损坏或不完整，无法完整读出，请重新导出或重新拍摄")
+        case .success(let decoded):
+            if decoded.width != header.width || decoded.height != header.height {
+                return problem("图片文件已损坏或不完整，无法完整读出，请重新导出或重新拍摄")
             }
-            return .success(try io.readBytes(file, count: requirement.maximumBytes + 1, at: 0))
-        } catch {
-            return rejected("无法读取该文件（\(error)），请检查文件权限")
+            if requirement.requiresColour == true, !decoded.isColour {
+                return problem("须为彩色照片，这是一张黑白（灰度）图片")
+            }
+            return nil
         }
     }
 

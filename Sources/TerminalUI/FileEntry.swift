@@ -2,6 +2,9 @@
 /// found in it ("358x441  可用", "不是图片").
 public struct FileEntry: Equatable, Sendable {
     public var name: String
+    /// The name as the list shows it: control characters escaped by the caller, and a
+    /// link followed by where it points. Defaults to `name`.
+    public var displayName: String
     public var isDirectory: Bool
     public var size: Int?
     /// Pixel dimensions or "-", already formatted.
@@ -10,8 +13,10 @@ public struct FileEntry: Equatable, Sendable {
     /// Whether the picker shows it at all (images and directories).
     public var isShown: Bool
 
-    public init(name: String, isDirectory: Bool, size: Int? = nil, dimensions: String = "", verdict: String = "", isShown: Bool = true) {
+    public init(name: String, isDirectory: Bool, size: Int? = nil, dimensions: String = "", verdict: String = "",
+                isShown: Bool = true, displayName: String? = nil) {
         self.name = name
+        self.displayName = displayName ?? name
         self.isDirectory = isDirectory
         self.size = size
         self.dimensions = dimensions

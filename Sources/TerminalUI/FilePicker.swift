@@ -111,7 +111,7 @@ public struct FilePicker: Sendable {
             let row = 3 + offset
             let isCursor = index == cursor && !isTypingPath
             canvas.write(isCursor ? ">" : " ", row: row, column: 1, style: .accent)
-            let name = entry.isDirectory && entry.name != ".." ? entry.name + "/" : (entry.name == ".." ? "../" : entry.name)
+            let name = entry.isDirectory && entry.name != ".." ? entry.displayName + "/" : (entry.name == ".." ? "../" : entry.displayName)
             let line = TextLayout.pad(name, to: 24) + " " + TextLayout.pad(entry.sizeText, to: 8) + "  "
                 + TextLayout.pad(entry.isDirectory ? "" : entry.dimensions, to: 12) + "  "
                 + (entry.isDirectory ? (entry.name == ".." ? "上级目录" : "目录") : entry.verdict)

@@ -1,7 +1,8 @@
 import Foundation
+import TestImages
 
-/// Files for the photo steps, written by the tests: the checks read only the header
-/// (PNG IHDR), so a valid signature and IHDR followed by filler is a "photo" of that size.
+/// Files for the photo steps, written by the tests: real pictures, since a photo is
+/// accepted only when it decodes whole.
 enum TestPhotos {
     static let cardPhoto = "card-photo.png"
     static let idFront = "id-front.png"
@@ -23,13 +24,10 @@ enum TestPhotos {
         }
     }
 
+    /// A real PNG (libpng) padded to exactly `bytes`; the size picks the colours, so
+    /// every file has its own SHA-256.
     static func png(width: Int, height: Int, bytes: Int) -> [UInt8] {
-        func be32(_ value: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8((value >> $0) & 0xFF) } }
-        var data: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        data += be32(13) + Array("IHDR".utf8) + be32(width) + be32(height) + [8, 2, 0, 0, 0] + be32(0)
-        // Filler differs per size so that each file has its own SHA-256.
-        data += (0..<max(0, bytes - data.count)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ width) }
-        return data
+        TestImages.png(width: width, height: height, bytes: bytes, seed: bytes % 97)
     }
 }
 

@@ -54,7 +54,8 @@ import Testing
     @Test func badNamesAreExplained() {
         #expect(message("") == "请填写姓名")
         #expect(message("张") == "汉字姓名至少 2 个字")
-        #expect(message("张3") == "含有不允许的字符“3”；只能填写汉字、字母和间隔号 ·")
+        #expect(message("张3") == "含有不允许的字符「3」；只能填写汉字、字母和间隔号 ·")
+        #expect(message("张\u{202E}三") == "含有不允许的字符「\\u{202E}」；只能填写汉字、字母和间隔号 ·")
         #expect(message("·张三") == "间隔号 · 只能用在姓名中间，且不能连用")
         #expect(message("张三Li") == "请只用汉字或只用字母填写，与证件一致")
         #expect(message("张 三") == "汉字姓名中不能有空格")
@@ -68,6 +69,22 @@ import Testing
         #expect(StreetAddress.parse("朝阳区", field: "收件详细地址") == .failure(FieldProblem(field: "收件详细地址",
             message: "太短，请写到街道、门牌号，例如“北京市朝阳区和平街12号院3号楼2单元501”")))
         #expect(StreetAddress.parse("1234567") == .failure(FieldProblem(field: "详细地址", message: "不能只有数字，请写明街道和门牌号")))
-        #expect(StreetAddress.parse("北京市朝阳区\u{7}和平街") == .failure(FieldProblem(field: "详细地址", message: "含有不可打印的字符，请重新输入")))
+        #expect(StreetAddress.parse("北京市朝阳区\u{7}和平街") == .failure(FieldProblem(field: "详细地址",
+            message: "含有不可见或控制字符（U+0007），请删除后重新输入")))
+    }
+
+    /// What the screen shows must be what is stored: no bidi overrides or isolates, no
+    /// zero-width or private characters, no line separators; and combining marks cannot
+    /// make a 100-character address of a million scalars.
+    @Test func hiddenAndBidiCharactersAndMarkFloodsAreRefused() {
+        for (text, code) in [("北京市朝阳区\u{202E}号21街某", "202E"), ("北京市朝阳区某街\u{200B}5号", "200B"),
+                             ("\u{FEFF}北京市朝阳区某街6号", "FEFF"), ("北京市朝阳区某街\u{2028}7号", "2028"),
+                             ("北京市朝阳区某街\u{E000}8号", "E000"), ("北京市朝阳区\u{2066}某街9号", "2066")] {
+            #expect(StreetAddress.parse(text) == .failure(FieldProblem(field: "详细地址",
+                message: "含有不可见或控制字符（U+\(code)），请删除后重新输入")))
+        }
+        let flood = "北京市朝阳区某街" + String(repeating: "\u{0301}", count: 1_000_000)
+        #expect(flood.count < 100)
+        #expect(StreetAddress.parse(flood) == .failure(FieldProblem(field: "详细地址", message: "含有过多的组合符号，请重新输入")))
     }
 }

@@ -82,4 +82,15 @@ import Testing
             Issue.record("123 was accepted")
         }
     }
+
+    /// "1" with a combining acute accent is one Character that sorts between "1" and "2":
+    /// it once passed as a digit and crashed the check-character sum.
+    @Test func digitsWithCombiningMarksAreRefusedNotACrash() {
+        #expect(message("1\u{0301}10105195609090137") == "前 17 位应为数字，最后一位为数字或 X")
+        #expect(message("11010519560909013\u{0301}7") == "前 17 位应为数字，最后一位为数字或 X")
+        #expect(message("110105195609090\u{0661}37") == "前 17 位应为数字，最后一位为数字或 X")
+        #expect(message("1\u{0301}10105560909013") == "15 位旧号码应全部为数字")
+        if case .success = MobileNumber.parse("1390003000\u{0301}1") { Issue.record("a phone number with a mark passed") }
+        if case .success = MobileNumber.parse("１３９０００３０００１") { Issue.record("full-width digits passed") }
+    }
 }

@@ -5,6 +5,7 @@ import Foundation
 import Journal
 import JournalTestSupport
 import SystemPackage
+import TestImages
 import Testing
 
 /// D8's blob store: checked by bytes, copied under its SHA-256, synced before use.
@@ -24,10 +25,7 @@ import Testing
     }
 
     static func png(width: Int, height: Int, bytes: Int) -> [UInt8] {
-        func be32(_ value: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8((value >> $0) & 0xFF) } }
-        var data: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        data += be32(13) + Array("IHDR".utf8) + be32(width) + be32(height) + [8, 2, 0, 0, 0] + be32(0)
-        return data + [UInt8](repeating: 0x5A, count: bytes - data.count)
+        TestImages.png(width: width, height: height, bytes: bytes)
     }
 
     @Test func anAcceptedPhotoIsCopiedUnderItsHashPrivately() throws {
@@ -60,10 +58,13 @@ import Testing
             FieldProblem(field: card.label, message: "尺寸为 400x500，应为 358x441")])))
         let text = try write("photo.jpg", Array(String(repeating: "text ", count: 5000).utf8))
         #expect(try store.accept(path: text, requirement: card).failureMessage?.contains("不是 JPG 或 PNG 图片") == true)
-        let tiny = try write("tiny.png", Self.png(width: 358, height: 441, bytes: 2_000))
-        #expect(try store.accept(path: tiny, requirement: card).failureMessage?.contains("文件大小为 2 KB") == true)
+        let small = Self.png(width: 358, height: 441, bytes: 2_000)
+        #expect(small.count < 20_480)
+        let tiny = try write("tiny.png", small)
+        #expect(try store.accept(path: tiny, requirement: card).failureMessage?
+            .contains("文件大小为 \(PhotoRequirement.sizeText(small.count))，应在 20 KB 至 8.75 MB 之间") == true)
         #expect(try store.accept(path: root + "/nothing.png", requirement: card).failureMessage?.contains("找不到该文件") == true)
-        #expect(try store.accept(path: root, requirement: card).failureMessage?.contains("不是文件") == true)
+        #expect(try store.accept(path: root, requirement: card).failureMessage?.contains("不是普通文件") == true)
         #expect(!FileManager.default.fileExists(atPath: data.blobs.string), "nothing refused is stored")
         try? FileManager.default.removeItem(atPath: root)
     }
@@ -81,6 +82,82 @@ import Testing
         // The next try, on a healthy disk, stores it.
         #expect(throws: Never.self) { _ = try store.accept(path: source, requirement: try requirement("cardPhoto")).get() }
         try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+/// Photos that only look right in their header, and names that are not files.
+@Suite struct PhotoStoreHostileFileTests {
+    let root = NSTemporaryDirectory() + "sscard-hostile-\(UUID().uuidString)"
+    var data: DataDirectory { DataDirectory(FilePath(root + "/data")) }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+        let path = root + "/in/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func accept(_ path: String, _ id: String = "cardPhoto") throws -> Result<PhotoReference, PhotoRejection> {
+        try data.create()
+        let requirement = try #require(try CardResources.photoRequirements().first { $0.id == id })
+        return try PhotoStore(data: data).accept(path: path, requirement: requirement)
+    }
+
+    @Test func aTruncatedJPEGWhoseHeaderSays358x441IsRefused() throws {
+        let whole = TestImages.jpeg(width: 358, height: 441, quality: 98)
+        let cut = try write("cut.jpg", Array(whole.prefix(max(20_480, whole.count * 2 / 3))))
+        #expect(try accept(cut).failureMessage?.contains("已损坏或不完整") == true)
+    }
+
+    @Test func randomBytesBehindAJPEGHeaderAreRefused() throws {
+        let whole = TestImages.jpeg(width: 358, height: 441)
+        let scan = (0..<(whole.count - 1)).first { whole[$0] == 0xFF && whole[$0 + 1] == 0xDA }!
+        var state: UInt32 = 2026
+        let noise = (0..<(9_175_040 - scan - 12)).map { _ in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return UInt8(truncatingIfNeeded: state >> 24)
+        }
+        let path = try write("noise.jpg", Array(whole.prefix(scan + 12)) + noise)
+        #expect(try accept(path).failureMessage?.contains("已损坏或不完整") == true)
+    }
+
+    @Test func aPNGHeaderFollowedByGarbageIsRefused() throws {
+        let header = Array(TestImages.png(width: 358, height: 441).prefix(33))
+        let path = try write("garbage.png", header + [UInt8](repeating: 0x5A, count: 30_000))
+        #expect(try accept(path).failureMessage?.contains("已损坏或不完整") == true)
+    }
+
+    @Test func aGreyCardPhotoIsRefusedButAGreyIDScanIsNot() throws {
+        let grey = try write("grey.jpg", TestImages.jpeg(width: 358, height: 441, colour: false, quality: 98))
+        #expect(try accept(grey).failureMessage?.contains("须为彩色照片") == true)
+        let scan = try write("grey-id.png", TestImages.png(width: 640, height: 404, bytes: 40_000, colour: false))
+        #expect(throws: Never.self) { _ = try accept(scan, "idCardFront").get() }
+    }
+
+    @Test func aRealJPEGIsAccepted() throws {
+        let path = try write("me.jpg", TestImages.jpeg(width: 358, height: 441, quality: 100))
+        let reference = try accept(path).get()
+        #expect(reference.format == .jpeg)
+    }
+
+    /// A FIFO would block a plain open for ever; it is refused without being opened.
+    @Test func aFIFOOrALinkToOneIsRefusedWithoutBlocking() throws {
+        try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+        let fifo = root + "/in/photo.png"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(try accept(fifo).failureMessage?.contains("不是普通文件") == true)
+        let link = root + "/in/link.png"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fifo)
+        #expect(try accept(link).failureMessage?.contains("不是普通文件") == true)
+        #expect(try accept("/dev/null").failureMessage?.contains("不是普通文件") == true)
+    }
+
+    /// A link to a real photo is the photo: its size and pixels, not the link's.
+    @Test func aLinkToARealPhotoIsAccepted() throws {
+        let target = try write("real.png", TestImages.png(width: 358, height: 441, bytes: 30_000))
+        let link = root + "/in/link.png"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try accept(link).get().byteCount == 30_000)
     }
 }
 

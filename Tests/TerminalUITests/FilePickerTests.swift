@@ -64,4 +64,23 @@ struct FakeListing: DirectoryListing {
         #expect(FileEntry(name: "a", isDirectory: false, size: 1_258_291).sizeText == "1.2 MB")
         #expect(FileEntry(name: "a", isDirectory: false, size: 900).sizeText == "900 B")
     }
+
+    /// The list shows the caller's display name (escaped, with a link's target) and
+    /// keeps the columns; choosing it still gives the real path.
+    @Test func theDisplayNameIsShownAndTheRealNameChosen() {
+        let listing = FakeListing(tree: ["/p/": [
+            FileEntry(name: "a\u{1B}b.png", isDirectory: false, size: 36_864, dimensions: "358x441", verdict: "可用",
+                      displayName: "a\\u{1B}b.png -> me.png"),
+        ]])
+        var picker = FilePicker(title: "选择制卡照片", requirement: "JPG 或 PNG", directory: "/p", listing: listing)
+        var canvas = Canvas(width: 80, height: 24)
+        _ = picker.handle(.down)
+        picker.draw(on: &canvas)
+        let line = canvas.grid.text.split(separator: "\n").first { $0.contains("me.png") }
+        #expect(line?.contains("a\\u{1B}b.png -> me.png") == true)
+        #expect(line?.contains("36 KB") == true)
+        #expect(!canvas.grid.text.contains("\u{1B}"))
+        #expect(picker.handle(.enter) == .activated)
+        #expect(picker.chosenPath == "/p/a\u{1B}b.png")
+    }
 }

@@ -1,0 +1,62 @@
+@testable import CardApp
+import CardDomain
+import CardResources
+import Foundation
+import Synchronization
+import TestImages
+import Testing
+import TerminalUI
+
+/// The picker's listing of a real folder that holds what no photo folder should: it
+/// never blocks, never opens a device, and shows every name as it is, escaped.
+@Suite struct PhotoListingTests {
+    let folder = NSTemporaryDirectory() + "sscard-listing-\(UUID().uuidString)"
+
+    func listing() throws -> PhotoDirectoryListing {
+        PhotoDirectoryListing(requirement: try #require(try CardResources.photoRequirements().first { $0.id == "cardPhoto" }))
+    }
+
+    /// Lists on another thread and fails, rather than hanging, if that takes over 10 s.
+    func entriesWithin(seconds: Double) throws -> [FileEntry] {
+        let listing = try listing()
+        let folder = folder
+        let result = Mutex<Result<[FileEntry], any Error>?>(nil)
+        Thread { result.withLock { $0 = Result { try listing.entries(in: folder) } } }.start()
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, result.withLock({ $0 == nil }) { usleep(5_000) }
+        guard let outcome = result.withLock({ $0 }) else { throw ListingTimedOut() }
+        return try outcome.get()
+    }
+
+    @Test func fifosAndLinksToDevicesAreListedWithoutBeingOpened() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(mkfifo(folder + "/ff.csv", 0o600) == 0)
+        #expect(mkfifo(folder + "/photo.png", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/tty.png", withDestinationPath: "/dev/null")
+        try Data(TestImages.png(width: 358, height: 441, bytes: 30_000)).write(to: URL(fileURLWithPath: folder + "/me.png"))
+        let entries = try entriesWithin(seconds: 10)
+        let byName = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0) })
+        #expect(byName["ff.csv"]?.verdict == "不是普通文件")
+        #expect(byName["photo.png"]?.verdict == "不是普通文件")
+        #expect(byName["tty.png"]?.verdict == "不是普通文件")
+        #expect(byName["tty.png"]?.displayName == "tty.png -> /dev/null")
+        #expect(byName["me.png"]?.verdict == "可用")
+    }
+
+    @Test func namesWithControlCharactersAreEscapedAndLinksDescribedByTheirTarget() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let photo = TestImages.png(width: 358, height: 441, bytes: 30_000)
+        let strange = "a\u{1B}[2J\nb.png"
+        try Data(photo).write(to: URL(fileURLWithPath: folder + "/" + strange))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.png", withDestinationPath: folder + "/" + strange)
+        let entries = try entriesWithin(seconds: 10)
+        let escaped = try #require(entries.first { $0.name == strange })
+        #expect(escaped.displayName == "a\\u{1B}[2J\\u{A}b.png")
+        let link = try #require(entries.first { $0.name == "link.png" })
+        #expect(link.size == 30_000, "the link's target's size, not the link's own")
+        #expect(link.verdict == "可用")
+        #expect(link.displayName.hasPrefix("link.png -> ") && !link.displayName.contains("\n"))
+    }
+}
+
+struct ListingTimedOut: Error {}
