@@ -96,10 +96,18 @@ let package = Package(
         .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally
+        // they replay their seed corpus and saved crashes, which SSCardCLITests does.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "JournalFuzzer", dependencies: ["Journal", "FuzzSupport",
+                                                                .product(name: "SystemPackage", package: "swift-system")],
+                          path: "Tests/Fuzz/JournalFuzzer"),
+        .executableTarget(name: "CSVFuzzer", dependencies: ["CardDomain", "CardResources", "FuzzSupport"], path: "Tests/Fuzz/CSVFuzzer"),
+        .executableTarget(name: "ImageFuzzer", dependencies: ["CardDomain", "ImageDecoding", "FuzzSupport"], path: "Tests/Fuzz/ImageFuzzer"),
         // Real pictures encoded by libpng and libjpeg-turbo, for every test of photos.
         .target(name: "TestImages", dependencies: ["CTurboJPEG", "CPNG"], path: "Tests/TestImages"),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
-        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,12 @@ public struct ImageHeader: Equatable, Sendable {
 
     public var size: PixelSize { PixelSize(width: width, height: height) }
 
+    /// Width times height, saturating: a PNG header may claim 2^32-1 by 2^32-1.
+    public var pixelCount: Int {
+        let (product, overflow) = width.multipliedReportingOverflow(by: height)
+        return overflow ? .max : product
+    }
+
     public init(format: Format, width: Int, height: Int) {
         self.format = format
         self.width = width

@@ -46,7 +46,7 @@ public struct PhotoRequirement: Codable, Equatable, Sendable {
             problems.append(FieldProblem(field: label, message:
                 "尺寸为 \(header.size)，应至少为 \(minimum)"))
         }
-        if header.width * header.height > maximumPixels ?? Self.defaultMaximumPixels {
+        if header.pixelCount > maximumPixels ?? Self.defaultMaximumPixels {
             problems.append(FieldProblem(field: label, message: "尺寸为 \(header.size)，像素过多，请缩小后再上传"))
         }
         return PhotoCheck(header: header, problems: problems)

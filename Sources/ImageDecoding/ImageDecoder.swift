@@ -71,7 +71,8 @@ public enum ImageDecoder {
         guard begun != 0 else { return .failure(.damaged(messageText(&image))) }
         let width = Int(image.width), height = Int(image.height)
         guard width > 0, height > 0 else { return .failure(.notAnImage) }
-        guard width * height <= maximumPixels else { return .failure(.tooManyPixels(width: width, height: height)) }
+        // Both may be up to 2^31 (libpng's own limit): compare without overflowing.
+        guard width <= maximumPixels / height else { return .failure(.tooManyPixels(width: width, height: height)) }
         let grey = image.format & UInt32(PNG_FORMAT_FLAG_COLOR) == 0
         image.format = UInt32(PNG_FORMAT_RGB)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)

@@ -103,6 +103,10 @@ struct SegmentCursor {
         if position >= windowStart, position + Int64(count) <= windowStart + Int64(windowLength) {
             return true
         }
+        // A length from a damaged header may say 16 MiB: check the file before allocating.
+        if count > readAhead, try position + Int64(count) > performing("stat", on: path, { try io.size(file) }) {
+            return false
+        }
         let wanted = max(count, readAhead)
         if window.count != wanted { window = [UInt8](repeating: 0, count: wanted) }
         windowLength = 0

@@ -23,7 +23,7 @@ enum TailAnalysis: Equatable {
         let headerSize = RecordFrame.headerSize
         var lastNonZero: Int64?
         var chunkStart = start
-        var buffer = [UInt8](repeating: 0, count: chunkSize + headerSize)
+        var buffer = [UInt8](repeating: 0, count: Int(min(Int64(chunkSize + headerSize), size - start)))
         while chunkStart < size {
             guard let data = try performing("seek", on: path, { try io.nextData(file, from: chunkStart) }) else { break }
             // A header may begin in the hole just before the data.
@@ -41,7 +41,10 @@ enum TailAnalysis: Equatable {
                 if let last = lastNonZeroIndex(chunk) { lastNonZero = chunkStart + Int64(last) }
                 let firstCandidate = chunkStart == start ? 1 : 0
                 return try firstValidFrame(chunk, from: firstCandidate, expected: expected) { position, length in
-                    try frameIsValid(io: io, file: file, path: path, at: chunkStart + Int64(position), length: length)
+                    // A frame that would run past the end of the file is no frame: never read it.
+                    let offset = chunkStart + Int64(position)
+                    guard offset + Int64(headerSize + length) <= size else { return false }
+                    return try frameIsValid(io: io, file: file, path: path, at: offset, length: length)
                 }
             }
             if let (position, sequence) = found {

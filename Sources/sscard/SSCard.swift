@@ -66,7 +66,20 @@ struct SSCard: ParsableCommand {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
             print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
         }
-        let repository = try CardRepository(data: data.data, reference: CardResources.referenceData())
+        let repository: CardRepository
+        do {
+            repository = try CardRepository(data: data.data, reference: CardResources.referenceData())
+        } catch let error as JournalError {
+            var standardError = StandardError()
+            print("sscard: 无法打开数据目录 \(data.resolved().string) 中的日志，程序没有启动，也没有改动任何数据。", to: &standardError)
+            if case .needsRecovery = error {
+                print("sscard: 上次写入失败的记录未能作废。请先检查磁盘，再运行 sscard journal recover。", to: &standardError)
+            } else {
+                print("sscard: 请运行 sscard journal verify 查看详情，并联系管理员。", to: &standardError)
+            }
+            print("sscard: \(error)", to: &standardError)
+            throw ExitCode(1)
+        }
         defer { repository.close() }
         let photos = photoDir ?? FileManager.default.currentDirectoryPath
         let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos)

@@ -66,4 +66,15 @@ extension PhotoRequirement {
         #expect(PhotoRequirement.sizeText(20_480) == "20 KB")
         #expect(PhotoRequirement.sizeText(1_258_291) == "1.2 MB")
     }
+
+    /// Found by the fuzzer: a PNG header may claim 2^32-1 by 2^32-1 pixels, whose product
+    /// overflowed. It is refused as too many pixels, before anything is decoded.
+    @Test func aHeaderClaimingFourBillionSquaredPixelsIsRefusedNotACrash() {
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0]
+        let requirement = PhotoRequirement(id: "idCardFront", label: "身份证正面原件照片", minimumBytes: 0,
+                                           maximumBytes: 1 << 24, minimumSize: PixelSize(width: 300, height: 180))
+        let check = requirement.check(fileSize: png.count, head: png)
+        #expect(check.problems.contains { $0.message.contains("像素过多") })
+    }
 }

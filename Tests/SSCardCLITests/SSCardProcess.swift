@@ -9,10 +9,11 @@ enum SSCardProcess {
         var error: String
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs the built sscard, or with `executable` that program (strace, to wrap sscard).
+    static func run(_ arguments: [String], executable: String? = nil) throws -> Run {
         let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let process = Process()
-        process.executableURL = selfDirectory.appendingPathComponent("sscard")
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? selfDirectory.appendingPathComponent("sscard")
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
