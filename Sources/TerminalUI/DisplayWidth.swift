@@ -24,7 +24,8 @@ public enum DisplayWidth {
         let value = scalar.value
         if value == 0 { return 0 }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format:
+        // Controls, C1 included (U+009B is CSI on some terminals), are never drawn.
+        case .nonspacingMark, .enclosingMark, .format, .control:
             return 0
         default:
             break

@@ -1,3 +1,4 @@
+import CardDomain
 import Foundation
 
 /// One journal record as a line of JSON: {"seq":..,"type":..,"time":"..","payload":..}.
@@ -11,11 +12,23 @@ enum RecordJSON {
            let compact = try? JSONSerialization.data(withJSONObject: RecordRedaction.redact(object, masking: masked),
                                                      options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
            let text = String(data: compact, encoding: .utf8) {
-            line += "\"payload\":\(text)}"
+            line += "\"payload\":\(jsonEscapingUnsafe(text))}"
         } else {
             line += "\"payload_base64\":\"\(bytes.base64EncodedString())\"}"
         }
         return line
+    }
+
+    /// JSONSerialization leaves C1 controls, bidi and other format characters as they are;
+    /// an auditor reads the dump on a terminal, so they become \u escapes (still JSON).
+    static func jsonEscapingUnsafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            guard TerminalText.isUnsafe(scalar) else { result.unicodeScalars.append(scalar); continue }
+            for unit in String(scalar).utf16 { result += String(format: "\\u%04X", unit) }
+        }
+        return result
     }
 
     /// UTC, with microseconds: 2026-11-21T14:05:00.123456Z.

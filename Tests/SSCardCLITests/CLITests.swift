@@ -93,6 +93,19 @@ import Testing
         #expect(from.output == "{\"seq\":3,\"type\":5,\"time\":\((objects[2]["time"] as! String).debugDescription),\"payload\":{\"n\":3}}\n")
     }
 
+    /// JSON escapes C0 controls itself; C1 controls (U+009B is CSI) and bidi overrides
+    /// it leaves raw, and an auditor reads the dump on a terminal.
+    @Test func dumpEscapesC1ControlsAndBidiOverridesInPayloads() throws {
+        // Raw C1 and bidi scalars are valid inside a JSON string; C0 ones must be escaped.
+        try write([Array("{\"name\":\"a\u{9B}2Jb\u{202E}cd\\u001b]0;x\\u0007\"}".utf8)])
+        let run = try sscard("journal", "dump", "--data-dir", root)
+        #expect(run.status == 0)
+        #expect(!run.output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x1B })
+        #expect(run.output.contains("\\u009B2Jb\\u202Ecd"))
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        #expect((object?["payload"] as? [String: Any])?["name"] as? String == "a\u{9B}2Jb\u{202E}cd\u{1B}]0;x\u{07}")
+    }
+
     @Test func withoutATerminalTheAppRunsTheAccessibleModeOnTheDemoData() throws {
         let run = try sscard("--demo", "--data-dir", root + "/fresh")
         #expect(run.status == 0, "\(run.error)")

@@ -64,4 +64,12 @@ import Testing
         #expect(TextLayout.pad("孙建国", to: 8) == "孙建国  ")
         #expect(TextLayout.truncate("孙建国", to: 5) == "孙建")
     }
+
+    /// Controls, C1 included, take no cell: U+009B would be CSI on some terminals.
+    @Test func controlCharactersAreNeverDrawn() {
+        #expect(DisplayWidth.columns(of: "a\u{9B}b\u{1B}c\u{7F}d") == 4)
+        var canvas = Canvas(width: 10, height: 1)
+        canvas.write("a\u{9B}[2Jb", row: 0, column: 0)
+        #expect(canvas.grid.text == "a[2Jb")
+    }
 }
