@@ -1,3 +1,5 @@
+import CardDomain
+
 /// The 验证码 asked for after a failed login (D10): digits drawn on screen, new after
 /// every failure. A person reads them at a glance; a program cannot look them up in one
 /// table, since each digit takes one of two shapes, its own ink character, its own height
@@ -25,7 +27,7 @@ public struct Captcha: Equatable, Sendable {
 
     /// The code as six lines: each glyph 5 rows high, set one row lower or not.
     public var drawing: [String] {
-        var random = SplitMix(state: seed ^ 0x5DEE_CE66_D1CE_4E5B)
+        var random = SplitMix(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
         var canvas: [[Character]] = Array(repeating: [], count: Self.rows)
         for (index, digit) in code.enumerated() {
             let shapes = CaptchaFont.glyphs[digit] ?? [["????"]]
@@ -78,18 +80,5 @@ public struct Captcha: Equatable, Sendable {
             column = end
         }
         return digits.isEmpty ? nil : digits
-    }
-}
-
-/// SplitMix64: a small deterministic generator, so a captcha's picture follows from its seed.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

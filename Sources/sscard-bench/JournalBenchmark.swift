@@ -16,6 +16,9 @@ struct JournalBenchmark: ParsableCommand {
               batch-append       --batch events per sync (latency per batch call, divided by its events)
               concurrent-append  --writers processes doing sync-append, --events in total
               replay             read every record of --data-dir (latency per record, over blocks of 1024)
+              tail-poll          a reader at the end of --data-dir's journal looks for new records
+                                 --events times (what every clerk's process does before a command;
+                                 it takes the shared lock at the tail)
               snapshot           replay into a counting read model and save its snapshot
               open               open the journal for writing (recovery) and load the read model
                                  from its snapshot plus the journal's tail
@@ -26,7 +29,7 @@ struct JournalBenchmark: ParsableCommand {
 
     enum Workload: String, ExpressibleByArgument, CaseIterable {
         case syncAppend = "sync-append", batchAppend = "batch-append", concurrentAppend = "concurrent-append"
-        case replay, snapshot, open, diskBaseline = "disk-baseline"
+        case replay, snapshot, open, tailPoll = "tail-poll", diskBaseline = "disk-baseline"
     }
 
     @Option(help: "The workload: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -79,6 +82,7 @@ struct JournalBenchmark: ParsableCommand {
         case .replay: line = try ReadWorkloads(benchmark: self).replay()
         case .snapshot: line = try ReadWorkloads(benchmark: self).snapshot()
         case .open: line = try ReadWorkloads(benchmark: self).open()
+        case .tailPoll: line = try ReadWorkloads(benchmark: self).tailPoll()
         case .diskBaseline: line = try DiskBaseline(benchmark: self).run()
         }
         print(line)

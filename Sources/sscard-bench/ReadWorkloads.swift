@@ -54,4 +54,22 @@ struct ReadWorkloads {
                  : "no snapshot used (\(loaded.snapshotProblem ?? "none saved")), \(loaded.replayed) records replayed"))
         return latencies.summary(workload: "open", events: Int(loaded.model.records), seconds: seconds)
     }
+
+    /// A reader that has read everything asks again, `events` times, with nothing new:
+    /// the price of the shared lock, the folder listing and the look at the tail.
+    func tailPoll() throws -> String {
+        let reader = try JournalReader(directory: benchmark.data.journal)
+        let existing = try reader.forEach { _, _, _, _ in }
+        var latencies = LatencyRecorder()
+        let start = LatencyRecorder.now()
+        for _ in 0..<benchmark.events {
+            let pollStart = LatencyRecorder.now()
+            let found = try reader.forEach { _, _, _, _ in }
+            latencies.record(since: pollStart)
+            precondition(found == 0, "the journal grew during tail-poll")
+        }
+        let seconds = Double(LatencyRecorder.now() - start) / 1e9
+        print("polled the end of \(existing) records \(benchmark.events) times")
+        return latencies.summary(workload: "tail-poll", events: benchmark.events, seconds: seconds)
+    }
 }
