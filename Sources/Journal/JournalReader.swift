@@ -24,6 +24,11 @@ public final class JournalReader {
     /// An offset from which the current segment was found to hold only zeros; a tail
     /// that is still zeros there needs no second look.
     var cleanFrom: Int64?
+    /// The segments as the last look under the lock listed them.
+    var listedStarts: [UInt64] = []
+    /// Read-ahead once at the end: a poll of an idle journal looks at one header, so it
+    /// need not read a megabyte each time; records arriving later are small.
+    static let tailReadAhead = 1 << 16
 
     public init(directory: FilePath, from sequence: UInt64 = 1, io: any FileIO = SystemFileIO(),
                 lock: ReaderLock = .own) throws {
@@ -105,6 +110,7 @@ public final class JournalReader {
 
     private func atEnd() -> Bool {
         cursor?.invalidate()
+        cursor?.readAhead = Self.tailReadAhead
         return false
     }
 
@@ -120,13 +126,15 @@ public final class JournalReader {
         guard let current = cursor else { return nil }
         try RecoveryMarker.refuseIfPresent(in: directory, io: io)
         var probe = SegmentCursor(io: io, file: current.file, path: current.path, firstSequence: current.firstSequence,
-                                  offset: current.offset, expected: current.expected, readAhead: 1 << 18)
+                                  offset: current.offset, expected: current.expected, readAhead: Self.tailReadAhead)
         let first = try probe.peek()
-        if try segments.segmentStarts().contains(where: { $0 > current.firstSequence }) {
+        listedStarts = try segments.segmentStarts()
+        if listedStarts.contains(where: { $0 > current.firstSequence }) {
             acknowledgedEnd = .max
             return first
         }
         var step = first
+        probe.readAhead = 1 << 20  // a long walk (the last segment at start) reads in large pieces
         while case .record(let header, _) = step {
             probe.advance(over: header)
             step = try probe.peek()
@@ -204,8 +212,9 @@ public final class JournalReader {
                       path: segments.segmentPath(first), firstSequence: first)
     }
 
+    /// Call after `walkAcknowledged`, under the same lock: uses its listing.
     private func checkNoGap(after current: SegmentCursor) throws {
-        if let later = try segments.segmentStarts().first(where: { $0 > current.expected }) {
+        if let later = listedStarts.first(where: { $0 > current.expected }) {
             throw JournalError.corruption(segment: current.name, offset: current.offset,
                                           reason: "records from \(current.expected) are missing; the next segment starts at \(later)")
         }

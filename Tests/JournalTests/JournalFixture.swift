@@ -43,6 +43,14 @@ struct JournalFixture: ~Copyable {
         journal.close()
     }
 
+    /// Appends the next `count` records in one batch (one sync, rolling segments inside it).
+    func writeBatch(_ count: UInt64) throws {
+        let journal = try open()
+        let first = journal.nextSequence
+        try journal.append((first..<(first + count)).map { JournalEntry(type: 7, payload: Self.payload($0)) })
+        journal.close()
+    }
+
     /// Every record the journal serves from the start.
     func readAll(io: any FileIO = SystemFileIO()) throws -> [JournalRecord] {
         let reader = try JournalReader(directory: directory, io: io)
