@@ -15,19 +15,22 @@ extension Form {
             }
             top += 1
         }
-        let rowsAvailable = rect.bottom - top
-        let offsets = rowOffsets(layout: layout)
+        let rowsAvailable = max(1, rect.bottom - top)
+        // A field taller than the space (a long list of results) pages inside itself, so
+        // it is drawn, with its focused row, rather than left out.
+        let heights = fields.map { min($0.height, rowsAvailable) }
+        let offsets = rowOffsets(heights: heights, layout: layout)
         let focusTop = offsets[focus]
-        let focusBottom = focusTop + fields[focus].height
+        let focusBottom = focusTop + heights[focus]
         if focusTop < scroll { scroll = focusTop }
         if focusBottom > scroll + rowsAvailable { scroll = focusBottom - rowsAvailable }
         for index in fields.indices {
             let row = top + offsets[index] - scroll
-            guard row >= top, row + fields[index].height <= rect.bottom else { continue }
-            drawField(index, on: &canvas, row: row, rect: rect, layout: layout)
+            guard row >= top, row + heights[index] <= rect.bottom else { continue }
+            drawField(index, on: &canvas, row: row, rect: rect, layout: layout, maxRows: heights[index])
         }
         if scroll > 0 { canvas.writeRight("(上面还有)", row: top, rightEdge: rect.right, style: .muted) }
-        if let last = offsets.last, last + (fields.last?.height ?? 0) - scroll > rowsAvailable {
+        if let last = offsets.last, last + (heights.last ?? 0) - scroll > rowsAvailable {
             canvas.writeRight("(下面还有)", row: rect.bottom - 1, rightEdge: rect.right, style: .muted)
         }
         if let open = openSelect, case .select(var list, let chosen, let width) = fields[open].control {
@@ -41,17 +44,18 @@ extension Form {
     }
 
     /// Rows from the first field to each field, with the layout's gap.
-    private func rowOffsets(layout: FormLayout) -> [Int] {
+    private func rowOffsets(heights: [Int], layout: FormLayout) -> [Int] {
         var offsets: [Int] = []
         var row = 0
-        for field in fields {
+        for height in heights {
             offsets.append(row)
-            row += field.height + layout.rowGap - 1
+            row += height + layout.rowGap - 1
         }
         return offsets
     }
 
-    private mutating func drawField(_ index: Int, on canvas: inout Canvas, row: Int, rect: Rect, layout: FormLayout) {
+    private mutating func drawField(_ index: Int, on canvas: inout Canvas, row: Int, rect: Rect, layout: FormLayout,
+                                    maxRows: Int) {
         let field = fields[index]
         let focused = index == focus && openSelect == nil
         if field.isRequired { canvas.write("*", row: row, column: rect.column, style: .error) }
@@ -77,7 +81,7 @@ extension Form {
             used = 4 + DisplayWidth.columns(of: box.label)
         case .radio(let group):
             let labelWidth = group.options.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0
-            group.draw(on: &canvas, row: row, column: column, labelWidth: labelWidth, focused: focused)
+            group.draw(on: &canvas, row: row, column: column, labelWidth: labelWidth, focused: focused, maxRows: maxRows)
             used = rect.right - column
         case .select(let list, let chosen, let width):
             let label = chosen.flatMap { id in list.options.first { $0.id == id }?.label } ?? "请选择"

@@ -24,6 +24,10 @@ public struct RadioGroup: Equatable, Sendable {
             selected = 0
         case .end:
             selected = max(0, options.count - 1)
+        case .pageDown where options.count > 1:
+            selected = min(options.count - 1, selected + 10)
+        case .pageUp where options.count > 1:
+            selected = max(0, selected - 10)
         case .character(" "):
             return .handled
         case .character(let character) where character.isASCII && character.isNumber:
@@ -36,10 +40,21 @@ public struct RadioGroup: Equatable, Sendable {
         return .handled
     }
 
-    /// Draws one row per option from `row`; `labelWidth` aligns the details.
-    public func draw(on canvas: inout Canvas, row: Int, column: Int, labelWidth: Int, focused: Bool, rowGap: Int = 1) {
-        for (index, option) in options.enumerated() {
-            let y = row + index * rowGap
+    /// Draws one row per option from `row`; `labelWidth` aligns the details. When there
+    /// are more options than `maxRows`, it shows the page holding the selected one and,
+    /// on the last row, which page that is: the selected option is always in view.
+    public func draw(on canvas: inout Canvas, row: Int, column: Int, labelWidth: Int, focused: Bool,
+                     rowGap: Int = 1, maxRows: Int = .max) {
+        let perPage = options.count * rowGap <= maxRows ? options.count : max(1, (maxRows - 1) / max(1, rowGap))
+        let first = perPage >= options.count ? 0 : (selected / perPage) * perPage
+        if perPage < options.count {
+            let pages = (options.count + perPage - 1) / perPage
+            canvas.write("第 \(first / perPage + 1) / \(pages) 页，共 \(options.count) 项  上下键或 PgUp/PgDn 翻看",
+                         row: row + perPage * rowGap, column: column, style: .muted)
+        }
+        for (offset, option) in options.dropFirst(first).prefix(perPage).enumerated() {
+            let index = first + offset
+            let y = row + offset * rowGap
             let isSelected = index == selected
             let marker = asMenu ? (isSelected ? ">" : " ") : (isSelected ? "(*)" : "( )")
             canvas.write(marker, row: y, column: column, style: isSelected && focused ? .accent : .normal)

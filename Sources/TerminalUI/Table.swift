@@ -48,8 +48,10 @@ public struct Table: Equatable, Sendable {
             column += item.width + 1
         }
         if isSelectable { canvas.write("选", row: rect.row, column: rect.column + 1, style: .title) }
-        let start = page * pageSize
-        for (offset, values) in rows.dropFirst(start).prefix(pageSize).enumerated() {
+        // The page follows the cursor within the rows that fit, so the cursor is never off-screen.
+        let visible = max(1, min(pageSize, rect.height - 2))
+        let start = (cursor / visible) * visible
+        for (offset, values) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset
             let y = rect.row + 1 + offset
             guard y < rect.bottom - 1 else { break }
@@ -67,6 +69,7 @@ public struct Table: Equatable, Sendable {
         if rows.isEmpty { canvas.write("（没有记录）", row: rect.row + 1, column: rect.column + marker, style: .muted) }
         let summary = (isSelectable ? "已选 \(selection.count) \(unit) / " : "") + "共 \(rows.count) \(unit)"
         canvas.write(summary, row: rect.bottom - 1, column: rect.column, style: .muted)
-        canvas.writeRight("第 \(page + 1) / \(pageCount) 页", row: rect.bottom - 1, rightEdge: rect.right, style: .muted)
+        let pages = max(1, (rows.count + visible - 1) / visible)
+        canvas.writeRight("第 \(start / visible + 1) / \(pages) 页", row: rect.bottom - 1, rightEdge: rect.right, style: .muted)
     }
 }
