@@ -53,7 +53,8 @@ extension AppModel {
     public mutating func render(width: Int, height: Int, now: Int64) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let minimum = environment.policy.minimumSize
-        guard width >= minimum.columns, height >= minimum.rows else {
+        isTooSmall = width < minimum.columns || height < minimum.rows
+        guard !isTooSmall else {
             drawTooSmall(on: &canvas, minimum: minimum)
             return canvas
         }
@@ -117,8 +118,14 @@ extension AppModel {
     }
 
     private func drawTooSmall(on canvas: inout Canvas, minimum: TerminalPolicy.MinimumSize) {
-        let lines = TextLayout.wrap("终端窗口太小：当前 \(canvas.width)x\(canvas.height)，至少需要 \(minimum.columns)x\(minimum.rows)。"
-            + "请放大窗口；已输入的内容不会丢失。", to: max(1, canvas.width - 2))
+        var text = "终端窗口太小：当前 \(canvas.width)x\(canvas.height)，至少需要 \(minimum.columns)x\(minimum.rows)。"
+            + "请放大窗口；已输入的内容不会丢失。"
+        if case .confirmQuit(let dialog)? = overlay {
+            text += dialog.title + "按 Enter 确定，Esc 取消。"
+        } else if !(isKiosk && session == nil) {
+            text += "按 F10 退出。"
+        }
+        let lines = TextLayout.wrap(text, to: max(1, canvas.width - 2))
         for (offset, line) in lines.enumerated() where offset < canvas.height {
             canvas.write(line, row: offset, column: 1, style: .warning)
         }

@@ -62,6 +62,8 @@ public struct AppModel {
     public internal(set) var draftSavedAt: Int64?
     /// Where the photo picker opened last, so the next photo starts there.
     var photoDirectory: String
+    /// Whether the last frame was the "终端窗口太小" notice: then keys act on nothing unseen.
+    var isTooSmall = false
     public let environment: AppEnvironment
 
     public init(environment: AppEnvironment, now: Int64) {
@@ -78,6 +80,12 @@ public struct AppModel {
         if key == .resize { return .running }
         if key == .control("l") { return .redraw }
         if key == .control("z") { return .running }
+        if isTooSmall {
+            // Nothing of the page is on screen: only quitting (and its question) may act.
+            if case .confirmQuit? = overlay, key == .enter || key == .escape { return handleOverlay(overlay!, key) }
+            if key == .function(10) || key == .control("c") { askToQuit(viaControlC: key == .control("c")) }
+            return .running
+        }
         if let overlay { return handleOverlay(overlay, key) }
         switch key {
         case .function(1):

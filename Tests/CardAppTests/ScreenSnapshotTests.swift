@@ -90,6 +90,26 @@ import TerminalUI
         #expect(model.screen().contains("[孙建国"))
     }
 
+    /// While the notice is up nothing of the page is on screen: a typed letter, Enter or
+    /// Esc must not act on it unseen. Only resize, Ctrl-L and F10 (with its question) do.
+    @Test func keysDoNothingUnseenWhileTheNoticeIsUp() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.type([.down, .tab, .down, .enter])
+        model.type("孙建国")
+        _ = model.render(width: 60, height: 20, now: AppFixture.start)
+        model.type("x")
+        model.type([.enter, .tab, .escape, .backspace])
+        #expect(model.accountLogin?.form.value("login") == "孙建国")
+        #expect(model.accountLogin?.form.focusedField?.id == "login")
+        model.type([.function(10)])
+        let asked = model.render(width: 60, height: 20, now: AppFixture.start).grid.text
+        #expect(asked.contains("确认退出") && asked.contains("Enter 确定"))
+        model.type([.escape])
+        #expect(model.overlay == nil)
+        #expect(model.screen().contains("[孙建国"))
+    }
+
     @Test func helpAndQuitDialogs() throws {
         let fixture = try AppFixture()
         var model = try fixture.model()
