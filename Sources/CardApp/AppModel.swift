@@ -87,6 +87,11 @@ public struct AppModel {
             return .running
         }
         if let overlay { return handleOverlay(overlay, key) }
+        // Esc closes only the innermost layer: an open list on the page, not the page too.
+        if key == .escape, screen.form.openSelect != nil {
+            updateForm { _ = $0.handle(.escape) }
+            return .running
+        }
         switch key {
         case .function(1):
             overlay = .help(help)
