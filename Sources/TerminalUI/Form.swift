@@ -11,6 +11,8 @@ public struct Form: Equatable, Sendable {
     public private(set) var openSelect: Int?
     /// Rows scrolled off the top when the fields do not fit.
     var scroll = 0
+    /// The problems last shown, so that correcting a field takes its entry off the summary.
+    private var shownProblems: [(field: String, message: String)] = []
 
     public init(_ fields: [FormField]) {
         self.fields = fields
@@ -39,6 +41,7 @@ public struct Form: Equatable, Sendable {
     /// the focus. Messages for ids not in the form go to the summary only.
     public mutating func show(problems: [(field: String, message: String)]) {
         for index in fields.indices { fields[index].problem = nil }
+        shownProblems = problems
         guard !problems.isEmpty else { summary = nil; return }
         var named: [String] = []
         for problem in problems {
@@ -49,8 +52,28 @@ public struct Form: Equatable, Sendable {
                 named.append(problem.message)
             }
         }
-        summary = "! 有 \(problems.count) 处需要修改：" + named.joined(separator: "；")
+        summary = Self.summary(of: named)
         if let first = fields.indices.first(where: { fields[$0].problem != nil && fields[$0].isFocusable }) { focus = first }
+    }
+
+    static func summary(of named: [String]) -> String? {
+        named.isEmpty ? nil : "! 有 \(named.count) 处需要修改：" + named.joined(separator: "；")
+    }
+
+    /// A field was changed: its old problem no longer describes it, beside it or in the summary.
+    private mutating func clearProblem(at index: Int) {
+        guard fields[index].problem != nil else { return }
+        fields[index].problem = nil
+        shownProblems.removeAll { $0.field == fields[index].id }
+        summary = Self.summary(of: shownProblems.map { problem in
+            guard let at = self.index(of: problem.field), !fields[at].label.isEmpty else { return problem.message }
+            return fields[at].label + " " + problem.message
+        })
+    }
+
+    public static func == (lhs: Form, rhs: Form) -> Bool {
+        lhs.fields == rhs.fields && lhs.focus == rhs.focus && lhs.summary == rhs.summary
+            && lhs.openSelect == rhs.openSelect && lhs.scroll == rhs.scroll
     }
 
     public mutating func clearProblems() { show(problems: []) }
@@ -58,6 +81,9 @@ public struct Form: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> FormEvent {
         if let open = openSelect { return handleOpenSelect(key, at: open) }
         guard fields.indices.contains(focus) else { return .ignored(key) }
+        let edited = focus
+        let valueBefore = fields[edited].value
+        defer { if fields[edited].value != valueBefore { clearProblem(at: edited) } }
         var response = WidgetResponse.ignored
         switch fields[focus].control {
         case .text(var field, let width):
@@ -107,7 +133,7 @@ public struct Form: Equatable, Sendable {
         switch list.handle(key) {
         case .activated:
             fields[index].control = .select(list, chosen: list.highlightedOption?.id, width: width)
-            fields[index].problem = nil
+            clearProblem(at: index)
             openSelect = nil
             _ = moveFocus(by: 1, wrapping: false)
         case .cancelled:

@@ -69,3 +69,25 @@ import Testing
         #expect(date.text == "2015-06")
     }
 }
+
+/// A problem describes what was typed; once the field changes it is gone, beside the
+/// field and from the summary, while the other fields' problems stay.
+@Suite struct FormProblemTests {
+    @Test func changingAFieldClearsItsOldProblemOnly() {
+        var form = Form([
+            FormField(id: "name", label: "姓名", control: .text(TextField(""), width: 20)),
+            FormField(id: "phone", label: "手机号码", control: .text(TextField("123"), width: 20)),
+        ])
+        form.show(problems: [("name", "请填写姓名"), ("phone", "应为 11 位手机号码")])
+        #expect(form.summary == "! 有 2 处需要修改：姓名 请填写姓名；手机号码 应为 11 位手机号码")
+        _ = form.handle(.character("张"))
+        #expect(form.fields[0].problem == nil)
+        #expect(form.fields[1].problem == "应为 11 位手机号码")
+        #expect(form.summary == "! 有 1 处需要修改：手机号码 应为 11 位手机号码")
+        // Moving on without changing anything leaves the other problem as it is.
+        _ = form.handle(.tab)
+        #expect(form.fields[1].problem == "应为 11 位手机号码")
+        _ = form.handle(.backspace)
+        #expect(form.fields[1].problem == nil && form.summary == nil)
+    }
+}
