@@ -1,4 +1,7 @@
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
 import TerminalUI
 
 /// The real terminal through ncursesw: starts curses under the user's UTF-8 locale, reads
@@ -13,10 +16,34 @@ public final class CursesTerminal {
 
     public init() {}
 
+    /// What `useUTF8Locale` found.
+    public enum LocaleOutcome: Equatable, Sendable {
+        /// The user's own locale is UTF-8.
+        case userLocale
+        /// It was not (LANG and LC_ALL unset over ssh, or a legacy charset): this one was used.
+        case fellBack(String)
+        /// No UTF-8 locale could be set: Chinese text cannot be shown.
+        case unavailable(codeset: String)
+    }
+
+    /// Takes the user's locale, and where its character set is not UTF-8 falls back to
+    /// C.UTF-8 for characters (then en_US.UTF-8), since ncursesw draws nothing it cannot
+    /// encode. Call before `start`.
+    public static func useUTF8Locale() -> LocaleOutcome {
+        setlocale(LC_ALL, "")
+        if isUTF8 { return .userLocale }
+        for fallback in ["C.UTF-8", "en_US.UTF-8"] where setlocale(LC_CTYPE, fallback) != nil && isUTF8 {
+            return .fellBack(fallback)
+        }
+        return .unavailable(codeset: codeset)
+    }
+
+    static var codeset: String { String(cString: nl_langinfo(nl_item(CODESET))) }
+    static var isUTF8: Bool { ["UTF-8", "utf8", "UTF8"].contains(codeset) }
+
     /// Starts curses. `monochrome` forces no colour (NO_COLOR); a terminal without colours
     /// (TERM=vt100) is monochrome anyway.
     public func start(monochrome: Bool) {
-        setlocale(LC_ALL, "")
         sscard_install_signal_handlers()
         initscr()
         // Short, so Esc answers at once (after initscr, which reads $ESCDELAY).

@@ -10,6 +10,15 @@ struct FullScreenSession {
     var model: AppModel
 
     mutating func run() -> Int32 {
+        if case .unavailable(let codeset) = CursesTerminal.useUTF8Locale() {
+            var standardError = StandardError()
+            print("""
+                sscard: the terminal's character set is \(codeset), not UTF-8, and no UTF-8 locale (C.UTF-8, \
+                en_US.UTF-8) is installed, so Chinese text cannot be shown. Install one (Debian: locales) \
+                or set LANG=C.UTF-8, then start again. 终端字符集不是 UTF-8，无法显示中文。
+                """, to: &standardError)
+            return 1
+        }
         let terminal = CursesTerminal()
         let environment = ProcessInfo.processInfo.environment
         terminal.start(monochrome: !(environment["NO_COLOR"] ?? "").isEmpty)

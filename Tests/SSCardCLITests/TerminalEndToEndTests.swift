@@ -14,6 +14,15 @@ import Testing
         return (directory + "/data", tmux)
     }
 
+    /// Over ssh LANG and LC_ALL are often unset: every Chinese character once vanished.
+    /// The app falls back to C.UTF-8 for characters.
+    @Test func withoutAUTF8LocaleTheChineseStillShows() throws {
+        let (_, tmux) = try startOnDemoData(environment: ["LANG": "C", "LC_ALL": "C"])
+        let screen = try tmux.waitFor("登录方式")
+        #expect(screen.contains("北京市第三代社会保障卡"))
+        #expect(try tmux.quitWithF10() == 0)
+    }
+
     @Test func aRetireeLogsInAndF10WithEnterExitsWithStatusZero() throws {
         let (data, tmux) = try startOnDemoData()
         try tmux.waitFor("登录方式")
