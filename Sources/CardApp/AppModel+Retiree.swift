@@ -44,8 +44,11 @@ extension AppModel {
                 flow.step = step
                 flow.authorised = true
                 page = wizardPage(flow)
-                overlay = message("已恢复草稿", "已恢复 \(BeijingTime.dateTime(microseconds: draft.savedAt)) 保存的草稿，"
-                                  + "从第 \(step + 1) 步“\(flow.currentStep.title)”继续。已填写的内容都在。", tone: .title, button: "继续")
+                // Drafts are saved when a step is completed: what was typed on the step
+                // left unfinished was not saved, and the notice must not claim it was.
+                overlay = message("已恢复草稿", "已恢复 \(BeijingTime.dateTime(microseconds: draft.savedAt)) 保存的草稿。"
+                                  + "前 \(step) 步填写的内容都在，从第 \(step + 1) 步「\(flow.currentStep.title)」继续；"
+                                  + "这一步上次没有完成，其中输入的内容没有保存，请重新填写。", tone: .title, button: "继续")
                 return
             }
         }

@@ -40,8 +40,16 @@ public enum Eligibility {
             refusals.append(Refusal(reason: .holdsCard, message: "您已持有第三代社会保障卡，无需再次申领。如卡片丢失或损坏，请办理补换卡"))
         }
         if let current = state.applicationInProgress(of: person.documentNumber) {
-            refusals.append(Refusal(reason: .inProgress, message:
-                "您已有一笔申请正在办理（办事编号 \(current.id)，状态：\(current.status.rawValue)），请在“我的办事”中查看进度，不能重复申请"))
+            // A card collected is a card held, not an application in progress: say so.
+            if current.status == .collected {
+                if !person.holdsThirdGenerationCard {
+                    refusals.append(Refusal(reason: .holdsCard, message:
+                        "您已领取第三代社会保障卡（办事编号 \(current.id)），无需再次申领。如卡片丢失或损坏，请办理补换卡"))
+                }
+            } else {
+                refusals.append(Refusal(reason: .inProgress, message:
+                    "您已有一笔申请正在办理（办事编号 \(current.id)，状态：\(current.status.rawValue)），请在“我的办事”中查看进度，不能重复申请"))
+            }
         }
         return refusals
     }

@@ -36,6 +36,10 @@ import TerminalUI
         second.choose("apply")
         guard case .message(let notice)? = second.overlay else { Issue.record("no resume notice"); return }
         #expect(notice.title == "已恢复草稿")
+        // It names when the draft was saved, and does not claim the unfinished step was kept.
+        #expect(notice.message.hasPrefix("已恢复 2026-11-21 14:05 保存的草稿。"))
+        #expect(notice.message.contains("这一步上次没有完成，其中输入的内容没有保存"))
+        #expect(!notice.message.contains("已填写的内容都在。"))
         second.type([.enter])
         let resumed = try #require(second.wizard)
         #expect(resumed.flow.currentStep.id == "supplement")

@@ -37,6 +37,19 @@ import Testing
         #expect(second?.description.contains("已有一笔申请正在办理（办事编号 SB20261121000001") == true)
     }
 
+    /// A card collected is a card held, not "an application in progress (状态：已领卡)".
+    @Test func afterTheCardIsCollectedTheRefusalSaysTheCardIsHeld() throws {
+        var state = DomainFixture.seededState()
+        _ = try Self.submit("孙建国", in: &state).get()
+        let office = Actor(username: "houtai01", role: .backOffice)
+        for target in [ApplicationStatus.inProduction, .produced, .mailed, .collected] {
+            _ = try state.run(.changeStatus(applicationID: "SB20261121000001", to: target,
+                                            trackingNumber: target == .mailed ? "SF1234567890" : nil), by: office).get()
+        }
+        let again = Self.refusal(Self.submit("孙建国", in: &state))
+        #expect(again == .refused("您已领取第三代社会保障卡（办事编号 SB20261121000001），无需再次申领。如卡片丢失或损坏，请办理补换卡"))
+    }
+
     @Test func aHolderOfAThirdGenerationCardIsRefusedWithWhatToDo() {
         var state = DomainFixture.seededState()
         #expect(Self.refusal(Self.submit("吴德明", in: &state))
