@@ -15,7 +15,12 @@ extension AppModel {
             case .search(let query)?:
                 try? environment.repository.refresh()
                 let state = environment.repository.state
-                page = .personLookup(PersonLookupScreen(query: query, results: PersonLookupScreen.find(query, in: state), state: state))
+                var found = PersonLookupScreen(query: query, results: PersonLookupScreen.find(query, in: state), state: state)
+                // A number that is not valid is not "not found": say what is wrong with it.
+                if PersonLookupScreen.find(query, in: state).isEmpty, let problem = PersonLookupScreen.numberProblem(query) {
+                    found.updateForm { $0.show(problems: [("query", problem)]) }
+                }
+                page = .personLookup(found)
             case .open(let number)?: openPersonDetail(number, now: now)
             case nil: break
             }

@@ -43,6 +43,24 @@ import TerminalUI
     }
 
     /// Back office moves an application along D3 to 已领卡; the person sees every step.
+    /// A mistyped check character is an invalid number, not "nobody found".
+    @Test func anInvalidIDNumberIsSaidToBeInvalid() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .counter)
+        model.logIn("guitai01")
+        model.choose("lookUp")
+        model.type("110105195609090138")
+        model.type([.enter])
+        let problem = model.currentForm.fields.first { $0.id == "query" }?.problem
+        #expect(problem == "证件号码无效：校验位不正确（最后一位应为 7），请核对号码")
+        #expect(model.currentForm.value("query") == "110105195609090138", "what was typed stays")
+        // A valid number of nobody is still "not found".
+        model.focus("query")
+        model.updateForm { $0.fields[0].control = .text(TextField("110105195001010012", maxLength: 30), width: 24) }
+        model.type([.enter])
+        #expect(model.screen().contains("没有找到符合条件的人员"))
+    }
+
     @Test func backOfficeCycleToCollectedWithTrackingNumber() throws {
         let fixture = try AppFixture()
         var applicant = try fixture.model(channel: .web)

@@ -53,6 +53,15 @@ public struct PersonLookupScreen: AppScreen, Equatable, Sendable {
 
     mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
 
+    /// Why `query`, typed as a resident ID number (digits, maybe an X), is not a valid one;
+    /// nil for a valid number or for a name.
+    static func numberProblem(_ query: String) -> String? {
+        let text = query.trimmingSpaces
+        guard text.count >= 6, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }),
+              case .failure(let problem) = ResidentIDNumber.parse(text) else { return nil }
+        return "证件号码无效：" + problem.message
+    }
+
     /// People whose whole document number, or whose name, matches `query`.
     static func find(_ query: String, in state: CardState) -> [PersonRecord] {
         if let person = state.person(query.uppercased()) { return [person] }
