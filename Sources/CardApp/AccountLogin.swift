@@ -65,7 +65,7 @@ public struct AccountLogin {
             return .refused(field: "password", message: "用户名或密码不正确，请重新输入")
         }
         guard AccountLogin.roles(for: groupActor).contains(account.role) else {
-            return .refused(field: "login", message: "这是“\(account.role.rawValue)”账号，请返回选择对应的登录身份")
+            return .refused(field: "login", message: "这是「\(account.role.rawValue)」账号，请返回选择对应的登录身份")
         }
         return .loggedIn(Actor(username: account.username, role: account.role, personNumber: account.personNumber,
                                unitNumber: account.unitNumber), displayName: account.displayName)

@@ -65,6 +65,6 @@ extension AppModel {
             return overlay = message("未能变更状态", "\(error)", tone: .error)
         }
         showQueue(screen.returnTo)
-        overlay = message("已变更", "\(screen.applicationID) 已改为“\(target.rawValue)”。", tone: .success, button: "继续")
+        overlay = message("已变更", "\(screen.applicationID) 已改为「\(target.rawValue)」。", tone: .success, button: "继续")
     }
 }

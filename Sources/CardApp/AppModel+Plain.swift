@@ -81,7 +81,7 @@ extension AppModel {
     public var plainTitle: String {
         let profile = environment.profile
         let who = session.map { "  \($0.displayName)" } ?? ""
-        return "== 北京市第三代社会保障卡 \(profile.title) · \(pageTitle)\(who) =="
+        return "== 北京市第三代社会保障卡 \(profile.title)：\(pageTitle)\(who) =="
     }
 
     /// Logs out, or says the program should end, as F10 and Enter would.

@@ -39,7 +39,7 @@ extension AppModel {
         case .disclaimer: about = "阅读免责声明，按空格勾选同意，再按 Enter 继续。"
         case .wizard: about = "逐项填写，按 Enter 到下一项；最后一项后按 Enter 进入下一步。每完成一步都会保存草稿，下次登录可从这一步继续。"
             + "照片项按 Enter 打开文件选择：方向键选择，Tab 输入路径。Esc 回到上一步，已填内容保留。"
-        case .receipt: about = "申请已提交。请记下办事编号，可在“我的办事”中查看进度。"
+        case .receipt: about = "申请已提交。请记下办事编号，可在「我的办事」中查看进度。"
         case .myApplications: about = "查看申请的状态和每一步的办理记录（时间、渠道、办理人）。照片审核未通过时可更换照片并重新提交。"
         case .personLookup: about = "输入申请人的证件号码（或姓名）查询。列表中证件号码已隐藏部分数字；打开人员信息会记录查看人。"
         case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执。"

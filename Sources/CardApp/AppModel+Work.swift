@@ -20,7 +20,7 @@ extension AppModel {
         case (.backOffice, "queue"), (.backOffice, "advance"):
             page = .queue(QueueScreen(status: .submitted, state: state))
         default:
-            overlay = message(item.label, "“\(item.label)”尚未开放：本版本还没有这项业务的办理页面，将在后续版本提供。",
+            overlay = message(item.label, "「\(item.label)」尚未开放：本版本还没有这项业务的办理页面，将在后续版本提供。",
                               tone: .title, button: "返回首页")
         }
     }

@@ -56,11 +56,11 @@ public enum ApplicationStatus: String, Codable, CaseIterable, Equatable, Sendabl
     public func transition(to next: ApplicationStatus, by role: Role) -> Result<ApplicationStatus, StatusRefusal> {
         let allowed = rolesAllowed(to: next)
         if allowed.isEmpty {
-            return .failure(StatusRefusal(from: self, to: next, reason: "“\(rawValue)”的申请不能改为“\(next.rawValue)”"))
+            return .failure(StatusRefusal(from: self, to: next, reason: "「\(rawValue)」的申请不能改为「\(next.rawValue)」"))
         }
         guard allowed.contains(role) else {
             let who = Role.allCases.filter(allowed.contains).map(\.rawValue).joined(separator: "、")
-            return .failure(StatusRefusal(from: self, to: next, reason: "只有\(who)可以将申请从“\(rawValue)”改为“\(next.rawValue)”"))
+            return .failure(StatusRefusal(from: self, to: next, reason: "只有\(who)可以将申请从「\(rawValue)」改为「\(next.rawValue)」"))
         }
         return .success(next)
     }

@@ -71,7 +71,7 @@ extension CardState {
             return .failure(.notFound("没有找到办事编号为 \(id) 的申请"))
         }
         guard application.status.isSentBack else {
-            return .failure(.refused("该申请的状态为“\(application.status.rawValue)”，不需要重新提交"))
+            return .failure(.refused("该申请的状态为「\(application.status.rawValue)」，不需要重新提交"))
         }
         return checkedForm(form, of: person, channel: application.channel, context: context, reference: reference).map {
             [.applicationResubmitted(.init(applicationID: id, from: application.status, form: $0))]
@@ -83,7 +83,7 @@ extension CardState {
     private func checkedForm(_ form: ApplicationForm, of person: PersonRecord, channel: Channel, context: CommandContext,
                              reference: ReferenceData) -> Result<ApplicationForm, CommandRefusal> {
         guard let profile = reference.channel(channel) else {
-            return .failure(.refused("渠道“\(channel.label)”没有配置申领流程"))
+            return .failure(.refused("渠道「\(channel.label)」没有配置申领流程"))
         }
         let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
         if !problems.isEmpty { return .failure(.invalid(problems)) }
@@ -108,7 +108,7 @@ extension CardState {
         }
         let needsReason: Set<ApplicationStatus> = [.photoRejected, .accountOpeningFailed, .productionFailed]
         if needsReason.contains(target), (reason ?? "").trimmingSpaces.isEmpty {
-            return .failure(.invalid([FieldProblem(field: "原因", message: "请填写“\(target.rawValue)”的原因，申请人会看到它")]))
+            return .failure(.invalid([FieldProblem(field: "原因", message: "请填写「\(target.rawValue)」的原因，申请人会看到它")]))
         }
         if let reason, let problem = FreeText.problem(reason, maximumCharacters: 200) {
             return .failure(.invalid([FieldProblem(field: "原因", message: problem)]))
@@ -120,10 +120,10 @@ extension CardState {
             return .failure(.invalid([FieldProblem(field: "邮寄单号", message: "请填写邮寄单号")]))
         }
         if target == .mailed, application.form.pickupMethod != .bankMail {
-            return .failure(.refused("该申请的领卡方式不是银行邮寄，请改为“待领取”"))
+            return .failure(.refused("该申请的领卡方式不是银行邮寄，请改为「待领取」"))
         }
         if target == .awaitingPickup, application.form.pickupMethod == .bankMail {
-            return .failure(.refused("该申请的领卡方式为银行邮寄，请改为“已寄出”并填写邮寄单号"))
+            return .failure(.refused("该申请的领卡方式为银行邮寄，请改为「已寄出」并填写邮寄单号"))
         }
         return .success([.statusChanged(.init(applicationID: id, from: application.status, to: target,
                                               reason: reason?.trimmingSpaces, trackingNumber: trackingNumber?.trimmingSpaces))])

@@ -13,7 +13,7 @@ public struct CreditCode: Equatable, Hashable, Sendable, CustomStringConvertible
         guard characters.count == 18 else { return .problem(field, "应为 18 位，现在是 \(characters.count) 位") }
         if let bad = characters.first(where: { !alphabet.contains($0) }) {
             let hint = "IOZSV".contains(bad) ? "（代码中不使用字母 I、O、Z、S、V）" : ""
-            return .problem(field, "含有不允许的字符“\(bad)”\(hint)，请核对")
+            return .problem(field, "含有不允许的字符「\(bad)」\(hint)，请核对")
         }
         let expected = checkCharacter(for: characters)
         guard characters[17] == expected else {

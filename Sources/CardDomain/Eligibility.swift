@@ -28,7 +28,7 @@ public enum Eligibility {
         var refusals: [Refusal] = []
         if person.status != .retired {
             refusals.append(Refusal(reason: .notRetired, message:
-                "您的参保状态为“\(person.status.rawValue)”，个人申领仅面向退休人员；在职职工请通过所在单位的集体申请办理"))
+                "您的参保状态为「\(person.status.rawValue)」，个人申领仅面向退休人员；在职职工请通过所在单位的集体申请办理"))
         } else if person.pensionBank == nil || person.pensionBranch == nil {
             refusals.append(Refusal(reason: .noPensionBank, message: "没有查到您的养老金代发银行和网点，暂时不能申领。请到社保卡服务网点办理"))
         }
@@ -48,7 +48,7 @@ public enum Eligibility {
                 }
             } else {
                 refusals.append(Refusal(reason: .inProgress, message:
-                    "您已有一笔申请正在办理（办事编号 \(current.id)，状态：\(current.status.rawValue)），请在“我的办事”中查看进度，不能重复申请"))
+                    "您已有一笔申请正在办理（办事编号 \(current.id)，状态：\(current.status.rawValue)），请在「我的办事」中查看进度，不能重复申请"))
             }
         }
         return refusals

@@ -14,13 +14,13 @@ public enum PersonRecordCheck {
                 problems += consistency(of: person, with: type)
             }
         } else {
-            problems.append(FieldProblem(field: "证件类型", message: "“\(person.documentType)”不是可用的证件类型"))
+            problems.append(FieldProblem(field: "证件类型", message: "「\(person.documentType)」不是可用的证件类型"))
         }
         if let group = person.ethnicGroup, reference.ethnicGroup(group) == nil {
-            problems.append(FieldProblem(field: "民族", message: "“\(group)”不在 56 个民族代码中"))
+            problems.append(FieldProblem(field: "民族", message: "「\(group)」不在 56 个民族代码中"))
         }
         if reference.country(person.nationality) == nil {
-            problems.append(FieldProblem(field: "国籍", message: "“\(person.nationality)”不是 ISO 3166-1 三位国家代码"))
+            problems.append(FieldProblem(field: "国籍", message: "「\(person.nationality)」不是 ISO 3166-1 三位国家代码"))
         }
         if person.birthDate > today {
             problems.append(FieldProblem(field: "出生日期", message: "不能晚于今天（\(today)）"))
@@ -30,7 +30,7 @@ public enum PersonRecordCheck {
         }
         problems.collect(StreetAddress.parse(person.residenceAddress, field: "常住所在地地址"))
         if reference.district(person.residenceDistrict) == nil {
-            problems.append(FieldProblem(field: "常住地所在区", message: "“\(person.residenceDistrict)”不是北京市的区"))
+            problems.append(FieldProblem(field: "常住地所在区", message: "「\(person.residenceDistrict)」不是北京市的区"))
         }
         if let mobile = person.mobile { problems.collect(MobileNumber.parse(mobile, field: "卡预留手机号")) }
         problems += statusProblems(person, reference)
@@ -60,13 +60,13 @@ public enum PersonRecordCheck {
                 return [FieldProblem(field: "养老金代发银行", message: "退休人员须填写养老金代发银行")]
             }
             guard let bank = reference.bank(bankName) else {
-                return [FieldProblem(field: "养老金代发银行", message: "“\(bankName)”不是社保卡合作银行")]
+                return [FieldProblem(field: "养老金代发银行", message: "「\(bankName)」不是社保卡合作银行")]
             }
             guard let branch = person.pensionBranch, !branch.isEmpty else {
                 return [FieldProblem(field: "养老金代发网点", message: "退休人员须填写养老金代发网点")]
             }
             return reference.branch(branch, of: bank.name) == nil
-                ? [FieldProblem(field: "养老金代发网点", message: "“\(branch)”不是\(bank.name)的网点")] : []
+                ? [FieldProblem(field: "养老金代发网点", message: "「\(branch)」不是\(bank.name)的网点")] : []
         }
     }
 }

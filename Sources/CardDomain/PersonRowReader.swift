@@ -10,8 +10,8 @@ public struct PersonRowReader: Sendable {
 
         public var description: String {
             switch self {
-            case let .unknown(column, header): return "第 \(column) 列的表头“\(TerminalText.escaped(header))”无法识别"
-            case .duplicate(let header): return "表头“\(TerminalText.escaped(header))”出现了两次"
+            case let .unknown(column, header): return "第 \(column) 列的表头「\(TerminalText.escaped(header))」无法识别"
+            case .duplicate(let header): return "表头「\(TerminalText.escaped(header))」出现了两次"
             case .missing(let columns): return "缺少必需的列：" + columns.map(\.rawValue).joined(separator: "、")
             }
         }
@@ -48,7 +48,7 @@ public struct PersonRowReader: Sendable {
         if fields.count != columns.count { problems.append(FieldProblem(field: "(行)", message: "有 \(fields.count) 列，表头有 \(columns.count) 列")) }
         let typeText = value(.documentType)
         let type = typeText.isEmpty ? reference.documentType(DocumentType.residentIDCode) : reference.documentType(typeText)
-        if type == nil { problem(.documentType, "“\(typeText)”不是可用的证件类型") }
+        if type == nil { problem(.documentType, "「\(typeText)」不是可用的证件类型") }
         var number = value(.documentNumber).uppercased()
         var fromID: ResidentIDNumber?
         var numberFailed = false
@@ -73,13 +73,13 @@ public struct PersonRowReader: Sendable {
         let status = readStatus(value(.status), problem)
         let ethnic = value(.ethnicGroup)
         let ethnicCode = ethnic.isEmpty ? nil : reference.ethnicGroup(ethnic)?.code
-        if !ethnic.isEmpty, ethnicCode == nil { problem(.ethnicGroup, "“\(ethnic)”不是 56 个民族之一") }
+        if !ethnic.isEmpty, ethnicCode == nil { problem(.ethnicGroup, "「\(ethnic)」不是 56 个民族之一") }
         let nationalityText = value(.nationality)
         let nationality = nationalityText.isEmpty ? Country.chinaCode : reference.country(nationalityText)?.alpha3
-        if nationality == nil { problem(.nationality, "“\(nationalityText)”不是国家名称或三位国家代码（如 CHN）") }
+        if nationality == nil { problem(.nationality, "「\(nationalityText)」不是国家名称或三位国家代码（如 CHN）") }
         let districtText = value(.residenceDistrict)
         let district = reference.district(districtText)?.code
-        if district == nil { problem(.residenceDistrict, districtText.isEmpty ? "请填写所在区" : "“\(districtText)”不是北京市的区") }
+        if district == nil { problem(.residenceDistrict, districtText.isEmpty ? "请填写所在区" : "「\(districtText)」不是北京市的区") }
         let bankText = value(.pensionBank)
         let bank = bankText.isEmpty ? nil : (reference.bank(bankText)?.name ?? bankText)
         let branchText = value(.pensionBranch)
@@ -107,7 +107,7 @@ public struct PersonRowReader: Sendable {
         case "男", "1", "m", "male": sex = .male
         case "女", "2", "f", "female": sex = .female
         default:
-            problem(.sex, "“\(text)”不是性别，请填写 男 或 女")
+            problem(.sex, "「\(text)」不是性别，请填写 男 或 女")
             return nil
         }
         if sex == nil, !missingIsExplained { problem(.sex, "请填写性别") }
@@ -122,7 +122,7 @@ public struct PersonRowReader: Sendable {
             return fallback
         }
         guard let date = CalendarDate(text.replacingSlashes) else {
-            problem(column, "“\(text)”不是有效日期，请按 年-月-日 填写，例如 2015-06-01")
+            problem(column, "「\(text)」不是有效日期，请按 年-月-日 填写，例如 2015-06-01")
             return nil
         }
         return date
@@ -133,7 +133,7 @@ public struct PersonRowReader: Sendable {
         case "在职", "11", "employed": return .employed
         case "退休", "21", "retired": return .retired
         default:
-            problem(.status, text.isEmpty ? "请填写 在职 或 退休" : "“\(text)”不是人员状态，请填写 在职 或 退休")
+            problem(.status, text.isEmpty ? "请填写 在职 或 退休" : "「\(text)」不是人员状态，请填写 在职 或 退休")
             return nil
         }
     }

@@ -12,7 +12,7 @@ public struct StreetAddress: Equatable, Hashable, Sendable, CustomStringConverti
         if address.isEmpty { return .problem(field, "请填写地址") }
         if let problem = FreeText.problem(address, maximumCharacters: maximumLength) { return .problem(field, problem) }
         guard address.count >= minimumLength else {
-            return .problem(field, "太短，请写到街道、门牌号，例如“北京市朝阳区和平街12号院3号楼2单元501”")
+            return .problem(field, "太短，请写到街道、门牌号，例如「北京市朝阳区和平街12号院3号楼2单元501」")
         }
         guard !address.allSatisfy({ $0.isASCIIDigit || $0 == " " }) else { return .problem(field, "不能只有数字，请写明街道和门牌号") }
         return .success(StreetAddress(value: address))

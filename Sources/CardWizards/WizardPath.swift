@@ -37,10 +37,10 @@ public struct WizardPath<Answers>: Sendable {
         return steps[..<index].last { $0.isShown(answers) }
     }
 
-    /// "第 2 步 / 共 6 步 · 基本信息", counting visible steps only.
+    /// "第 2 步 / 共 6 步：基本信息", counting visible steps only.
     public func stepLine(at id: String, answers: Answers) -> String? {
         let visible = visibleSteps(for: answers)
         guard let index = visible.firstIndex(where: { $0.id == id }) else { return nil }
-        return "第 \(index + 1) 步 / 共 \(visible.count) 步 · \(visible[index].title)"
+        return "第 \(index + 1) 步 / 共 \(visible.count) 步：\(visible[index].title)"
     }
 }

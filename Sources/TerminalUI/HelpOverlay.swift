@@ -29,7 +29,7 @@ public struct HelpOverlay: Equatable, Sendable {
         let height = min(canvas.height - 2, aboutLines.count + hints.count + 6)
         let rect = canvas.bounds.centred(width: inner + 4, height: height)
         canvas.box(rect, style: .title)
-        canvas.writeCentred("帮助 · \(title)", row: rect.row + 1, in: rect, style: .title)
+        canvas.writeCentred("帮助：\(title)", row: rect.row + 1, in: rect, style: .title)
         var row = rect.row + 2
         for line in aboutLines where row < rect.bottom - 2 {
             canvas.write(line, row: row, column: rect.column + 2, limit: inner)

@@ -58,7 +58,7 @@ public struct SelectList: Equatable, Sendable {
         if highlighted >= top + rows { top = highlighted - rows + 1 }
         top = min(top, max(0, shown.count - rows))
         if shown.isEmpty {
-            canvas.write("没有符合“\(filter)”的选项，按 Backspace 修改", row: rect.row + 1, column: rect.column + 2, style: .warning)
+            canvas.write("没有符合「\(filter)」的选项，按 Backspace 修改", row: rect.row + 1, column: rect.column + 2, style: .warning)
         }
         for (offset, option) in shown.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset

@@ -1,4 +1,4 @@
-/// "第 2 步 / 共 6 步 · 基本信息", and the trail of steps with the current one in brackets:
+/// "第 2 步 / 共 6 步：基本信息", and the trail of steps with the current one in brackets:
 /// "1 声明 > [2 基本信息] > 3 领卡方式". The trail is dropped when it does not fit.
 public struct StepHeader: Equatable, Sendable {
     public var titles: [String]
@@ -12,7 +12,7 @@ public struct StepHeader: Equatable, Sendable {
 
     public var heading: String {
         guard titles.indices.contains(current) else { return "" }
-        return "第 \(current + 1) 步 / 共 \(titles.count) 步 · \(titles[current])"
+        return "第 \(current + 1) 步 / 共 \(titles.count) 步：\(titles[current])"
     }
 
     public var trail: String {

@@ -39,7 +39,7 @@ public struct Table: Equatable, Sendable {
         return .handled
     }
 
-    /// Draws the heading, the current page, and "已选 2 人 / 共 3 人 · 第 1 / 3 页".
+    /// Draws the heading, the current page, and "已选 2 人 / 共 3 人" and "第 1 / 3 页".
     public func draw(on canvas: inout Canvas, in rect: Rect, focused: Bool, unit: String = "项") {
         let marker = isSelectable ? 5 : 2
         var column = rect.column + marker

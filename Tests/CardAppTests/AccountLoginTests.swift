@@ -89,7 +89,7 @@ import TerminalUI
         model.type(AppFixture.password)
         model.type([.enter])
         #expect(!model.isHome)
-        #expect(model.accountLogin?.form.summary?.contains("这是“窗口经办”账号") == true)
+        #expect(model.accountLogin?.form.summary?.contains("这是「窗口经办」账号") == true)
     }
 
     @Test func emptyFieldsAreAllNamedAtOnce() throws {

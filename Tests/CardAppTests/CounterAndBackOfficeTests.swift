@@ -117,7 +117,7 @@ import TerminalUI
         office.chooseTarget(.photoRejected)
         office.focus("confirm")
         office.type([.enter])
-        #expect(office.screen().contains("请填写“照片审核未通过”的原因"))
+        #expect(office.screen().contains("请填写「照片审核未通过」的原因"))
         office.focus("reason")
         office.type("背景不是白色")
         office.focus("confirm")

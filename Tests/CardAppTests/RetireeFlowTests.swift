@@ -15,7 +15,7 @@ import TerminalUI
         #expect(model.screen().contains("【我同意】") || model.screen().contains("[ ] 我同意"))
         #expect(model.screen().contains("【确定】"))
         model.type([.enter])
-        #expect(model.screen().contains("请先勾选“我同意”"))
+        #expect(model.screen().contains("请先勾选「我同意」"))
         model.type([.character(" "), .enter])
         #expect(model.wizard?.flow.currentStep.id == "photos")
         model.walkApplication()

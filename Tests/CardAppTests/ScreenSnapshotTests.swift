@@ -48,7 +48,7 @@ import TerminalUI
         let fixture = try AppFixture()
         var model = try fixture.model(channel: .jingtong)
         model.type([.tab, .enter])
-        #expect(model.screen().contains("! 请先阅读并勾选“同意”"))
+        #expect(model.screen().contains("! 请先阅读并勾选「同意」"))
     }
 
     @Test func homeScreensPerRole() throws {

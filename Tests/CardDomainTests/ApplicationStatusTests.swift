@@ -52,9 +52,9 @@ import Testing
 
     @Test func refusalsExplainThemselves() {
         #expect(S.submitted.transition(to: .inProduction, by: .person)
-                == .failure(StatusRefusal(from: .submitted, to: .inProduction, reason: "只有后台制卡审核可以将申请从“已提交”改为“制卡中”")))
+                == .failure(StatusRefusal(from: .submitted, to: .inProduction, reason: "只有后台制卡审核可以将申请从「已提交」改为「制卡中」")))
         #expect(S.inProduction.transition(to: .withdrawn, by: .person)
-                == .failure(StatusRefusal(from: .inProduction, to: .withdrawn, reason: "“制卡中”的申请不能改为“已撤销”")))
+                == .failure(StatusRefusal(from: .inProduction, to: .withdrawn, reason: "「制卡中」的申请不能改为「已撤销」")))
     }
 
     @Test func inProgressCoversConfirmedUpToCollected() {

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func excludedLettersAreNamed() {
-        #expect(problem("9111000060003734OL") == "含有不允许的字符“O”（代码中不使用字母 I、O、Z、S、V），请核对")
+        #expect(problem("9111000060003734OL") == "含有不允许的字符「O」（代码中不使用字母 I、O、Z、S、V），请核对")
     }
 
     @Test func wrongCheckCharacterSaysWhichItShouldBe() {

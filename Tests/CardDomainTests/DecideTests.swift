@@ -114,7 +114,7 @@ import Testing
         let id = "SB20261121000001"
         let office = Actor(username: "houtai01", role: .backOffice)
         #expect(Self.refusal(state.run(.changeStatus(applicationID: id, to: .photoRejected), by: office))
-                == .invalid([FieldProblem(field: "原因", message: "请填写“照片审核未通过”的原因，申请人会看到它")]))
+                == .invalid([FieldProblem(field: "原因", message: "请填写「照片审核未通过」的原因，申请人会看到它")]))
         _ = try state.run(.changeStatus(applicationID: id, to: .inProduction), by: office).get()
         _ = try state.run(.changeStatus(applicationID: id, to: .produced), by: office).get()
         #expect(Self.refusal(state.run(.changeStatus(applicationID: id, to: .awaitingPickup), by: office)) != nil)

@@ -67,7 +67,7 @@ import Testing
     @Test func deliverableAddressesAreAcceptedAndOthersExplained() {
         #expect((try? StreetAddress.parse("北京市朝阳区和平街12号院3号楼2单元501").get()) != nil)
         #expect(StreetAddress.parse("朝阳区", field: "收件详细地址") == .failure(FieldProblem(field: "收件详细地址",
-            message: "太短，请写到街道、门牌号，例如“北京市朝阳区和平街12号院3号楼2单元501”")))
+            message: "太短，请写到街道、门牌号，例如「北京市朝阳区和平街12号院3号楼2单元501」")))
         #expect(StreetAddress.parse("1234567") == .failure(FieldProblem(field: "详细地址", message: "不能只有数字，请写明街道和门牌号")))
         #expect(StreetAddress.parse("北京市朝阳区\u{7}和平街") == .failure(FieldProblem(field: "详细地址",
             message: "含有不可见或控制字符（U+0007），请删除后重新输入")))

@@ -33,7 +33,7 @@ import Testing
         let person = DomainFixture.person("孙建国")
         let form = try #require(state.applications[Self.id]?.form)
         #expect(DecideTests.refusal(state.run(.resubmitApplication(applicationID: Self.id, form: form), by: DecideTests.personActor(person)))
-                == .refused("该申请的状态为“已提交”，不需要重新提交"))
+                == .refused("该申请的状态为「已提交」，不需要重新提交"))
     }
 
     @Test func theCorrectedFormIsCheckedAndOnlyTheApplicantMayResubmit() throws {

@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func stepLineCountsVisibleStepsOnly() {
-        #expect(path.stepLine(at: "details", answers: Answers(pickupByMail: false)) == "第 3 步 / 共 5 步 · 补录信息")
-        #expect(path.stepLine(at: "confirm", answers: Answers(pickupByMail: true)) == "第 6 步 / 共 6 步 · 确认")
+        #expect(path.stepLine(at: "details", answers: Answers(pickupByMail: false)) == "第 3 步 / 共 5 步：补录信息")
+        #expect(path.stepLine(at: "confirm", answers: Answers(pickupByMail: true)) == "第 6 步 / 共 6 步：确认")
         #expect(path.stepLine(at: "mail", answers: Answers(pickupByMail: false)) == nil)
     }
 }

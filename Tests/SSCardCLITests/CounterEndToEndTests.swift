@@ -57,7 +57,7 @@ import Testing
             try office.send("Enter")
             try office.waitFor("推进办卡状态")
             try office.send("Tab", "Tab", "Enter")
-            try office.waitFor("已改为“\(next)”")
+            try office.waitFor("已改为「\(next)」")
             try office.send("Enter")
         }
         let journal = try retiree.dump(directory)

@@ -125,7 +125,7 @@ import Testing
         let csv = try write("bad.csv", "姓名,工号\n张三,1\n")
         let run = try SSCardProcess.run(["records", "import", csv, "--data-dir", root])
         #expect(run.status == 2)
-        #expect(run.error.contains("第 2 列的表头“工号”无法识别"))
+        #expect(run.error.contains("第 2 列的表头「工号」无法识别"))
         let missingArgument = try SSCardProcess.run(["records", "import"])
         #expect(missingArgument.status == 2)
         let notText = try write("binary.csv", "\u{00}")

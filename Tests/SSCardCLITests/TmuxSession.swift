@@ -103,7 +103,7 @@ final class TmuxSession {
             if last.contains(text) { return last }
             usleep(50_000)
         }
-        throw Timeout(description: "“\(text)” did not appear within \(seconds) s; the screen was:\n\(last)")
+        throw Timeout(description: "「\(text)」 did not appear within \(seconds) s; the screen was:\n\(last)")
     }
 
     /// The exit status once the program has ended.

@@ -10,6 +10,9 @@ public enum Snapshot {
         let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
         let url = directory.appendingPathComponent(name + ".txt")
         #expect(!text.contains("\u{1B}"), "a snapshot must not hold escape codes", sourceLocation: sourceLocation)
+        let ambiguous = AmbiguousWidth.characters(in: text)
+        #expect(ambiguous.isEmpty, "ambiguous-width characters \(ambiguous) in \(name): use 「」 or ASCII",
+                sourceLocation: sourceLocation)
         let recording = ProcessInfo.processInfo.environment["SSCARD_RECORD_SNAPSHOTS"] == "1"
         guard !recording, let stored = try? String(contentsOf: url, encoding: .utf8) else {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

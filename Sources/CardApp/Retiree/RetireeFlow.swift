@@ -66,11 +66,11 @@ public struct RetireeFlow: Equatable, Sendable {
     /// The step with an eligibility check (京通, counter): passing it needs 访问授权 and D4.
     public var isEligibilityStep: Bool { currentStep.fields.contains("accessAuthorisation") }
 
-    /// "第 2 步 / 共 6 步 · 核对基本信息", with the page when the step is split.
+    /// "第 2 步 / 共 6 步：核对基本信息", with the page when the step is split.
     public var heading: String {
         let count = pages(of: step).count
         let pageNote = count > 1 ? "（\(page + 1)/\(count)）" : ""
-        return "第 \(step + 1) 步 / 共 \(steps.count) 步 · \(currentStep.title)\(pageNote)"
+        return "第 \(step + 1) 步 / 共 \(steps.count) 步：\(currentStep.title)\(pageNote)"
     }
 
     /// "1 上传照片 > [2 补录信息] > 3 领卡方式 > 4 确认提交"; when that is wider than

@@ -22,13 +22,13 @@ public struct DisclaimerScreen: AppScreen, Equatable, Sendable {
         ])
     }
 
-    public var title: String { "\(flow.profile.retiree.entryButton) · 免责声明" }
+    public var title: String { "\(flow.profile.retiree.entryButton)：免责声明" }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let event = form.handle(key)
         guard event == .submitted || event == .pressed("proceed") else { return (event, nil) }
         guard form.value("consent") == "true" else {
-            form.show(problems: [("consent", "请先勾选“\(flow.profile.retiree.disclaimer.consent)”")])
+            form.show(problems: [("consent", "请先勾选「\(flow.profile.retiree.disclaimer.consent)」")])
             return (event, nil)
         }
         return (event, .proceed)

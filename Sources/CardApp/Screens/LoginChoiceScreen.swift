@@ -62,7 +62,7 @@ public struct LoginChoiceScreen: AppScreen, Equatable, Sendable {
         syncGroup()
         guard let group else { return nil }
         if group.consent != nil, form.value("consent") != "true" {
-            form.show(problems: [("consent", "请先阅读并勾选“\(group.consent ?? "")”")])
+            form.show(problems: [("consent", "请先阅读并勾选「\(group.consent ?? "")」")])
             return nil
         }
         form.clearProblems()

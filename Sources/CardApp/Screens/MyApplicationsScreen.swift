@@ -17,7 +17,7 @@ public struct MyApplicationsScreen: AppScreen, Equatable, Sendable {
 
     init(person: PersonRecord, state: CardState, viewer: Role) {
         personNumber = person.documentNumber
-        ownerTitle = viewer == .person ? "我的办事" : "办事进度 · \(person.name)"
+        ownerTitle = viewer == .person ? "我的办事" : "办事进度：\(person.name)"
         let applications = state.applications(ofPerson: person.documentNumber).sorted { $0.id > $1.id }
         var fields: [FormField] = []
         if let draft = state.drafts[person.documentNumber] {

@@ -39,7 +39,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
         form = Form(fields)
     }
 
-    public var title: String { "人员信息 · \(person.name)" }
+    public var title: String { "人员信息：\(person.name)" }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let event = form.handle(key)

@@ -25,7 +25,7 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
         ]
         let applications = state.applications(in: status)
         if applications.isEmpty {
-            fields.append(FormField(id: "none", control: .note("没有处于“\(status.rawValue)”的申请。", style: .muted)))
+            fields.append(FormField(id: "none", control: .note("没有处于「\(status.rawValue)」的申请。", style: .muted)))
         } else {
             let options = applications.map { application in
                 let name = state.person(application.personNumber)?.name ?? ""

@@ -26,11 +26,11 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
             FormField(id: "pickup", label: "领卡方式", control: .readOnly(pickup == .bankMail ? "银行邮寄" : pickup == .branchPickup ? "网点领取" : "单位代领", note: "")),
         ]
         if let photo = application.form.cardPhoto {
-            fields.append(FormField(id: "photo", label: "制卡照片", control: .readOnly("\(photo.size) \(photo.format.rawValue)", note: "SHA-256 \(photo.sha256.prefix(12))…")))
+            fields.append(FormField(id: "photo", label: "制卡照片", control: .readOnly("\(photo.size) \(photo.format.rawValue)", note: "SHA-256 \(photo.sha256.prefix(12))...")))
         }
         let moves = Self.moves(from: application)
         if moves.isEmpty {
-            fields.append(FormField(id: "none", control: .note("该申请在“\(application.status.rawValue)”状态下没有可由后台办理的操作。", style: .muted)))
+            fields.append(FormField(id: "none", control: .note("该申请在「\(application.status.rawValue)」状态下没有可由后台办理的操作。", style: .muted)))
         } else {
             let options = moves.map { ChoiceOption(id: $0.rawValue, label: $0.rawValue) }
             fields.append(FormField(id: "target", label: "改为", isRequired: true, control: .radio(RadioGroup(options))))

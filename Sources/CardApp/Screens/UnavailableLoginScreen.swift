@@ -17,7 +17,7 @@ public struct UnavailableLoginScreen: AppScreen, Equatable, Sendable {
         self.group = group
         self.method = method
         let reason = policy.unavailable[method.mechanism.rawValue] ?? "本终端尚未接入该登录方式。"
-        let message = "“\(method.label)”在本终端暂不可用。\n\(reason)\n请改用账号登录（用户名/手机号/身份证号和密码）。"
+        let message = "「\(method.label)」在本终端暂不可用。\n\(reason)\n请改用账号登录（用户名/手机号/身份证号和密码）。"
         form = Form([
             // Wrapped here because a note's height is its line count.
             FormField(id: "reason", control: .note(TextLayout.wrap(message, to: 66).joined(separator: "\n"), style: .warning)),
