@@ -63,7 +63,7 @@ extension AppModel {
         case "idCardFront": flow.form.idCardFront = photo
         default: flow.form.idCardBack = photo
         }
-        var rebuilt = WizardStepScreen(flow: flow, fields: stepFields(for: flow))
+        var rebuilt = WizardStepScreen(flow: flow, fields: stepFields(for: flow), startForm: screen.startForm)
         rebuilt.updateForm { form in
             form.focus(on: field)
             form.moveFocus(by: 1, wrapping: false)

@@ -106,7 +106,7 @@ extension AppModel {
     private func drawOverlay(on canvas: inout Canvas, now: Int64) {
         switch overlay {
         case .help(let help)?: help.draw(on: &canvas)
-        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
+        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog, _)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
             dialog.draw(on: &canvas)
         case .photoPicker(var picking)?: picking.picker.draw(on: &canvas)
         case .idleWarning?:

@@ -75,7 +75,14 @@ extension AppModel {
         if key == .escape {
             var flow = screen.flow
             _ = StepReader(reference: reference, today: today).read(screen.form, into: &flow)
-            guard flow.goBack() else { return goHome() }
+            let entered = flow.form != screen.startForm
+            guard flow.goBack() else {
+                // The first page has nothing before it: leaving loses what is on it, so ask.
+                guard entered else { return goHome() }
+                overlay = .confirmDiscard(ModalDialog(title: "返回首页？", message: "本页已填写的内容和已选的照片尚未保存，返回后将被清除。",
+                                                      buttons: ["返回首页", "继续填写"]), then: .home)
+                return
+            }
             page = wizardPage(flow)
             return
         }

@@ -25,8 +25,8 @@ public struct AppModel {
         case help(HelpOverlay)
         /// 确认退出？ / 确认退出登录？
         case confirmQuit(ModalDialog)
-        /// Esc would throw away what was typed.
-        case confirmDiscard(ModalDialog)
+        /// Esc would throw away what was typed (or a photo chosen); where it then goes.
+        case confirmDiscard(ModalDialog, then: DiscardTarget)
         case message(ModalDialog)
         /// Kiosk: the session is about to be cleared.
         case idleWarning
@@ -35,6 +35,9 @@ public struct AppModel {
         /// 二次确认 before the application is submitted.
         case confirmSubmit(ModalDialog)
     }
+
+    /// Where a confirmed discard leads.
+    public enum DiscardTarget: Equatable, Sendable { case loginChoice, home }
 
     /// The file picker open for one photo field.
     public struct PhotoPicking: Equatable {
@@ -177,13 +180,16 @@ public struct AppModel {
                 overlay = nil
                 submitApplication(now: lastInput)
             }
-        case .confirmDiscard(var dialog):
+        case .confirmDiscard(var dialog, let target):
             let response = dialog.handle(key)
-            overlay = .confirmDiscard(dialog)
+            overlay = .confirmDiscard(dialog, then: target)
             if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
             if response == .activated && dialog.selected == 0 {
                 overlay = nil
-                backToLoginChoice()
+                switch target {
+                case .loginChoice: backToLoginChoice()
+                case .home: goHome()
+                }
             }
         }
         return .running
@@ -203,7 +209,7 @@ public struct AppModel {
             if key == .escape {
                 if screen.hasInput {
                     overlay = .confirmDiscard(ModalDialog(title: "返回登录方式？", message: "已输入的账号和密码将被清除。",
-                                                          buttons: ["返回", "继续填写"]))
+                                                          buttons: ["返回", "继续填写"]), then: .loginChoice)
                 } else {
                     backToLoginChoice()
                 }

@@ -36,4 +36,37 @@ import TerminalUI
         model.type([.escape])
         #expect(model.wizard?.flow.step != step || model.overlay != nil)
     }
+
+    /// The web's first step is the photos. Esc there once threw a chosen photo away
+    /// without the question the help promises.
+    @Test func escOnTheFirstPageAsksBeforeAChosenPhotoIsLost() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.logIn("110105195609090137")
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        try #require(model.wizard?.flow.step == 0)
+        // Untouched, Esc simply goes back to the home menu.
+        model.type([.escape])
+        #expect(model.overlay == nil)
+        #expect(model.isHome)
+
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        model.focus("cardPhoto")
+        model.type([.enter])
+        model.pickPhoto(TestPhotos.cardPhoto)
+        try #require(model.wizard?.flow.form.cardPhoto != nil)
+        model.type([.escape])
+        guard case .confirmDiscard(let dialog, then: .home)? = model.overlay else {
+            Issue.record("no question before the photo was thrown away")
+            return
+        }
+        #expect(dialog.title == "返回首页？")
+        model.type([.escape])
+        #expect(model.overlay == nil)
+        #expect(model.wizard?.flow.form.cardPhoto != nil, "cancelling keeps the photo")
+        model.type([.escape, .enter])
+        #expect(model.isHome)
+    }
 }

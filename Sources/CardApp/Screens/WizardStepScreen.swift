@@ -13,10 +13,14 @@ public struct WizardStepScreen: AppScreen, Equatable, Sendable {
 
     public internal(set) var flow: RetireeFlow
     public private(set) var form: Form
+    /// The application as it stood when this page opened: what Esc on the first page would
+    /// throw away is the difference (typed values, a photo chosen).
+    let startForm: ApplicationForm
 
-    init(flow: RetireeFlow, fields: StepFields) {
+    init(flow: RetireeFlow, fields: StepFields, startForm: ApplicationForm? = nil) {
         self.flow = flow
         form = fields.form()
+        self.startForm = startForm ?? flow.form
     }
 
     public var title: String { flow.heading }
