@@ -72,7 +72,11 @@ struct StepFields {
         case "ethnicGroup":
             return [select(id, reference.ethnicGroups.map { ChoiceOption(id: $0.code, label: $0.name) }, chosen: form.ethnicGroup)]
         case "occupation":
-            return [select(id, reference.occupations.map { ChoiceOption(id: $0.code, label: $0.name) }, chosen: form.occupation, width: 30)]
+            // A channel may word an entry as the seeds do ("occupation.80": 离退休人员); the
+            // GB/T 2261.4 code underneath is the same.
+            return [select(id, reference.occupations.map {
+                ChoiceOption(id: $0.code, label: flow.profile.labels["occupation.\($0.code)"] ?? $0.name)
+            }, chosen: form.occupation, width: 30)]
         case "residenceDistrict": return [select(id, districtOptions, chosen: form.residenceDistrict)]
         case "residenceAddress": return [text(id, form.residenceAddress, width: 46)]
         case "mobile": return [text(id, form.mobile, width: 14, maxLength: 11, filter: .digits)]
