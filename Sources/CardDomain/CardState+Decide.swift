@@ -95,6 +95,12 @@ extension CardState {
         if var mail = checked.mailing {
             mail.recipientName = PersonName.normalised(mail.recipientName)
             mail.address = mail.address.trimmingSpaces
+            // A channel that does not ask for the district must not record one the applicant
+            // never saw (the person's own district once stood for a 海淀 address): it is read
+            // from the address they typed, or left out.
+            if !profile.retireeMailFields.contains("mailDistrict") {
+                mail.district = reference.districtNamed(in: mail.address)?.code
+            }
             checked.mailing = mail
         }
         return .success(checked)

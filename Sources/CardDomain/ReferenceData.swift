@@ -66,6 +66,12 @@ public struct ReferenceData: Sendable {
     }
 
     /// A district by its name (朝阳区) or code (110105).
+    /// The Beijing district whose name comes first in `address` ("北京市海淀区学院路" is 海淀区).
+    public func districtNamed(in address: String) -> District? {
+        districts.compactMap { district in address.firstRange(of: district.name).map { (district, $0.lowerBound) } }
+            .min { $0.1 < $1.1 }?.0
+    }
+
     public func district(_ nameOrCode: String) -> District? {
         index.districts[nameOrCode]
     }

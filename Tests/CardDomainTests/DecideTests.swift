@@ -37,6 +37,24 @@ import Testing
         #expect(second?.description.contains("已有一笔申请正在办理（办事编号 SB20261121000001") == true)
     }
 
+    /// The web does not ask for the mail district: the one recorded is read from the
+    /// address the applicant typed (a 海淀 address was once stored as 朝阳, the person's
+    /// own district), or none; a channel that asks keeps what was chosen.
+    @Test func theMailDistrictIsNeverOneTheApplicantDidNotSee() throws {
+        func recorded(_ address: String, channel: Channel) throws -> String? {
+            var state = DomainFixture.seededState()
+            let events = try Self.submit("孙建国", in: &state, channel: channel) { form in
+                form.mailing?.address = address
+                form.mailing?.postalCode = "100083"
+            }.get()
+            guard case .applicationSubmitted(let submitted)? = events.first else { return "none submitted" }
+            return submitted.form.mailing?.district
+        }
+        #expect(try recorded("北京市海淀区学院路30号院1号楼101", channel: .web) == "110108")
+        #expect(try recorded("学院路30号院1号楼101室", channel: .web) == nil)
+        #expect(try recorded("北京市海淀区学院路30号院1号楼101", channel: .jingtong) == "110105", "京通 asks, and 朝阳 was chosen")
+    }
+
     /// A card collected is a card held, not "an application in progress (状态：已领卡)".
     @Test func afterTheCardIsCollectedTheRefusalSaysTheCardIsHeld() throws {
         var state = DomainFixture.seededState()
