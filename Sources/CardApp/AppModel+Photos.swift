@@ -40,6 +40,11 @@ extension AppModel {
             do {
                 switch try PhotoStore(data: environment.repository.data).accept(path: path, requirement: requirement) {
                 case .success(let photo):
+                    if let other = Self.sameFileAsOtherSide(photo, for: picking.field, in: screen.flow.form, profile: environment.profile) {
+                        picking.picker.reject("这与已上传的\(other)是同一个文件，请选择另一面的照片")
+                        overlay = .photoPicker(picking)
+                        return
+                    }
                     photoDirectory = picking.picker.directory
                     accept(photo, for: picking.field, on: screen)
                     overlay = nil
@@ -53,6 +58,17 @@ extension AppModel {
             }
         default:
             break
+        }
+    }
+
+    /// The label of the other ID card side when `photo` is the very file already given
+    /// for it: the front and the back are two pictures.
+    static func sameFileAsOtherSide(_ photo: PhotoReference, for field: String, in form: ApplicationForm,
+                                    profile: ChannelProfile) -> String? {
+        switch field {
+        case "idCardFront" where form.idCardBack?.sha256 == photo.sha256: return profile.label("idCardBack")
+        case "idCardBack" where form.idCardFront?.sha256 == photo.sha256: return profile.label("idCardFront")
+        default: return nil
         }
     }
 

@@ -9,8 +9,8 @@ import TerminalUI
 /// Only regular files are ever opened, non-blocking (`RegularFile`): a FIFO, a terminal or
 /// a device, named anything, even behind a link, is listed as what it is and never read.
 /// Names are shown with control characters escaped, and a link as "name -> target",
-/// described by what it points to. Hidden files and files that are not JPEG or PNG are
-/// not shown.
+/// described by what it points to. Files that are not JPEG or PNG are listed as "不是图片";
+/// hidden files, FIFOs and devices are not listed.
 struct PhotoDirectoryListing: DirectoryListing {
     let requirement: PhotoRequirement
 
@@ -39,12 +39,15 @@ struct PhotoDirectoryListing: DirectoryListing {
             return FileEntry(name: name, isDirectory: false, dimensions: "-", verdict: "无法读取", displayName: shown)
         }
         let check = requirement.check(fileSize: read.size, head: read.bytes)
-        guard let header = check.header else {
-            return FileEntry(name: name, isDirectory: false, size: read.size, dimensions: "-", verdict: "不是图片",
-                             isShown: false, displayName: shown)
-        }
-        return FileEntry(name: name, isDirectory: false, size: read.size, dimensions: "\(header.size)",
-                         verdict: verdict(size: read.size, header: header), displayName: shown)
+        var entry = FileEntry(name: name, isDirectory: false, size: read.size, dimensions: "-", verdict: "不是图片",
+                              displayName: shown)
+        // One wording of sizes everywhere: the list says what the form and its messages say.
+        entry.sizeLabel = PhotoRequirement.sizeText(read.size)
+        // Files that are not pictures are listed with the reason, as SCREENS.md sketches.
+        guard let header = check.header else { return entry }
+        entry.dimensions = "\(header.size)"
+        entry.verdict = verdict(size: read.size, header: header)
+        return entry
     }
 
     /// A short verdict for the list, as SCREENS.md sketches it; the actual values are in

@@ -7,6 +7,9 @@ public struct FileEntry: Equatable, Sendable {
     public var displayName: String
     public var isDirectory: Bool
     public var size: Int?
+    /// The size as the caller words it elsewhere (so the list and the form say the same);
+    /// nil for the picker's own wording.
+    public var sizeLabel: String?
     /// Pixel dimensions or "-", already formatted.
     public var dimensions: String
     public var verdict: String
@@ -26,6 +29,7 @@ public struct FileEntry: Equatable, Sendable {
 
     /// "36 KB", "1.2 MB".
     public var sizeText: String {
+        if let sizeLabel { return sizeLabel }
         guard let size else { return "" }
         if size < 1024 { return "\(size) B" }
         if size < 1024 * 1024 { return "\((size + 512) / 1024) KB" }

@@ -60,3 +60,38 @@ import TerminalUI
 }
 
 struct ListingTimedOut: Error {}
+
+/// What the picker lists and refuses, beyond the bytes of one file.
+@Suite struct PhotoChoiceTests {
+    @Test func filesThatAreNotPicturesAreListedWithTheReasonAndSizesReadAsTheFormSaysThem() throws {
+        let folder = NSTemporaryDirectory() + "sscard-listing-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: folder + "/notes.jpg"))
+        let photo = TestImages.png(width: 358, height: 441, bytes: 165_000)
+        try Data(photo).write(to: URL(fileURLWithPath: folder + "/me.png"))
+        let requirement = try #require(try CardResources.photoRequirements().first { $0.id == "cardPhoto" })
+        let entries = try PhotoDirectoryListing(requirement: requirement).entries(in: folder)
+        let notes = try #require(entries.first { $0.name == "notes.jpg" })
+        #expect(notes.isShown && notes.verdict == "不是图片")
+        let me = try #require(entries.first { $0.name == "me.png" })
+        #expect(me.sizeText == PhotoRequirement.sizeText(165_000) && me.sizeText == "162 KB")
+    }
+
+    @Test func theSameFileIsRefusedForTheBackAfterTheFront() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model()
+        model.logIn("110105195609090137")
+        model.choose("apply")
+        model.type([.character(" "), .enter])
+        model.focus("idCardFront")
+        model.type([.enter])
+        model.pickPhoto(TestPhotos.idFront)
+        try #require(model.wizard?.flow.form.idCardFront != nil)
+        model.focus("idCardBack")
+        model.type([.enter])
+        model.pickPhoto(TestPhotos.idFront)
+        #expect(model.wizard?.flow.form.idCardBack == nil)
+        guard case .photoPicker(let picking)? = model.overlay else { Issue.record("the picker closed"); return }
+        #expect(picking.picker.problem?.contains("同一个文件") == true)
+    }
+}
