@@ -67,15 +67,17 @@ extension AppModel {
         canvas.rule(row: 1)
         // The seeds write paths with "→", which CJK terminals draw two columns wide.
         let entry = String(profile.entry.map { $0 == "→" ? ">" : $0 })
-        let heading = (session == nil ? "\(entry) > " : "") + pageTitle
+        let heading = isLocked ? "屏幕已锁定" : (session == nil ? "\(entry) > " : "") + pageTitle
         canvas.write(layout.prominentHeadings ? "【\(heading)】" : heading, row: 2, column: 1, style: .title)
         let body = Rect(row: layout.rowGap == 1 ? 4 : 5, column: 3, width: width - 5, height: height - (layout.rowGap == 1 ? 7 : 8))
-        drawPage(on: &canvas, in: body)
+        // A locked screen hides the page entirely: nothing of a person's records shows.
+        if !isLocked { drawPage(on: &canvas, in: body) }
         canvas.rule(row: height - 2)
         // The saved note takes the terminal's place (the channel is on the top line), so the keys still fit.
         let note = draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) }
             ?? "终端 \(environment.terminal)  \(profile.name)" + (isKiosk ? "  自助" : "")
-        FunctionKeyBar(hints: pageHints, note: note).draw(on: &canvas, row: height - 1)
+        let hints = isLocked ? [KeyHint("Tab", "下一项"), KeyHint("Enter", "解锁"), KeyHint("F10", "退出登录")] : pageHints
+        FunctionKeyBar(hints: hints, note: note).draw(on: &canvas, row: height - 1)
         drawOverlay(on: &canvas, now: now)
         return canvas
     }
@@ -109,6 +111,7 @@ extension AppModel {
         case .confirmQuit(let dialog)?, .confirmDiscard(let dialog, _)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
             dialog.draw(on: &canvas)
         case .photoPicker(var picking)?: picking.picker.draw(on: &canvas)
+        case .screenLocked(let lock)?: lock.draw(on: &canvas)
         case .idleWarning?:
             let seconds = idleSecondsLeft(now: now)
             ModalDialog(title: "还在吗？", message: "\(seconds) 秒后将自动退出登录并清除屏幕，以保护您的信息。\n按任意键继续使用。",

@@ -34,6 +34,8 @@ public struct AppModel {
         case photoPicker(PhotoPicking)
         /// 二次确认 before the application is submitted.
         case confirmSubmit(ModalDialog)
+        /// A staff session idle too long: the page is hidden until the password is given.
+        case screenLocked(LockScreen)
     }
 
     /// Where a confirmed discard leads.
@@ -89,6 +91,7 @@ public struct AppModel {
             if key == .function(10) || key == .control("c") { askToQuit(viaControlC: key == .control("c")) }
             return .running
         }
+        if case .screenLocked(let lock)? = overlay { return handleLock(lock, key) }
         if let overlay { return handleOverlay(overlay, key) }
         // Esc closes only the innermost layer: an open list on the page, not the page too.
         if key == .escape, screen.form.openSelect != nil {
@@ -109,8 +112,14 @@ public struct AppModel {
         return .running
     }
 
-    /// The clock moved without a key: the kiosk's idle warning and reset.
+    /// The clock moved without a key: the kiosk's idle warning and reset, and the lock
+    /// of a staff screen left alone.
     public mutating func tick(now: Int64) -> Outcome {
+        if !isKiosk, let session, session.actor.role.isStaff, !isLocked,
+           (now - lastInput) / 1_000_000 >= Int64(environment.policy.staffLockSeconds) {
+            overlay = .screenLocked(LockScreen(username: session.actor.username, captcha: lockCaptcha(for: session.actor.username)))
+            return .redraw
+        }
         guard isKiosk else { return .running }
         let limits = environment.idleLimits
         let idle = (now - lastInput) / 1_000_000
@@ -157,6 +166,8 @@ public struct AppModel {
         switch current {
         case .help, .idleWarning:
             overlay = nil
+        case .screenLocked(let lock):
+            return handleLock(lock, key)
         case .message(var dialog):
             let response = dialog.handle(key)
             overlay = response == .activated || response == .cancelled ? nil : .message(dialog)

@@ -24,6 +24,8 @@ public struct TerminalPolicy: Decodable, Sendable {
 
     public var kiosk: Kiosk
     public var minimumSize: MinimumSize
+    /// A staff session idle this long hides its screen and asks for the password again.
+    public var staffLockSeconds: Int
     /// 长者版: at most this many fields on one screen; a longer step is split into pages.
     public var elderFieldsPerPage: Int
     /// What happens after submission, per pickup method (PickupMethod's raw value), for the

@@ -5,4 +5,7 @@ public enum Role: String, Codable, CaseIterable, Equatable, Sendable {
     case counterClerk = "窗口经办"
     case backOffice = "后台制卡审核"
     case administrator = "管理员"
+
+    /// The bureau's own people: their screens show anyone's records.
+    public var isStaff: Bool { self == .counterClerk || self == .backOffice || self == .administrator }
 }
