@@ -13,17 +13,18 @@ extension AppModel {
             page = .queue(screen)
             switch action {
             case .filter(let status)?: showQueue(status)
-            case .open(let id)?: openReview(id, returnTo: screen.status, now: now)
+            case .search(let query)?: showQueue(screen.status, query: query)
+            case .open(let id)?: openReview(id, returnTo: screen.status, query: screen.query, now: now)
             case nil: break
             }
         case .review(var screen):
-            if key == .escape { return showQueue(screen.returnTo) }
+            if key == .escape { return showQueue(screen.returnTo, query: screen.returnQuery) }
             let (_, action) = screen.handle(key)
             page = .review(screen)
             switch action {
             case .move(let target, let reason, let tracking)?:
                 move(screen, to: target, reason: reason, trackingNumber: tracking, now: now)
-            case .back?: showQueue(screen.returnTo)
+            case .back?: showQueue(screen.returnTo, query: screen.returnQuery)
             case nil: break
             }
         default:
@@ -31,12 +32,12 @@ extension AppModel {
         }
     }
 
-    mutating func showQueue(_ status: ApplicationStatus) {
+    mutating func showQueue(_ status: ApplicationStatus, query: String = "", selecting row: Int = 0) {
         try? environment.repository.refresh()
-        page = .queue(QueueScreen(status: status, state: environment.repository.state))
+        page = .queue(QueueScreen(status: status, state: environment.repository.state, query: query, selecting: row))
     }
 
-    private mutating func openReview(_ id: String, returnTo: ApplicationStatus, now: Int64) {
+    private mutating func openReview(_ id: String, returnTo: ApplicationStatus, query: String, now: Int64) {
         guard let actor = session?.actor else { return }
         let state = environment.repository.state
         guard let application = state.applications[id] else { return }
@@ -46,12 +47,18 @@ extension AppModel {
         } catch {
             return overlay = message("无法打开申请", "\(error)", tone: .error)
         }
-        page = .review(ReviewScreen(application: application, person: state.person(application.personNumber), returnTo: returnTo))
+        page = .review(ReviewScreen(application: application, person: state.person(application.personNumber), returnTo: returnTo,
+                                    returnQuery: query))
     }
 
     private mutating func move(_ screen: ReviewScreen, to target: ApplicationStatus, reason: String, trackingNumber: String,
                                now: Int64) {
         guard let actor = session?.actor else { return }
+        // Where the moved application stood in its list: afterwards the cursor stays on
+        // that row, which is now the next application of the same list.
+        let row = screen.returnQuery.isEmpty
+            ? environment.repository.state.applications(in: screen.returnTo).firstIndex { $0.id == screen.applicationID } ?? 0
+            : QueueScreen.find(screen.returnQuery, in: environment.repository.state).firstIndex { $0.id == screen.applicationID } ?? 0
         let command = Command.changeStatus(applicationID: screen.applicationID, to: target,
                                            reason: reason.trimmingSpaces.isEmpty ? nil : reason,
                                            trackingNumber: trackingNumber.trimmingSpaces.isEmpty ? nil : trackingNumber)
@@ -64,7 +71,7 @@ extension AppModel {
         } catch {
             return overlay = message("未能变更状态", "\(error)", tone: .error)
         }
-        showQueue(screen.returnTo)
+        showQueue(screen.returnTo, query: screen.returnQuery, selecting: row)
         overlay = message("已变更", "\(screen.applicationID) 已改为「\(target.rawValue)」。", tone: .success, button: "继续")
     }
 }

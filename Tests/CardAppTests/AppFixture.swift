@@ -5,6 +5,7 @@ import CardStore
 import Foundation
 import SystemPackage
 import TerminalUI
+import Testing
 
 /// A session on a fresh data directory with a few accounts (cheap scrypt, so tests stay
 /// fast), a fixed clock and captchas numbered 1111, 2222, ... in order.
@@ -14,6 +15,8 @@ final class AppFixture {
     static let start: Int64 = 1_795_241_100_000_000
     let directory: String
     let repository: CardRepository
+    /// The cheap scrypt hash of `password` every test account has.
+    let hash: String
     private(set) var captchasDrawn = 0
 
     init() throws {
@@ -22,6 +25,7 @@ final class AppFixture {
         let context = CommandContext(now: Self.start, today: CalendarDate(year: 2026, month: 11, day: 21)!, terminal: "seed", channel: .counter)
         let hash = try PasswordHash.make(password: Self.password, salt: Array(repeating: 7, count: 16),
                                          parameters: .init(logCost: 10, blockSize: 8, parallelism: 1)).description
+        self.hash = hash
         let accounts = [
             AccountRecord(username: "guitai01", role: .counterClerk, displayName: "窗口经办 guitai01", passwordHash: hash),
             AccountRecord(username: "xinghe-admin", role: .unitOperator, displayName: "北京星河数码科技有限公司 经办人",
@@ -39,6 +43,19 @@ final class AppFixture {
         for outcome in try repository.executeBatch(commands, by: .system("test"), context: context) { _ = try outcome.get() }
         photos = directory + "-photos"
         try TestPhotos.write(to: photos)
+    }
+
+    /// Another retiree like 孙建国, with an account by ID number, for lists of more than two.
+    func addRetiree(name: String, number: String, birth: CalendarDate, mobile: String) throws {
+        var person = try #require(repository.state.person("110105195609090137"))
+        person.name = name
+        person.documentNumber = number
+        person.birthDate = birth
+        person.mobile = mobile
+        let context = CommandContext(now: Self.start, today: CalendarDate(year: 2026, month: 11, day: 21)!, terminal: "seed", channel: .counter)
+        try repository.execute(.recordPerson(person), by: .system("test"), context: context)
+        try repository.execute(.recordAccount(AccountRecord(username: number, role: .person, displayName: name, passwordHash: hash,
+                                                            personNumber: number)), by: .system("test"), context: context)
     }
 
     /// A folder with a right card photo, ID card sides, and wrong files (TestPhotos).

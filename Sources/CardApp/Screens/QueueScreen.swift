@@ -2,55 +2,78 @@ import CardDomain
 import TerminalUI
 
 /// The back office's list: applications in one status (D3), oldest first, with numbers
-/// masked. Enter opens one to move it along.
+/// masked; or, with a search, every application whose 办事编号, ID number or name matches,
+/// whatever its status. Enter opens one to move it along.
 public struct QueueScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case open(String)
         case filter(ApplicationStatus)
+        case search(String)
     }
 
     public let status: ApplicationStatus
+    /// The search shown, when the list is a search's result.
+    public let query: String
     public private(set) var form: Form
 
     /// The statuses back office works on, in the order of D3.
     static let statuses: [ApplicationStatus] = [.submitted, .inProduction, .produced, .awaitingPickup, .mailed,
                                                 .collected, .photoRejected, .accountOpeningFailed, .productionFailed]
 
-    public init(status: ApplicationStatus, state: CardState) {
+    /// `selecting` puts the cursor on that row of the list (after a move, the next one).
+    public init(status: ApplicationStatus, state: CardState, query: String = "", selecting row: Int = 0) {
         self.status = status
+        self.query = query
         let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(state.applications(in: $0).count)）") }
         var fields: [FormField] = [
             FormField(id: "status", label: "办卡状态", control: .select(SelectList(counts, selectedID: status.rawValue),
                                                                   chosen: status.rawValue, width: 24)),
+            FormField(id: "query", label: "查找", control: .text(TextField(query, maxLength: 30), width: 24)),
         ]
-        let applications = state.applications(in: status)
+        let applications = query.isEmpty ? state.applications(in: status) : Self.find(query, in: state)
         if applications.isEmpty {
-            fields.append(FormField(id: "none", control: .note("没有处于「\(status.rawValue)」的申请。", style: .muted)))
+            let none = query.isEmpty ? "没有处于「\(status.rawValue)」的申请。" : "没有办事编号、证件号码或姓名符合「\(query)」的申请。"
+            fields.append(FormField(id: "none", control: .note(none, style: .muted)))
         } else {
             let options = applications.map { application in
                 let name = state.person(application.personNumber)?.name ?? ""
                 let latest = application.timeline.last.map { BeijingTime.dateTime(microseconds: $0.at) } ?? ""
                 return ChoiceOption(id: application.id,
                                     label: "\(application.id)  \(TextLayout.pad(name, to: 6)) \(PrivacyMask.identityNumber(application.personNumber))",
-                                    detail: "\(application.channel.label)  \(latest)")
+                                    detail: query.isEmpty ? "\(application.channel.label)  \(latest)" : application.status.rawValue)
             }
-            fields.append(FormField(id: "applications", label: "申请", control: .radio(RadioGroup(options, asMenu: true))))
+            let selected = min(max(0, row), options.count - 1)
+            fields.append(FormField(id: "applications", label: query.isEmpty ? "申请" : "查找结果",
+                                    control: .radio(RadioGroup(options, selected: selected, asMenu: true))))
         }
         form = Form(fields)
         if !applications.isEmpty { form.focus(on: "applications") }
+    }
+
+    /// Applications whose 办事编号 or applicant's whole ID number is `query`, or whose
+    /// applicant's name starts with it; newest first.
+    static func find(_ query: String, in state: CardState) -> [Application] {
+        let text = query.trimmingSpaces
+        if let application = state.applications[text.uppercased()] { return [application] }
+        if state.person(text.uppercased()) != nil { return state.applications(ofPerson: text.uppercased()).reversed() }
+        let people = state.persons.values.filter { $0.name.hasPrefix(text) }.map(\.documentNumber)
+        return people.flatMap { state.applications(ofPerson: $0) }.sorted { $0.id > $1.id }.prefix(100).map { $0 }
     }
 
     public var title: String { "按状态查看申请" }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let focusedID = form.focusedField?.id
+        if key == .enter, focusedID == "query" {
+            return (.handled, .search(form.value("query").trimmingSpaces))
+        }
         let event = form.handle(key)
         if let chosen = ApplicationStatus(rawValue: form.value("status")), chosen != status { return (event, .filter(chosen)) }
         if event == .submitted, focusedID == "applications" { return (event, .open(form.value("applications"))) }
         return (event, nil)
     }
 
-    public var hints: [KeyHint] { [KeyHint("Tab", "状态/列表"), KeyHint("Enter", "打开"), KeyHint("Esc", "返回首页"), .help, .logout] }
+    public var hints: [KeyHint] { [KeyHint("Tab", "下一项"), KeyHint("Enter", "打开/查找"), KeyHint("Esc", "返回首页"), .help, .logout] }
 
     mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
 }

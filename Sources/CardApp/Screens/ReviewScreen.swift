@@ -12,11 +12,14 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
 
     public let applicationID: String
     public let returnTo: ApplicationStatus
+    /// The search the list showed, to go back to it.
+    public let returnQuery: String
     public private(set) var form: Form
 
-    init(application: Application, person: PersonRecord?, returnTo: ApplicationStatus) {
+    init(application: Application, person: PersonRecord?, returnTo: ApplicationStatus, returnQuery: String = "") {
         applicationID = application.id
         self.returnTo = returnTo
+        self.returnQuery = returnQuery
         let pickup = application.form.pickupMethod
         var fields: [FormField] = [
             FormField(id: "id", label: "办事编号", control: .readOnly(application.id, note: "状态：\(application.status.rawValue)")),
@@ -28,6 +31,16 @@ public struct ReviewScreen: AppScreen, Equatable, Sendable {
         if let photo = application.form.cardPhoto {
             fields.append(FormField(id: "photo", label: "制卡照片", control: .readOnly("\(photo.size) \(photo.format.rawValue)", note: "SHA-256 \(photo.sha256.prefix(12))...")))
         }
+        // The whole timeline, with reasons and the tracking number, as the applicant sees it.
+        let history = application.timeline.map { entry -> String in
+            var line = "\(BeijingTime.dateTime(microseconds: entry.at))  \(TextLayout.pad(entry.status.rawValue, to: 14))"
+                + "\(entry.channel.label)  \(MyApplicationsScreen.who(entry, application))"
+            // On lines of their own, so that nothing is cut at the right edge.
+            if let reason = entry.reason { line += "\n  原因：\(reason)" }
+            if let tracking = entry.trackingNumber { line += "\n  邮寄单号：\(tracking)" }
+            return line
+        }
+        fields.append(FormField(id: "timeline", label: "办理记录", control: .note(history.joined(separator: "\n"), style: .normal)))
         let moves = Self.moves(from: application)
         if moves.isEmpty {
             fields.append(FormField(id: "none", control: .note("该申请在「\(application.status.rawValue)」状态下没有可由后台办理的操作。", style: .muted)))
