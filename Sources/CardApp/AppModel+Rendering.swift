@@ -24,7 +24,10 @@ extension AppModel {
     }
 
     var pageTitle: String { screen.title }
-    var pageHints: [KeyHint] { screen.hints }
+    /// The page's keys; a kiosk cannot be left, so there F10 is not offered before login.
+    var pageHints: [KeyHint] {
+        isKiosk && session == nil ? screen.hints.filter { $0.keys != "F10" } : screen.hints
+    }
 
     /// The current page's form, for the accessible line mode.
     public var currentForm: Form { screen.form }

@@ -107,3 +107,20 @@ import Testing
 extension Int {
     var zeroPadded: String { self < 10 ? "0\(self)" : "\(self)" }
 }
+
+/// The way out is always on the bottom line: the note gives way first, then other hints.
+@Suite struct FunctionKeyBarTests {
+    @Test func f10StaysWhenTheKeysDoNotFitWithTheNote() {
+        let hints = [KeyHint("Tab", "下一项"), KeyHint("Enter", "打开/查找"), KeyHint("Esc", "返回首页"), KeyHint("F1", "帮助"),
+                     KeyHint("F10", "退出登录")]
+        var canvas = Canvas(width: 80, height: 1)
+        FunctionKeyBar(hints: hints, note: "终端 B01  窗口").draw(on: &canvas, row: 0)
+        #expect(canvas.grid.text.contains("F10 退出登录"))
+        #expect(canvas.grid.text.contains("终端 B01  窗口"), "F1 gives way to the note")
+        #expect(!canvas.grid.text.contains("F1 帮助"))
+        var narrow = Canvas(width: 40, height: 1)
+        FunctionKeyBar(hints: hints, note: "终端 B01 窗口 很长的说明").draw(on: &narrow, row: 0)
+        #expect(narrow.grid.text.contains("F10 退出登录"))
+        #expect(narrow.grid.text.contains("Tab 下一项"))
+    }
+}

@@ -35,7 +35,7 @@ public struct WizardStepScreen: AppScreen, Equatable, Sendable {
     }
 
     public var hints: [KeyHint] {
-        [KeyHint("Tab", "下一项"), KeyHint("Enter", flow.nextButton), KeyHint("Esc", flow.step == 0 && flow.page == 0 ? "返回首页" : "上一步"), .help, KeyHint("F10", "退出")]
+        [KeyHint("Tab", "下一项"), KeyHint("Enter", flow.nextButton), KeyHint("Esc", flow.step == 0 && flow.page == 0 ? "返回首页" : "上一步"), .help, .logout]
     }
 
     mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
