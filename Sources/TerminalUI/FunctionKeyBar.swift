@@ -1,7 +1,7 @@
 /// The bottom line: the keys that work on this screen, and a short note on the right
-/// ("草稿已保存 14:06"). When they do not all fit, hints before the last go first (F1
-/// help before the others; the last is the way out, F10, which must always show), down to
-/// the first and the last; then the note. Nothing is cut.
+/// ("草稿已保存 14:06"). When they do not all fit, F1 help goes first (it works everywhere
+/// and the help says so), then the note, then hints before the last: the last is the way
+/// out, F10, which must always show. Nothing is cut.
 public struct FunctionKeyBar: Equatable, Sendable {
     public var hints: [KeyHint]
     public var note: String
@@ -20,8 +20,8 @@ public struct FunctionKeyBar: Equatable, Sendable {
         var shown = hints
         func width(_ hints: [KeyHint]) -> Int { hints.reduce(0) { $0 + Self.columns(of: $1) + 2 } - 1 }
         var noteColumns = DisplayWidth.columns(of: note)
-        while shown.count > 2, noteColumns > 0, 1 + width(shown) > canvas.width - 1 - noteColumns - 2 {
-            shown.remove(at: shown.count - 2)
+        if noteColumns > 0, 1 + width(shown) > canvas.width - 1 - noteColumns - 2 {
+            shown.removeAll { $0.keys == "F1" }
         }
         if noteColumns > 0, 1 + width(shown) > canvas.width - 1 - noteColumns - 2 { noteColumns = 0 }
         let available = canvas.width - 1 - (noteColumns > 0 ? noteColumns + 2 : 0)
