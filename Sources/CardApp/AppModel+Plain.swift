@@ -1,6 +1,13 @@
 import TerminalUI
 
 extension AppModel {
+    /// The captcha the current login (or unlock) asks for, for the accessible mode.
+    public var plainCaptcha: Captcha? {
+        if case .screenLocked(let lock)? = overlay { return lock.captcha }
+        if case .accountLogin(let screen) = page { return screen.captcha }
+        return nil
+    }
+
     /// Sets one field from a line the accessible mode read. The login choice re-lists its
     /// methods when the identity changes, as the arrows do on the full screen.
     @discardableResult

@@ -73,9 +73,17 @@ public struct AppModel {
 
     public init(environment: AppEnvironment, now: Int64) {
         self.environment = environment
-        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy,
+                                              group: Self.startingGroup(environment)))
         lastInput = now
         photoDirectory = environment.options.photoDirectory
+    }
+
+    /// A self-service kiosk and the elder layout serve people, not units: they open on
+    /// 个人登录. A counter opens on its first tab, as the channel lists them.
+    static func startingGroup(_ environment: AppEnvironment) -> Int {
+        guard environment.options.kiosk || environment.options.elder else { return 0 }
+        return environment.profile.logins.firstIndex { $0.actor == "person" } ?? 0
     }
 
     public var isKiosk: Bool { environment.options.kiosk }
@@ -144,7 +152,8 @@ public struct AppModel {
         draftSavedAt = nil
         photoDirectory = environment.options.photoDirectory
         overlay = nil
-        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy,
+                                              group: Self.startingGroup(environment)))
         lastInput = now
     }
 
@@ -206,8 +215,18 @@ public struct AppModel {
         return .running
     }
 
+    /// Back to the login choice, on the identity tab the user had chosen (when coming back
+    /// from one of its methods), else where this terminal starts.
     mutating func backToLoginChoice() {
-        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy))
+        let chosen: ChannelProfile.LoginGroup?
+        switch page {
+        case .accountLogin(let screen): chosen = screen.group
+        case .unavailable(let screen): chosen = screen.group
+        default: chosen = nil
+        }
+        let group = chosen.flatMap { group in environment.profile.logins.firstIndex { $0.actor == group.actor } }
+        page = .loginChoice(LoginChoiceScreen(profile: environment.profile, policy: environment.policy,
+                                              group: group ?? Self.startingGroup(environment)))
     }
 
     private mutating func handlePage(_ key: Key, now: Int64) {

@@ -21,6 +21,14 @@ public struct Captcha: Equatable, Sendable {
                 seed: generator.next())
     }
 
+    /// The digits as words, for the accessible mode: a screen reader speaks them, where a
+    /// drawing would lock its user out after one typo. "二 零 二 六".
+    public var spoken: String {
+        let words: [Character: String] = ["0": "零", "1": "一", "2": "二", "3": "三", "4": "四",
+                                          "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"]
+        return code.map { words[$0] ?? String($0) }.joined(separator: " ")
+    }
+
     static let inks: [Character] = ["#", "@", "%", "&", "$"]
     static let dots: [Character] = [".", ",", "'", "`"]
     static let rows = 6

@@ -53,6 +53,9 @@ public struct PlainConsole {
         var buttons: [FormField] = []
         for field in form.fields {
             switch field.control {
+            case .note(_, _) where field.id == "captchaImage":
+                // A drawing is no use to a screen reader: the digits are said in words.
+                write("图形验证码：请在下面输入这几个数字（阿拉伯数字）：\(model.plainCaptcha?.spoken ?? "")")
             case .note(let text, _):
                 write(text)
             case .readOnly(let value, let note):

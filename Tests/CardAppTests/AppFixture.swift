@@ -107,7 +107,8 @@ extension AppModel {
     /// 个人登录 > 账号登录 on the web, 改用账号登录 where the channel's methods need a platform.
     mutating func logIn(_ login: String) {
         switch environment.options.channel {
-        case .web: type([.down, .tab, .down, .enter])
+        // A kiosk or the elder layout already opens on 个人登录.
+        case .web: type(currentForm.value("group") == "person" ? [.tab, .down, .enter] : [.down, .tab, .down, .enter])
         case .jingtong: type([.character(" "), .tab, .enter, .enter])
         case .minsheng: type([.enter, .enter])
         case .counter: type([.enter])

@@ -75,7 +75,7 @@ import TerminalUI
     @Test func aKeyDuringTheWarningKeepsTheSession() throws {
         let fixture = try AppFixture()
         var model = try fixture.model(kiosk: true)
-        model.type([.down, .tab, .down, .enter])
+        model.type([.tab, .down, .enter])  // a kiosk opens on 个人登录
         model.type("110105")
         let second: Int64 = 1_000_000
         _ = model.tick(now: AppFixture.start + 110 * second)
@@ -110,5 +110,36 @@ import TerminalUI
         #expect(!text.contains("\u{1B}"))
         #expect(code == 0)
         #expect(console.model.session == nil, "q logs out")
+    }
+
+    /// After one typo a screen-reader user met a drawn captcha and was locked out. In the
+    /// accessible mode the digits are said in words; answering them logs in.
+    @Test func theAccessibleModeSaysTheCaptchaInWords() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model()
+        // Wrong password first; then the captcha (the fixture's first is 1111) with the right one.
+        var lines = ["2", "2", "110105195609090137", "wrong", "110105195609090137", AppFixture.password, "1111", "", "q", ""]
+        var output: [String] = []
+        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
+                                   write: { output.append($0) }, now: { AppFixture.start })
+        _ = console.run()
+        let text = output.joined(separator: "\n")
+        #expect(text.contains("图形验证码：请在下面输入这几个数字（阿拉伯数字）：一 一 一 一"))
+        #expect(!text.contains("####") && !text.contains("@@@"), "no drawing in the accessible mode")
+        #expect(text.contains("您好，孙建国（个人）"))
+    }
+
+    /// A kiosk serves people: it opens on 个人登录, and going back from a method keeps it.
+    @Test func aKioskOpensOnPersonalLoginAndBackKeepsTheChosenIdentity() throws {
+        let fixture = try AppFixture()
+        var kiosk = try fixture.model(kiosk: true)
+        #expect(kiosk.currentForm.value("group") == "person")
+        var web = try fixture.model()
+        #expect(web.currentForm.value("group") == "unitOperator", "the web lists 法人登录 first")
+        web.type([.down, .tab, .enter])
+        web.type([.escape])
+        #expect(web.currentForm.value("group") == "person", "back on the tab that was chosen")
+        kiosk.type([.tab, .enter, .escape])
+        #expect(kiosk.currentForm.value("group") == "person")
     }
 }
