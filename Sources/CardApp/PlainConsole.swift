@@ -86,7 +86,10 @@ public struct PlainConsole {
             let answer: String?
             switch current.control {
             case .radio(let group):
-                answer = line("\(mark)\(field.label)\(problem)：" + numbered(group.options) + " 请输入编号 [\(group.selected + 1)]：")
+                // A menu without a label (the home menu: its greeting asks the question) gets no stray "：".
+                let list = numbered(group.options)
+                answer = line((field.label.isEmpty ? String(list.dropFirst()) : "\(mark)\(field.label)\(problem)：" + list)
+                              + " 请输入编号 [\(group.selected + 1)]：")
                 guard let answer else { return .ended }
                 if let reply = command(answer) { return reply }
                 if answer.isEmpty { return nil }
@@ -102,6 +105,9 @@ public struct PlainConsole {
                 if let reply = command(answer) { return reply }
                 if !answer.isEmpty { model.setPlainValue(answer.lowercased().hasPrefix("y") ? "true" : "false", for: field.id) }
                 return nil
+            case .select(let list, let chosen, _):
+                if let reply = askSelect(field, list.options, chosen: chosen, mark: mark, problem: problem) { return reply }
+                return nil
             case .text(let text, _):
                 let shown = text.isSecret || text.text.isEmpty ? "" : " [\(text.text)]"
                 answer = text.isSecret ? secretLine("\(mark)\(field.label)\(problem)：") : line("\(mark)\(field.label)\(problem)\(shown)：")
@@ -112,6 +118,43 @@ public struct PlainConsole {
             if let reply = command(answer) { return reply }
             if !answer.isEmpty { model.setPlainValue(answer, for: field.id) }
             return nil
+        }
+    }
+
+    /// A list question: the current value by its label; the answer may be a label, a
+    /// number from the list printed last, or a word that narrows the list (then printed,
+    /// numbered). An answer that matches nothing is told so; nothing is dropped in silence.
+    private mutating func askSelect(_ field: FormField, _ options: [ChoiceOption], chosen: String?,
+                                    mark: String, problem: String) -> Reply? {
+        var shown: [ChoiceOption] = options.count <= 20 ? options : []
+        let current = options.first { $0.id == chosen }?.label ?? "未选择"
+        var prompt = "\(mark)\(field.label)\(problem) [\(current)]：" + (shown.isEmpty ? "" : numbered(shown))
+            + "请输入名称、编号或关键字（直接回车保持不变）："
+        while true {
+            guard let answer = line(prompt) else { return .ended }
+            if let reply = command(answer) { return reply }
+            if answer.isEmpty { return nil }
+            if let number = Int(answer), shown.indices.contains(number - 1) {
+                model.setPlainValue(shown[number - 1].id, for: field.id)
+                return nil
+            }
+            if let exact = options.first(where: { $0.label == answer || $0.id == answer }) {
+                model.setPlainValue(exact.id, for: field.id)
+                return nil
+            }
+            let matches = options.filter { $0.label.contains(answer) || $0.detail.contains(answer) }
+            if matches.count == 1 {
+                model.setPlainValue(matches[0].id, for: field.id)
+                write("已选择：\(matches[0].label)")
+                return nil
+            }
+            if matches.isEmpty {
+                prompt = "没有与「\(answer)」相符的\(field.label)，请换一个关键字，或直接回车保持「\(current)」："
+                continue
+            }
+            shown = Array(matches.prefix(20))
+            prompt = "与「\(answer)」相符的有 \(matches.count) 项" + (matches.count > 20 ? "（列出前 20 项）" : "") + "："
+                + numbered(shown) + "请输入编号："
         }
     }
 

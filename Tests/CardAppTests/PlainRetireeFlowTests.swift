@@ -31,4 +31,29 @@ import Testing
         let application = try #require(fixture.repository.state.applicationInProgress(of: "110105195609090137"))
         #expect(application.form.cardPhoto?.size == PixelSize(width: 358, height: 441))
     }
+
+    /// 职业 and 区 were asked as codes ("[80]"), and an answer matching nothing was
+    /// dropped in silence. Now: the label, a list, a keyword, and a message for a miss.
+    @Test func listQuestionsShowLabelsAcceptWordsAndAnswerAMiss() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model()
+        let photos = fixture.photos + "/"
+        var lines = ["2", "2", "110105195609090137", AppFixture.password, "", "y",
+                     "1", photos + TestPhotos.cardPhoto, "2", photos + TestPhotos.idFront, "3", photos + TestPhotos.idBack, "4",
+                     "教师",                          // no such 职业: told so, asked again
+                     "人员",                          // several: listed, numbered
+                     "2",                             // the second of them
+                     "海淀",                          // 区 by a word
+                     "q", "", "q", ""]
+        var output: [String] = []
+        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
+                                   write: { output.append($0) }, now: { AppFixture.start })
+        _ = console.run()
+        let text = output.joined(separator: "\n")
+        #expect(text.contains("*职业 [离退休人员]："))
+        #expect(text.contains("没有与「教师」相符的职业"))
+        #expect(text.contains("与「人员」相符的有"))
+        #expect(text.contains("已选择：海淀区"))
+        #expect(!text.contains("[80]") && !text.contains("[110105]"))
+    }
 }

@@ -107,6 +107,9 @@ import TerminalUI
         #expect(text.contains("2) 账号登录"))
         #expect(text.contains("您好，孙建国（个人）"))
         #expect(text.contains("1) 本人申请社会保障卡"), "the web's own entry button")
+        // Every menu asks for an answer; no line is a stray "：".
+        #expect(!text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "：" }, "\(text)")
+        #expect(text.contains("请选择要办理的业务"))
         #expect(!text.contains("\u{1B}"))
         #expect(code == 0)
         #expect(console.model.session == nil, "q logs out")
