@@ -68,7 +68,10 @@ public struct PlainConsole {
         }
         guard buttons.count > 1 else { return .answered(button: buttons.first?.id) }
         let options = buttons.map { field -> ChoiceOption in
-            if case .button(let label) = field.control { return ChoiceOption(id: field.id, label: label) }
+            // Photo buttons all say 选择照片文件: their field's label says which photo.
+            if case .button(let label) = field.control {
+                return ChoiceOption(id: field.id, label: field.label.isEmpty ? label : "\(field.label)：\(label)")
+            }
             return ChoiceOption(id: field.id, label: field.id)
         }
         guard let answer = line("请选择操作：" + numbered(options)) else { return .ended }

@@ -26,6 +26,8 @@ import Testing
         let text = output.joined(separator: "\n")
         #expect(text.contains("未采用：尺寸为 400x500，应为 358x441"))
         #expect(text.contains("是否确认提交个人申领"))
+        // Each photo is named in the list of actions, not three times "选择照片文件".
+        #expect(text.contains("制卡照片：选择照片文件") && text.contains("身份证背面原件照片：选择照片文件"))
         #expect(text.contains("您已完成个人申领业务办理，请在个人中心我的办事中查看办事进度"))
         #expect(!text.contains("\u{1B}"))
         let application = try #require(fixture.repository.state.applicationInProgress(of: "110105195609090137"))
