@@ -1,4 +1,5 @@
 import CardDomain
+import TerminalUI
 
 /// The 验证码 asked for after a failed login (D10): digits drawn on screen, new after
 /// every failure. A person reads them at a glance; a program cannot look them up in one
@@ -27,6 +28,13 @@ public struct Captcha: Equatable, Sendable {
         let words: [Character: String] = ["0": "零", "1": "一", "2": "二", "3": "三", "4": "四",
                                           "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"]
         return code.map { words[$0] ?? String($0) }.joined(separator: " ")
+    }
+
+    /// The drawing and the field to type it in, as every form that asks for it shows them.
+    var formFields: [FormField] {
+        [FormField(id: "captchaImage", label: "图形验证码", control: .note(drawing.joined(separator: "\n"), style: .accent)),
+         FormField(id: "captcha", label: "验证码", isRequired: true,
+                   control: .text(TextField("", maxLength: 8, filter: .digits), width: 12))]
     }
 
     static let inks: [Character] = ["#", "@", "%", "&", "$"]

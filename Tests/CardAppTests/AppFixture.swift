@@ -91,6 +91,17 @@ extension AppModel {
         render(width: 80, height: 24, now: now).grid.text
     }
 
+    /// Runs the accessible mode over `lines` as typed answers; what it wrote, its exit
+    /// code, and the console (with the model as it ended).
+    func runPlain(_ lines: [String]) -> (text: String, code: Int32, console: PlainConsole) {
+        var lines = lines
+        var output: [String] = []
+        var console = PlainConsole(model: self, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
+                                   write: { output.append($0) }, now: { AppFixture.start })
+        let code = console.run()
+        return (output.joined(separator: "\n"), code, console)
+    }
+
     var accountLogin: AccountLoginScreen? {
         if case .accountLogin(let screen) = page { return screen }
         return nil

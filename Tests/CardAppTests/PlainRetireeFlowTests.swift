@@ -9,7 +9,7 @@ import Testing
         let fixture = try AppFixture()
         let model = try fixture.model()
         let photos = fixture.photos + "/"
-        var lines = ["2", "2", "110105195609090137", AppFixture.password,
+        let lines = ["2", "2", "110105195609090137", AppFixture.password,
                      "",                                            // 本人申请社会保障卡
                      "y",                                           // 我同意
                      "1", photos + TestPhotos.wrongSize,            // refused, asked again
@@ -19,11 +19,7 @@ import Testing
                      "", "", "", "",                                // 领卡方式 and the mail fields
                      "y",                                           // 我已阅读并同意
                      "y"]                                           // 是否确认提交个人申领
-        var output: [String] = []
-        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
-                                   write: { output.append($0) }, now: { AppFixture.start })
-        _ = console.run()
-        let text = output.joined(separator: "\n")
+        let (text, _, _) = model.runPlain(lines)
         #expect(text.contains("未采用：尺寸为 400x500，应为 358x441"))
         #expect(text.contains("是否确认提交个人申领"))
         // Each photo is named in the list of actions, not three times "选择照片文件".
@@ -40,18 +36,14 @@ import Testing
         let fixture = try AppFixture()
         let model = try fixture.model()
         let photos = fixture.photos + "/"
-        var lines = ["2", "2", "110105195609090137", AppFixture.password, "", "y",
+        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "y",
                      "1", photos + TestPhotos.cardPhoto, "2", photos + TestPhotos.idFront, "3", photos + TestPhotos.idBack, "4",
                      "教师",                          // no such 职业: told so, asked again
                      "人员",                          // several: listed, numbered
                      "2",                             // the second of them
                      "海淀",                          // 区 by a word
                      "q", "", "q", ""]
-        var output: [String] = []
-        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
-                                   write: { output.append($0) }, now: { AppFixture.start })
-        _ = console.run()
-        let text = output.joined(separator: "\n")
+        let (text, _, _) = model.runPlain(lines)
         #expect(text.contains("*职业 [离退休人员]："))
         #expect(text.contains("没有与「教师」相符的职业"))
         #expect(text.contains("与「人员」相符的有"))

@@ -97,12 +97,8 @@ import TerminalUI
     @Test func theAccessibleModeRunsTheSameLoginAsPrompts() throws {
         let fixture = try AppFixture()
         let model = try fixture.model()
-        var lines = ["2", "2", "110105195609090137", AppFixture.password, "", "q", ""]
-        var output: [String] = []
-        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
-                                   write: { output.append($0) }, now: { AppFixture.start })
-        let code = console.run()
-        let text = output.joined(separator: "\n")
+        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "q", ""]
+        let (text, code, console) = model.runPlain(lines)
         #expect(text.contains("1) 法人登录"))
         #expect(text.contains("2) 账号登录"))
         #expect(text.contains("您好，孙建国（个人）"))
@@ -121,12 +117,8 @@ import TerminalUI
         let fixture = try AppFixture()
         let model = try fixture.model()
         // Wrong password first; then the captcha (the fixture's first is 1111) with the right one.
-        var lines = ["2", "2", "110105195609090137", "wrong", "110105195609090137", AppFixture.password, "1111", "", "q", ""]
-        var output: [String] = []
-        var console = PlainConsole(model: model, readLine: { _ in lines.isEmpty ? nil : lines.removeFirst() },
-                                   write: { output.append($0) }, now: { AppFixture.start })
-        _ = console.run()
-        let text = output.joined(separator: "\n")
+        let lines = ["2", "2", "110105195609090137", "wrong", "110105195609090137", AppFixture.password, "1111", "", "q", ""]
+        let (text, _, _) = model.runPlain(lines)
         #expect(text.contains("图形验证码：请在下面输入这几个数字（阿拉伯数字）：一 一 一 一"))
         #expect(!text.contains("####") && !text.contains("@@@"), "no drawing in the accessible mode")
         #expect(text.contains("您好，孙建国（个人）"))

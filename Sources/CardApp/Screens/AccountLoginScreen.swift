@@ -32,12 +32,7 @@ public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
             FormField(id: "password", label: "密码", isRequired: true,
                       control: .text(TextField("", maxLength: 64, filter: .ascii, isSecret: true), width: 24)),
         ]
-        if let captcha {
-            fields.append(FormField(id: "captchaImage", label: "图形验证码",
-                                    control: .note(captcha.drawing.joined(separator: "\n"), style: .accent)))
-            fields.append(FormField(id: "captcha", label: "验证码", isRequired: true,
-                                    control: .text(TextField("", maxLength: 8, filter: .digits), width: 12)))
-        }
+        if let captcha { fields += captcha.formFields }
         fields.append(FormField(id: "login-button", control: .button("登录")))
         form = Form(fields)
         if !login.isEmpty { form.focus(on: "password") }

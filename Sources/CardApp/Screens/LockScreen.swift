@@ -14,12 +14,7 @@ public struct LockScreen: Equatable, Sendable {
         self.captcha = captcha
         var fields = [FormField(id: "password", label: "密码", isRequired: true,
                                 control: .text(TextField("", maxLength: 64, filter: .ascii, isSecret: true), width: 24))]
-        if let captcha {
-            fields.append(FormField(id: "captchaImage", label: "图形验证码",
-                                    control: .note(captcha.drawing.joined(separator: "\n"), style: .accent)))
-            fields.append(FormField(id: "captcha", label: "验证码", isRequired: true,
-                                    control: .text(TextField("", maxLength: 8, filter: .digits), width: 12)))
-        }
+        if let captcha { fields += captcha.formFields }
         fields.append(FormField(id: "unlock", control: .button("解锁")))
         form = Form(fields)
         if let problem { form.show(problems: [problem]) }
