@@ -25,7 +25,8 @@ extension AppModel {
             switch try login.attempt(login: lock.username, password: typed.password, captcha: typed.captcha,
                                      expectedCaptcha: lock.captcha?.code, groupActor: "staff", method: "unlock") {
             case .loggedIn:
-                overlay = nil
+                overlay = overlayUnderLock
+                overlayUnderLock = nil
             case .refused(let field, let message):
                 overlay = .screenLocked(LockScreen(username: lock.username, problem: (field, message),
                                                    captcha: lockCaptcha(for: lock.username)))

@@ -69,6 +69,8 @@ public struct AppModel {
     var photoDirectory: String
     /// Whether the last frame was the "终端窗口太小" notice: then keys act on nothing unseen.
     var isTooSmall = false
+    /// The dialog or picker that was open when the screen locked, given back on unlock.
+    var overlayUnderLock: Overlay?
     public let environment: AppEnvironment
 
     public init(environment: AppEnvironment, now: Int64) {
@@ -125,6 +127,7 @@ public struct AppModel {
     public mutating func tick(now: Int64) -> Outcome {
         if !isKiosk, let session, session.actor.role.isStaff, !isLocked,
            (now - lastInput) / 1_000_000 >= Int64(environment.policy.staffLockSeconds) {
+            overlayUnderLock = overlay
             overlay = .screenLocked(LockScreen(username: session.actor.username, captcha: lockCaptcha(for: session.actor.username)))
             return .redraw
         }
@@ -149,6 +152,7 @@ public struct AppModel {
     /// Logs out, forgets everything on screen, and starts again at the login choice.
     mutating func resetToStart(now: Int64) {
         session = nil
+        overlayUnderLock = nil
         draftSavedAt = nil
         photoDirectory = environment.options.photoDirectory
         overlay = nil

@@ -59,4 +59,18 @@ import TerminalUI
         _ = person.tick(now: later)
         #expect(!person.isLocked)
     }
+
+    /// A dialog open when the screen locked is there again after unlocking.
+    @Test func aDialogOpenAtTheLockComesBack() throws {
+        let fixture = try AppFixture()
+        var model = clerkOnSunsDetail(fixture)
+        model.type([.function(10)])
+        guard case .confirmQuit? = model.overlay else { Issue.record("no quit question"); return }
+        let later = AppFixture.start + 301 * 1_000_000
+        _ = model.tick(now: later)
+        #expect(model.isLocked)
+        model.type(AppFixture.password, at: later)
+        model.type([.enter], at: later)
+        guard case .confirmQuit? = model.overlay else { Issue.record("the dialog was lost: \(String(describing: model.overlay))"); return }
+    }
 }
