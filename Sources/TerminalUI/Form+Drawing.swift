@@ -103,7 +103,9 @@ extension Form {
             if focused { canvas.cursor = Point(row: row, column: column + 2) }
             used = DisplayWidth.columns(of: text)
         case .note(let text, let style):
-            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Never past the rows the form gave it (a note taller than the screen is cut to
+            // them, rather than drawn over the key bar).
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(maxRows).enumerated() {
                 canvas.write(String(line), row: row + offset, column: column, style: style, limit: rect.right - column)
             }
         }

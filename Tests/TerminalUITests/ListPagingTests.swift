@@ -47,4 +47,13 @@ import Testing
         let lines = canvas.grid.text.components(separatedBy: "\n")
         #expect(lines.contains { $0.hasPrefix(">") && $0.contains("张14") }, "\(lines.joined(separator: "\n"))")
     }
+
+    @Test func aNoteTallerThanTheFormNeverDrawsBelowIt() {
+        var form = Form([FormField(id: "long", control: .note((1...30).map { "第\($0)行" }.joined(separator: "\n"), style: .normal))])
+        var canvas = Canvas(width: 40, height: 12)
+        form.draw(on: &canvas, in: Rect(row: 0, column: 0, width: 40, height: 8))
+        let lines = canvas.grid.text.components(separatedBy: "\n")
+        #expect(lines[7].contains("第8行"))
+        #expect(lines[8...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+    }
 }
