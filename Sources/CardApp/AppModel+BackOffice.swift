@@ -56,9 +56,8 @@ extension AppModel {
         guard let actor = session?.actor else { return }
         // Where the moved application stood in its list: afterwards the cursor stays on
         // that row, which is now the next application of the same list.
-        let row = screen.returnQuery.isEmpty
-            ? environment.repository.state.applications(in: screen.returnTo).firstIndex { $0.id == screen.applicationID } ?? 0
-            : QueueScreen.find(screen.returnQuery, in: environment.repository.state).firstIndex { $0.id == screen.applicationID } ?? 0
+        let row = QueueScreen.list(status: screen.returnTo, query: screen.returnQuery, in: environment.repository.state)
+            .firstIndex { $0.id == screen.applicationID } ?? 0
         let command = Command.changeStatus(applicationID: screen.applicationID, to: target,
                                            reason: reason.trimmingSpaces.isEmpty ? nil : reason,
                                            trackingNumber: trackingNumber.trimmingSpaces.isEmpty ? nil : trackingNumber)

@@ -15,9 +15,10 @@ extension AppModel {
             case .search(let query)?:
                 try? environment.repository.refresh()
                 let state = environment.repository.state
-                var found = PersonLookupScreen(query: query, results: PersonLookupScreen.find(query, in: state), state: state)
+                let results = PersonLookupScreen.find(query, in: state)
+                var found = PersonLookupScreen(query: query, results: results, state: state)
                 // A number that is not valid is not "not found": say what is wrong with it.
-                if PersonLookupScreen.find(query, in: state).isEmpty, let problem = PersonLookupScreen.numberProblem(query) {
+                if results.isEmpty, let problem = PersonLookupScreen.numberProblem(query) {
                     found.updateForm { $0.show(problems: [("query", problem)]) }
                 }
                 page = .personLookup(found)

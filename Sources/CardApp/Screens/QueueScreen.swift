@@ -30,7 +30,7 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
                                                                   chosen: status.rawValue, width: 24)),
             FormField(id: "query", label: "查找", control: .text(TextField(query, maxLength: 30), width: 24)),
         ]
-        let applications = query.isEmpty ? state.applications(in: status) : Self.find(query, in: state)
+        let applications = Self.list(status: status, query: query, in: state)
         if applications.isEmpty {
             let none = query.isEmpty ? "没有处于「\(status.rawValue)」的申请。" : "没有办事编号、证件号码或姓名符合「\(query)」的申请。"
             fields.append(FormField(id: "none", control: .note(none, style: .muted)))
@@ -48,6 +48,11 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
         }
         form = Form(fields)
         if !applications.isEmpty { form.focus(on: "applications") }
+    }
+
+    /// What the list shows: the status's applications, or the search's.
+    static func list(status: ApplicationStatus, query: String, in state: CardState) -> [Application] {
+        query.isEmpty ? state.applications(in: status) : find(query, in: state)
     }
 
     /// Applications whose 办事编号 or applicant's whole ID number is `query`, or whose
