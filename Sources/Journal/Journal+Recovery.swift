@@ -62,7 +62,7 @@ extension Journal {
             case .outOfSequence(let found):
                 throw cursor.outOfSequence(found)
             case .zeroTail, .invalid:
-                if cursor.expected > cursor.firstSequence, io.exists(segments.segmentPath(cursor.expected)) {
+                if segments.nextSegmentExists(after: cursor) {
                     // A writer died after creating the next segment and before sealing this one.
                     io.close(cursor.file)
                     tail = try openTail(first: cursor.expected)

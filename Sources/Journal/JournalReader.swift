@@ -96,7 +96,7 @@ public final class JournalReader {
             case .outOfSequence(let found):
                 throw current.outOfSequence(found)
             case .zeroTail, .invalid:
-                if current.expected > current.firstSequence, io.exists(segments.segmentPath(current.expected)) {
+                if segments.nextSegmentExists(after: current) {
                     // The writer rolled on and died before sealing this segment.
                     try moveToSegment(current.expected, from: current)
                     continue
@@ -159,7 +159,7 @@ public final class JournalReader {
             case .zeroTail, .invalid:
                 break
             }
-            if current.expected > current.firstSequence, io.exists(segments.segmentPath(current.expected)) {
+            if segments.nextSegmentExists(after: current) {
                 readOn = true
                 return
             }

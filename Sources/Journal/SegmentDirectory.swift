@@ -33,6 +33,12 @@ struct SegmentDirectory {
         }.sorted()
     }
 
+    /// Whether a later segment starts with the record `cursor` expects next: its writer
+    /// rolled on (and may have died before sealing this one), so the records go on there.
+    func nextSegmentExists(after cursor: SegmentCursor) -> Bool {
+        cursor.expected > cursor.firstSequence && io.exists(segmentPath(cursor.expected))
+    }
+
     func segmentPath(_ first: UInt64) -> FilePath {
         path.appending(SegmentHeader.fileName(firstSequence: first))
     }
