@@ -5,6 +5,9 @@
 public struct Canvas: Sendable {
     public var grid: CellGrid
     public var cursor: Point?
+    /// Every text that did not fit where it was written, in full. A screen that cuts a
+    /// message silently hides what the user needs, so tests require this to stay empty.
+    public private(set) var clipped: [String] = []
 
     public init(width: Int, height: Int) {
         grid = CellGrid(width: width, height: height)
@@ -27,6 +30,7 @@ public struct Canvas: Sendable {
             let columns = DisplayWidth.columns(of: character)
             if columns == 0 { continue }
             if x + columns > end {
+                clipped.append(text)
                 if x < end { grid.set(Cell(" ", style: style), row: row, column: x); x += 1 }
                 break
             }

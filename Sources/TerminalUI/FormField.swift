@@ -54,6 +54,18 @@ public struct FormField: Equatable, Sendable {
         }
     }
 
+    /// The value as the user sees it: a choice's label rather than its id.
+    public var shownValue: String {
+        switch control {
+        case .select(let list, let chosen, _): return chosen.flatMap { id in list.options.first { $0.id == id }?.label } ?? ""
+        case .radio(let group): return group.selectedOption?.label ?? ""
+        case .checkbox(let box): return box.isChecked ? "是" : "否"
+        case .readOnly(let value, _): return value
+        case .button(let label): return label
+        default: return value
+        }
+    }
+
     /// Rows the field takes, before the form's row gap.
     public var height: Int {
         switch control {

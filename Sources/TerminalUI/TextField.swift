@@ -84,7 +84,8 @@ public struct TextField: Equatable, Sendable {
         if characters.isEmpty, !placeholder.isEmpty {
             canvas.write(placeholder, row: row, column: column + 1, style: focused ? .focus : .muted, limit: inner)
         } else {
-            canvas.write(String(shown[scroll...]), row: row, column: column + 1, style: style, limit: inner)
+            // Typed text longer than the field scrolls; what is past its edge is not lost.
+            canvas.write(TextLayout.truncate(String(shown[scroll...]), to: inner), row: row, column: column + 1, style: style)
         }
         canvas.write("]", row: row, column: column + 1 + inner, style: .muted)
         if focused {

@@ -20,38 +20,13 @@ public enum TextLayout {
         return cut + String(repeating: " ", count: max(0, columns - DisplayWidth.columns(of: cut)))
     }
 
-    /// Lines of at most `columns` each. Breaks at spaces in Latin text and anywhere between
-    /// CJK characters; keeps the text's own line breaks.
+    /// Lines of at most `columns` each, broken where Chinese typesetting allows
+    /// (`LineBreaking`); keeps the text's own line breaks.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            var lastSpace: String.Index? = nil
-            for character in paragraph {
-                let width = DisplayWidth.columns(of: character)
-                if used + width > columns {
-                    if let space = lastSpace, character != " " {
-                        let rest = String(line[line.index(after: space)...])
-                        lines.append(String(line[..<space]))
-                        line = rest
-                    } else {
-                        lines.append(line)
-                        line = ""
-                    }
-                    lastSpace = nil
-                    used = DisplayWidth.columns(of: line)
-                    if character == " " { continue }
-                }
-                if character == " " { lastSpace = line.endIndex }
-                if width == 2 { lastSpace = nil }
-                line.append(character)
-                used += width
-            }
-            lines.append(line)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            paragraph.isEmpty ? [""] : LineBreaking.lines(of: paragraph, columns: columns)
         }
-        return lines
     }
 
     /// `text` without leading and trailing spaces.

@@ -13,6 +13,8 @@ public enum Snapshot {
         let ambiguous = AmbiguousWidth.characters(in: text)
         #expect(ambiguous.isEmpty, "ambiguous-width characters \(ambiguous) in \(name): use 「」 or ASCII",
                 sourceLocation: sourceLocation)
+        let badBreaks = LineBreakRules.violations(in: text)
+        #expect(badBreaks.isEmpty, "lines broken against the rules in \(name): \(badBreaks)", sourceLocation: sourceLocation)
         let recording = ProcessInfo.processInfo.environment["SSCARD_RECORD_SNAPSHOTS"] == "1"
         guard !recording, let stored = try? String(contentsOf: url, encoding: .utf8) else {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
