@@ -66,7 +66,8 @@ extension AppModel {
         if let session { details.append(session.displayName) }
         if environment.options.elder { details.append("长者版") }
         details.append(BeijingTime.dateTime(microseconds: now))
-        StatusLine(place: "北京市第三代社会保障卡  \(profile.name)", details: details).draw(on: &canvas)
+        StatusLine(place: "北京市第三代社会保障卡  \(profile.name)", shortPlace: "社保卡  \(profile.name)",
+                   details: details).draw(on: &canvas)
         canvas.rule(row: 1)
         // The seeds write paths with "→", which CJK terminals draw two columns wide.
         let entry = String(profile.entry.map { $0 == "→" ? ">" : $0 })

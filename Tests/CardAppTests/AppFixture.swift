@@ -87,8 +87,12 @@ extension AppModel {
         type(Key.typing(text), at: now)
     }
 
-    mutating func screen(at now: Int64 = AppFixture.start) -> String {
-        render(width: 80, height: 24, now: now).grid.text
+    /// The screen as text; a test fails if any text on it was cut.
+    mutating func screen(at now: Int64 = AppFixture.start, width: Int = 80, height: Int = 24,
+                         sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let canvas = render(width: width, height: height, now: now)
+        #expect(canvas.clipped.isEmpty, "text cut at the edge: \(canvas.clipped)", sourceLocation: sourceLocation)
+        return canvas.grid.text
     }
 
     /// Runs the accessible mode over `lines` as typed answers; what it wrote, its exit

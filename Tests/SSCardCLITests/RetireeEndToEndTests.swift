@@ -81,6 +81,11 @@ import Testing
         try tmux.send("Tab", "Tab", "Tab", "Enter")
         try tmux.waitFor("邮寄接收地址")
         try tmux.send("Tab", "Tab", "Tab", "Tab", "Enter")
+        // Everything to be submitted shows on one page before the pledge, photos named.
+        let summary = try tmux.waitFor("请核对以下申请信息")
+        #expect(summary.contains("身份证背面原件照片  已上传 640x404 PNG"), "\(summary)")
+        #expect(summary.contains("邮寄接收地址"), "\(summary)")
+        try tmux.send("Enter")
         try tmux.waitFor("申请人郑重承诺")
         try tmux.send("Space", "Tab", "Enter")
         try tmux.waitFor("是否确认提交个人申领")

@@ -52,8 +52,17 @@ public struct RetireeFlow: Equatable, Sendable {
     public var currentStep: ChannelProfile.Step { steps[step] }
 
     /// The step's fields split into pages.
+    /// The summary of everything entered is a page of its own, so that all of it shows
+    /// at once before the pledge.
     func pages(of index: Int) -> [[String]] {
         let fields = steps[index].fields
+        guard let summary = fields.firstIndex(of: "summary") else { return split(fields) }
+        let before = Array(fields[..<summary])
+        let after = Array(fields[(summary + 1)...])
+        return (before.isEmpty ? [] : split(before)) + [["summary"]] + (after.isEmpty ? [] : split(after))
+    }
+
+    private func split(_ fields: [String]) -> [[String]] {
         guard let size = fieldsPerPage, size > 0, fields.count > size else { return [fields] }
         return stride(from: 0, to: fields.count, by: size).map { Array(fields[$0..<min($0 + size, fields.count)]) }
     }

@@ -13,8 +13,16 @@ struct StepFields {
     static let fromPensionBank = "与养老金代发行一致，不可修改"
 
     func form() -> Form {
-        var fields: [FormField] = [FormField(id: "trail", control: .note(flow.trail(), style: .muted))]
-        if flow.page == 0, let note = introduction { fields.append(FormField(id: "intro", control: .note(note, style: .muted))) }
+        var fields: [FormField] = []
+        if flow.pageFields == ["summary"] {
+            // The heading names the step; the rows go to the summary, which must fit whole.
+            if flow.fieldsPerPage == nil {
+                fields.append(FormField(id: "intro", control: .note("请核对以下申请信息；如需修改，按 Esc 返回上一步。", style: .muted)))
+            }
+        } else {
+            fields.append(FormField(id: "trail", control: .note(flow.trail(), style: .muted)))
+            if flow.page == 0, let note = introduction { fields.append(FormField(id: "intro", control: .note(note, style: .muted))) }
+        }
         for id in flow.pageFields { fields += self.fields(for: id) }
         fields.append(FormField(id: "next", control: .button(flow.nextButton)))
         return Form(fields)
@@ -52,7 +60,7 @@ struct StepFields {
 
     private var districtOptions: [ChoiceOption] { reference.districts.map { ChoiceOption(id: $0.code, label: $0.name) } }
 
-    private func fields(for id: String) -> [FormField] {
+    func fields(for id: String) -> [FormField] {
         let person = flow.person
         let form = flow.form
         switch id {
@@ -93,9 +101,15 @@ struct StepFields {
         case "mailAddress": return [text(id, form.mailing?.address, width: 46)]
         case "cardPhoto", "idCardFront", "idCardBack": return [photo(id)]
         case "accessAuthorisation": return consent(id, text: "accessAuthorisation", box: "我已阅读并同意访问授权", checked: flow.authorised)
+        case "summary": return [ApplicationSummary(fields: self).field()]
         case "finalConsent": return consent(id, text: "pledge", box: flow.profile.retiree.finalConsent, checked: form.consented)
         default: return [FormField(id: id, label: label(id), control: .note("（本版本不支持该字段）", style: .muted))]
         }
+    }
+
+    /// "已上传 358x441 JPEG 32 KB": one size, as the picker shows it.
+    static func uploaded(_ photo: PhotoReference) -> String {
+        "已上传 \(photo.size) \(photo.format.rawValue) \(PhotoRequirement.sizeText(photo.byteCount))"
     }
 
     private func photo(_ id: String) -> FormField {
@@ -104,9 +118,7 @@ struct StepFields {
         case "idCardFront": flow.form.idCardFront
         default: flow.form.idCardBack
         }
-        let state = reference.map {
-            "已上传 \($0.size) \($0.format.rawValue) \(PhotoRequirement.sizeText($0.byteCount))，按 Enter 更换"
-        } ?? "选择照片文件"
+        let state = reference.map { Self.uploaded($0) + "，按 Enter 更换" } ?? "选择照片文件"
         return FormField(id: id, label: label(id), isRequired: true, control: .button(state))
     }
 
@@ -114,8 +126,7 @@ struct StepFields {
     private func consent(_ id: String, text: String, box: String, checked: Bool) -> [FormField] {
         var fields: [FormField] = []
         if let policy = texts(text) {
-            let lines = policy.body.flatMap { TextLayout.wrap($0, to: 70) }
-            fields.append(FormField(id: id + "Text", label: "", control: .note(([policy.title] + lines).joined(separator: "\n"),
+            fields.append(FormField(id: id + "Text", label: "", control: .note(([policy.title] + policy.body).joined(separator: "\n"),
                                                                                 style: .muted)))
         }
         fields.append(FormField(id: id, label: "", isRequired: true, control: .checkbox(Checkbox(box, isChecked: checked))))

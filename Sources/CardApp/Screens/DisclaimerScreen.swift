@@ -14,7 +14,7 @@ public struct DisclaimerScreen: AppScreen, Equatable, Sendable {
     init(flow: RetireeFlow, text: PolicyText?) {
         self.flow = flow
         let disclaimer = flow.profile.retiree.disclaimer
-        let lines = (text?.body ?? ["（免责声明文本未配置）"]).flatMap { TextLayout.wrap($0, to: 70) }
+        let lines = text?.body ?? ["（免责声明文本未配置）"]
         form = Form([
             FormField(id: "text", control: .note(lines.joined(separator: "\n"), style: .normal)),
             FormField(id: "consent", isRequired: true, control: .checkbox(Checkbox(disclaimer.consent))),

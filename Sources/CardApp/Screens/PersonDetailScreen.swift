@@ -27,7 +27,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
         let refusals = Eligibility.check(person, in: state, today: today)
         let eligibility = refusals.isEmpty ? "可以申领" : refusals.map(\.message).joined(separator: "\n")
         fields.append(FormField(id: "eligibility", label: "资格校验",
-                                control: .note(TextLayout.wrap(eligibility, to: 56).joined(separator: "\n"),
+                                control: .note(eligibility,
                                                style: refusals.isEmpty ? .success : .warning)))
         if refusals.isEmpty { fields.append(FormField(id: "apply", control: .button(entryButton))) }
         let latest = state.applications(ofPerson: person.documentNumber).max { $0.id < $1.id }

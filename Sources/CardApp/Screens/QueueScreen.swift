@@ -43,7 +43,8 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
                                     detail: query.isEmpty ? "\(application.channel.label)  \(latest)" : application.status.rawValue)
             }
             let selected = min(max(0, row), options.count - 1)
-            fields.append(FormField(id: "applications", label: query.isEmpty ? "申请" : "查找结果",
+            // No label: the list takes the whole width, so a row's time is never cut.
+            fields.append(FormField(id: "applications",
                                     control: .radio(RadioGroup(options, selected: selected, asMenu: true))))
         }
         form = Form(fields)

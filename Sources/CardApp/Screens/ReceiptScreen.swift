@@ -22,7 +22,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
         heading = message == nil ? "回执" : (fitsHeading ? message! : "提交成功")
         var fields: [FormField] = []
         if let message, !fitsHeading {
-            fields.append(FormField(id: "message", control: .note(TextLayout.wrap(message, to: 70).joined(separator: "\n"), style: .success)))
+            fields.append(FormField(id: "message", control: .note(message, style: .success)))
         }
         let pickup = application.form.pickupMethod
         let pickupLabel = profile.retiree.pickup.first { $0.method == pickup }?.label ?? pickup?.rawValue ?? ""
@@ -37,13 +37,14 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
             row("领卡方式", pickupLabel),
         ]
         let next = pickup.flatMap { nextSteps[$0.rawValue] } ?? ""
-        fields.append(FormField(id: "next", label: "后续安排", control: .note(TextLayout.wrap(next, to: 56).joined(separator: "\n"), style: .normal)))
+        fields.append(FormField(id: "next", label: "后续安排", control: .note(next, style: .normal)))
         fields.append(FormField(id: "myApplications", control: .button("查看办事进度")))
         fields.append(FormField(id: "home", control: .button("返回首页")))
         fields.append(row("办理渠道", application.channel.label + (application.assistedBy.map { "（窗口代办：\($0)）" } ?? "")))
         fields.append(row("办卡银行", "\(application.form.bank ?? "")  \(application.form.branch ?? "")"))
         if pickup == .bankMail, let mail = application.form.mailing {
-            fields.append(row("邮寄至", "\(mail.recipientName) \(PrivacyMask.phoneNumber(mail.recipientPhone)) \(mail.address)"))
+            fields.append(row("收件人", "\(mail.recipientName)  \(PrivacyMask.phoneNumber(mail.recipientPhone))"))
+            fields.append(row("邮寄地址", mail.address))
         }
         if let submitted = application.timeline.first {
             fields.append(row("提交时间", BeijingTime.dateTime(microseconds: submitted.at)))

@@ -20,7 +20,7 @@ public struct UnavailableLoginScreen: AppScreen, Equatable, Sendable {
         let message = "「\(method.label)」在本终端暂不可用。\n\(reason)\n请改用账号登录（用户名/手机号/身份证号和密码）。"
         form = Form([
             // Wrapped here because a note's height is its line count.
-            FormField(id: "reason", control: .note(TextLayout.wrap(message, to: 66).joined(separator: "\n"), style: .warning)),
+            FormField(id: "reason", control: .note(message, style: .warning)),
             FormField(id: "account", control: .button("改用账号登录")),
             FormField(id: "back", control: .button("返回")),
         ])
