@@ -42,6 +42,9 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
+        // libharu from Debian (no pkg-config file): receipts as PDF for the print spooler.
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", .product(name: "SystemPackage", package: "swift-system")]),
         // The only module that imports curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Reference data and texts as files: policy is data, not code.
@@ -55,7 +58,7 @@ let package = Package(
         // The flows as data: steps, conditions, per channel.
         .target(name: "CardWizards", dependencies: ["CardDomain", "CardStore"]),
         // The terminal app: the session state machine, its screens and the accessible mode.
-        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI"]),
+        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "ReceiptPrinting"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
@@ -106,6 +109,8 @@ let package = Package(
         .executableTarget(name: "ImageFuzzer", dependencies: ["CardDomain", "ImageDecoding", "FuzzSupport"], path: "Tests/Fuzz/ImageFuzzer"),
         // Real pictures encoded by libpng and libjpeg-turbo, for every test of photos.
         .target(name: "TestImages", dependencies: ["CTurboJPEG", "CPNG"], path: "Tests/TestImages"),
+        .testTarget(name: "ReceiptPrintingTests", dependencies: ["ReceiptPrinting", "CardDomain", "SnapshotSupport",
+                                                                  .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
         .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],

@@ -1,5 +1,6 @@
 import CardDomain
 import CardStore
+import ReceiptPrinting
 
 /// What the app model reads from outside, injected so tests are exact: the repository,
 /// the policies, this terminal's name, and where captcha digits come from.
@@ -12,6 +13,9 @@ public struct AppEnvironment {
     var captchaSource: () -> Captcha
     /// Where 民生一卡通's 身份识别 reads the card (D9).
     let idCardReader: any IDCardReader
+    /// Receipts: kept as PDF under the data directory's receipts/, and spooled when a
+    /// printer is configured.
+    var receiptPrinter: ReceiptPrinter
 
     public init(repository: CardRepository, policy: TerminalPolicy, options: AppOptions, terminal: String,
                 captchaSource: (() -> Captcha)? = nil, idCardReader: any IDCardReader = RecordsIDCardReader()) throws {
@@ -24,6 +28,7 @@ public struct AppEnvironment {
         self.terminal = terminal
         self.profile = profile
         self.idCardReader = idCardReader
+        receiptPrinter = ReceiptPrinter(directory: repository.data.root.appending("receipts"), printer: options.printer)
         let length = repository.reference.loginPolicy.captchaLength
         self.captchaSource = captchaSource ?? {
             var generator = SystemRandomNumberGenerator()

@@ -170,6 +170,7 @@ extension AppModel {
         let state = environment.repository.state
         guard let application = state.applicationInProgress(of: flow.person.documentNumber) else { return goHome() }
         page = .receipt(ReceiptScreen(application: application, person: flow.person, profile: flow.profile,
-                                      message: flow.profile.retiree.successMessage, nextSteps: environment.policy.nextSteps))
+                                      message: flow.profile.retiree.successMessage, nextSteps: environment.policy.nextSteps,
+                                      printable: session?.actor.role.isStaff == true))
     }
 }

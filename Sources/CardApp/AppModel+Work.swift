@@ -44,6 +44,7 @@ extension AppModel {
             page = .receipt(screen)
             switch action {
             case .myApplications?: showProgress(of: screen.personNumber)
+            case .print?: printReceipt(screen.applicationID, now: now)
             case .home?: goHome()
             case nil: break
             }

@@ -9,11 +9,15 @@ public struct AppOptions: Equatable, Sendable {
     public var elder: Bool
     /// Where the photo picker opens.
     public var photoDirectory: String
+    /// The print spooler's destination for receipts (lp -d); none keeps them as PDF files.
+    public var printer: String?
 
-    public init(channel: Channel, kiosk: Bool = false, elder: Bool = false, photoDirectory: String = "/") {
+    public init(channel: Channel, kiosk: Bool = false, elder: Bool = false, photoDirectory: String = "/",
+                printer: String? = nil) {
         self.channel = channel
         self.kiosk = kiosk
         self.elder = elder
         self.photoDirectory = photoDirectory
+        self.printer = printer
     }
 }

@@ -43,6 +43,9 @@ public struct Branch: Codable, Equatable, Hashable, Sendable {
     /// The district's GB/T 2260 code.
     public var district: String
     public var name: String
+    /// Where to collect a card; optional because the seeds give no branch addresses, and a
+    /// deployment fills them in from the bank's list.
+    public var address: String?
 }
 
 /// A text shown for consent (免责声明, 承诺, 访问授权); `placeholder` until the bureau's wording arrives.

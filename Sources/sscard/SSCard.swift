@@ -61,6 +61,10 @@ struct SSCard: ParsableCommand {
     @Option(help: ArgumentHelp("Where the photo picker opens (default: the current directory).", valueName: "dir"))
     var photoDir: String?
 
+    @Option(help: ArgumentHelp("The printer receipts go to, through lp (CUPS); also SSCARD_PRINTER. Without one, receipts are kept as PDF files under the data directory's receipts/.",
+                               valueName: "name"))
+    var printer: String?
+
     func run() throws {
         if demo, !SystemFileIO().exists(data.data.journal) {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
@@ -82,7 +86,8 @@ struct SSCard: ParsableCommand {
         }
         defer { repository.close() }
         let photos = photoDir ?? FileManager.default.currentDirectoryPath
-        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos)
+        let printer = self.printer ?? ProcessInfo.processInfo.environment["SSCARD_PRINTER"]
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos, printer: printer)
         let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: SessionClock.terminalName())
         let model = AppModel(environment: environment, now: SessionClock.nowMicroseconds())

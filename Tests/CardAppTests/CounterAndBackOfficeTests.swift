@@ -1,5 +1,6 @@
 @testable import CardApp
 import CardDomain
+import SnapshotSupport
 import Testing
 import TerminalUI
 
@@ -38,6 +39,20 @@ import TerminalUI
         #expect(receipt.contains("已提交"))
         #expect(receipt.contains("后续安排"))
         #expect(model.session?.actor.assisting == Self.sun)
+        // 打印回执: no printer configured here, so the receipt is kept as a PDF, 0600.
+        model.focus("print")
+        model.type([.enter])
+        guard case .message(let printed)? = model.overlay else { Issue.record("no print result"); return }
+        #expect(printed.title == "回执已保存", "\(printed.message)")
+        let file = try #require(printed.message.split(separator: "：").last.map(String.init))
+        #expect(file.hasPrefix(fixture.directory + "/receipts/\(application.id)-"))
+        let text = try PDFText.of(file: file).filter { !$0.isWhitespace }
+        for part in [application.id, "孙建国110105********0137", "已提交", "个人网点领卡", Receipt.addressUnknown,
+                     "窗口经办guitai01", "2026-11-2114:05"] {
+            #expect(text.contains(part), "\(part) missing from the receipt:\n\(text)")
+        }
+        #expect(!text.contains(Self.sun), "the receipt masks the ID number")
+        model.type([.enter])
         model.type([.escape])
         #expect(model.session?.actor.assisting == nil, "home ends the assistance")
     }

@@ -7,6 +7,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case myApplications
         case home
+        case print
     }
 
     public let applicationID: String
@@ -14,7 +15,9 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
     public private(set) var form: Form
     let heading: String
 
-    init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: [String: String]) {
+    /// `printable`: a staff session, at a desk with a printer, offers 打印回执.
+    init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: [String: String],
+         printable: Bool = false) {
         applicationID = application.id
         personNumber = application.personNumber
         // A short success message is the heading; a long one (the web's) the first line.
@@ -38,6 +41,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
         ]
         let next = pickup.flatMap { nextSteps[$0.rawValue] } ?? ""
         fields.append(FormField(id: "next", label: "后续安排", control: .note(next, style: .normal)))
+        if printable { fields.append(FormField(id: "print", control: .button("打印回执"))) }
         fields.append(FormField(id: "myApplications", control: .button("查看办事进度")))
         fields.append(FormField(id: "home", control: .button("返回首页")))
         fields.append(row("办理渠道", application.channel.label + (application.assistedBy.map { "（窗口代办：\($0)）" } ?? "")))
@@ -58,6 +62,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
         let event = form.handle(key)
         switch event {
         case .pressed("myApplications"): return (event, .myApplications)
+        case .pressed("print"): return (event, .print)
         case .pressed("home"), .submitted: return (event, .home)
         default: return (event, nil)
         }
