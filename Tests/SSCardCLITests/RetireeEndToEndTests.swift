@@ -127,7 +127,11 @@ import Testing
         try tmux.send("Enter")
         try pick(tmux, nil)
         try tmux.send("Enter")
-        try tmux.waitFor("确认提交")
+        // The summary names the pickup and, as nothing is mailed, no mail fields.
+        let summary = try tmux.waitFor("请核对以下申请信息")
+        #expect(summary.contains("个人网点领卡") && !summary.contains("收件"), "\(summary)")
+        try tmux.send("Enter")
+        try tmux.waitFor("确认提交（2/2）")
         try tmux.send("Space", "Tab", "Enter")
         try tmux.waitFor("申领已提交")
         let journal = try dump(directory)
@@ -158,9 +162,13 @@ import Testing
         try pick(tmux, nil)
         // 卡预留手机号, then the button (bank and branch are read-only).
         try tmux.send("Tab", "Enter")
-        try tmux.waitFor("领卡方式（1/2）")
+        try tmux.waitFor("领卡方式（1/3）")
         try tmux.send("Tab", "Tab", "Tab", "Tab", "Enter")
-        try tmux.waitFor("领卡方式（2/2）")
+        // The summary has a page of its own, then the consent.
+        let summary = try tmux.waitFor("领卡方式（2/3）")
+        #expect(summary.contains("邮寄接收地址"), "\(summary)")
+        try tmux.send("Enter")
+        try tmux.waitFor("领卡方式（3/3）")
         try tmux.send("Space", "Tab", "Enter")
         try tmux.waitFor("申领成功")
         #expect(try dump(directory).contains("\"channel\":\"minsheng\""))
