@@ -48,6 +48,7 @@ public enum ReceiptPDF {
         guard HPDF_SaveToStream(document) == HPDF_OK else { throw RenderFailed(code: UInt(HPDF_GetError(document))) }
         var size = HPDF_GetStreamSize(document)
         var bytes = [UInt8](repeating: 0, count: Int(size))
+        // Reading the whole stream may answer "end of stream" rather than OK; the size read counts.
         guard HPDF_ReadFromStream(document, &bytes, &size) == HPDF_OK || size > 0 else {
             throw RenderFailed(code: UInt(HPDF_GetError(document)))
         }
