@@ -90,6 +90,11 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
     /// The label this channel gives a field, such as 发卡行名称 or 办卡银行 for `bank`.
     public func label(_ field: String) -> String { labels[field] ?? field }
 
+    /// The channel's word for a retiree's pickup method (个人网点领卡, 银行邮寄, ...).
+    public func pickupLabel(_ method: PickupMethod?) -> String {
+        retiree.pickup.first { $0.method == method }?.label ?? method?.rawValue ?? ""
+    }
+
     /// The mail fields this channel's retiree flow asks for.
     public var retireeMailFields: Set<String> {
         Set(retiree.steps.flatMap(\.fields)).intersection(["recipientName", "recipientPhone", "mailDistrict", "postalCode", "mailAddress"])

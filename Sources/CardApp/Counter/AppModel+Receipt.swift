@@ -12,9 +12,9 @@ extension AppModel {
         let pickup = application.form.pickupMethod
         let receipt = Receipt(
             application: application, person: person,
-            pickupLabel: profile.retiree.pickup.first { $0.method == pickup }?.label ?? pickup?.rawValue ?? "",
+            pickupLabel: profile.pickupLabel(pickup),
             branch: application.form.branch.flatMap { name in application.form.bank.flatMap { reference.branch(name, of: $0) } },
-            nextSteps: pickup.flatMap { environment.policy.nextSteps[$0.rawValue] } ?? "",
+            nextSteps: environment.policy.nextSteps(after: pickup),
             clerk: session?.displayName ?? "", printedAt: now)
         let stamp = BeijingTime.dateTime(microseconds: now).filter(\.isNumber)
         do {

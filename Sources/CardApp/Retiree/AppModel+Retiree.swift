@@ -170,7 +170,7 @@ extension AppModel {
         let state = environment.repository.state
         guard let application = state.applicationInProgress(of: flow.person.documentNumber) else { return goHome() }
         page = .receipt(ReceiptScreen(application: application, person: flow.person, profile: flow.profile,
-                                      message: flow.profile.retiree.successMessage, nextSteps: environment.policy.nextSteps,
+                                      message: flow.profile.retiree.successMessage, nextSteps: environment.policy.nextSteps(after: application.form.pickupMethod),
                                       printable: session?.actor.role.isStaff == true))
     }
 }

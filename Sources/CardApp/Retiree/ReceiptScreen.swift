@@ -16,7 +16,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
     let heading: String
 
     /// `printable`: a staff session, at a desk with a printer, offers 打印回执.
-    init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: [String: String],
+    init(application: Application, person: PersonRecord, profile: ChannelProfile, message: String?, nextSteps: String,
          printable: Bool = false) {
         applicationID = application.id
         personNumber = application.personNumber
@@ -28,7 +28,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
             fields.append(FormField(id: "message", control: .note(message, style: .success)))
         }
         let pickup = application.form.pickupMethod
-        let pickupLabel = profile.retiree.pickup.first { $0.method == pickup }?.label ?? pickup?.rawValue ?? ""
+        let pickupLabel = profile.pickupLabel(pickup)
         func row(_ label: String, _ value: String) -> FormField {
             FormField(id: label, label: label, control: .readOnly(value, note: ""))
         }
@@ -39,8 +39,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
             row("办卡状态", application.status.rawValue),
             row("领卡方式", pickupLabel),
         ]
-        let next = pickup.flatMap { nextSteps[$0.rawValue] } ?? ""
-        fields.append(FormField(id: "next", label: "后续安排", control: .note(next, style: .normal)))
+        fields.append(FormField(id: "next", label: "后续安排", control: .note(nextSteps, style: .normal)))
         if printable { fields.append(FormField(id: "print", control: .button("打印回执"))) }
         fields.append(FormField(id: "myApplications", control: .button("查看办事进度")))
         fields.append(FormField(id: "home", control: .button("返回首页")))

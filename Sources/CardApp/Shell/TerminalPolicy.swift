@@ -1,3 +1,4 @@
+import CardDomain
 import CardResources
 
 /// The terminal app's policy from Resources/Data/terminal.json: kiosk idle times, the
@@ -31,6 +32,11 @@ public struct TerminalPolicy: Decodable, Sendable {
     /// What happens after submission, per pickup method (PickupMethod's raw value), for the
     /// success screen and the counter's receipt.
     public var nextSteps: [String: String]
+
+    /// What happens next for an application picked up by `method`.
+    func nextSteps(after method: PickupMethod?) -> String {
+        method.flatMap { nextSteps[$0.rawValue] } ?? ""
+    }
     public var tabNotes: [String: String]
     public var methodNotes: [String: String]
     public var unavailable: [String: String]
