@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
         // libharu from Debian (no pkg-config file): receipts as PDF for the print spooler.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
-        .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", "TerminalUI", .product(name: "SystemPackage", package: "swift-system")]),
         // The only module that imports curses.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // Reference data and texts as files: policy is data, not code.

@@ -1,4 +1,5 @@
 import CHaru
+import TerminalUI
 
 /// Sets a line of mixed Chinese and Latin text on a libharu page, one font per run, and
 /// measures text to wrap it.
@@ -44,26 +45,8 @@ struct PDFTextWriter {
         return Float(measured.width) * size / 1000
     }
 
-    /// `text` in lines no wider than `width`: never inside a run of Latin letters or
-    /// digits (a time, an ID), never with closing punctuation at a line's start.
+    /// `text` in lines no wider than `width`, broken by the same Chinese rules as the screen.
     func wrap(_ text: String, width limit: Float, size: Float) -> [String] {
-        let closing: Set<Character> = Set("，。、；：？！）」』】》")
-        var lines: [String] = []
-        var line: [Character] = []
-        for character in text {
-            if !line.isEmpty, width(of: String(line) + String(character), size: size) > limit {
-                var cut = line.count
-                func gluedAt(_ index: Int) -> Bool {
-                    let before = line[index - 1], after = index < line.count ? line[index] : character
-                    return (before.isASCII && after.isASCII && before != " " && after != " ") || closing.contains(after)
-                }
-                while cut > 1, gluedAt(cut) { cut -= 1 }
-                if cut <= 1 { cut = line.count }
-                lines.append(String(line[..<cut]))
-                line = Array(line[cut...])
-            }
-            line.append(character)
-        }
-        return lines + [String(line)]
+        LineBreaking.lines(of: Substring(text), limit: Double(limit)) { Double(width(of: String($0), size: size)) }
     }
 }

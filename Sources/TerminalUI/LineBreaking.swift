@@ -4,7 +4,7 @@
 /// path), and between any two Chinese characters otherwise. A break just after a comma
 /// or a full stop is preferred when it leaves the line mostly full, so that a message is
 /// split between its phrases rather than inside a word (手机号 / 码).
-enum LineBreaking {
+public enum LineBreaking {
     static let closing: Set<Character> = Set("，。、；：？！）」』】》〉”’…,.;:!?)]}%")
     static let opening: Set<Character> = Set("（「『【《〈“‘([{")
     static let phraseEnds: Set<Character> = Set("，。、；：？！,;")
@@ -19,27 +19,33 @@ enum LineBreaking {
 
     /// `paragraph` (no line breaks of its own) in lines of at most `columns`.
     static func lines(of paragraph: Substring, columns: Int) -> [String] {
+        lines(of: paragraph, limit: Double(columns)) { Double(DisplayWidth.columns(of: $0)) }
+    }
+
+    /// `paragraph` in lines no wider than `limit`, each character `width` wide: terminal
+    /// columns on screen, points on a printed page.
+    public static func lines(of paragraph: Substring, limit: Double, width: (Character) -> Double) -> [String] {
         let characters = Array(paragraph)
         var lines: [String] = []
         var start = 0
         repeat {
-            var used = 0
+            var used = 0.0
             var index = start
             var lastBreak: Int? = nil
             var lastPhraseBreak: Int? = nil
-            var usedAtPhraseBreak = 0
+            var usedAtPhraseBreak = 0.0
             while index < characters.count {
                 if index > start, canBreak(between: characters[index - 1], and: characters[index]) {
                     lastBreak = index
                     if phraseEnds.contains(characters[index - 1]) { lastPhraseBreak = index; usedAtPhraseBreak = used }
                 }
-                let width = DisplayWidth.columns(of: characters[index])
-                if used + width > columns {
+                let characterWidth = width(characters[index])
+                if used + characterWidth > limit {
                     // A space that does not fit ends the line itself.
                     if characters[index] == " " { lastBreak = index }
                     break
                 }
-                used += width
+                used += characterWidth
                 index += 1
             }
             guard index < characters.count else {
@@ -47,7 +53,7 @@ enum LineBreaking {
                 break
             }
             var end = lastBreak ?? index
-            if let phrase = lastPhraseBreak, usedAtPhraseBreak * 4 >= columns * 3 { end = phrase }
+            if let phrase = lastPhraseBreak, usedAtPhraseBreak * 4 >= limit * 3 { end = phrase }
             if end <= start { end = max(index, start + 1) }
             lines.append(trimmingTrailingSpaces(characters[start..<end]))
             start = end
