@@ -24,8 +24,9 @@ extension Form {
             let labelWidth = group.options.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0
             group.draw(on: &canvas, row: row, column: column, labelWidth: labelWidth, focused: focused,
                        maxRows: maxRows - (placement.rows - placement.controlRows))
-        case .select(let list, let chosen, let width):
-            let label = chosen.flatMap { id in list.options.first { $0.id == id }?.label } ?? "请选择"
+        case .select(_, let chosen, let width):
+            let shown = field.shownValue
+            let label = shown.isEmpty ? "请选择" : shown
             let fitted = min(width, rect.right - column)
             canvas.write("[", row: row, column: column, style: .muted)
             canvas.write(TextLayout.pad(label, to: fitted - 2), row: row, column: column + 1,

@@ -22,6 +22,13 @@ struct ReceiptPrinterTests {
         return path
     }
 
+    /// An executable shell script standing in for lp.
+    private func spooler(at path: String, _ body: String) throws -> String {
+        try ("#!/bin/sh\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o700)
+        return path
+    }
+
     private func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
@@ -44,10 +51,8 @@ struct ReceiptPrinterTests {
     @Test func aConfiguredPrinterGetsTheFileThroughTheSpooler() throws {
         let directory = try temporaryDirectory()
         let log = directory + "/lp-arguments"
-        let spooler = directory + "/fake-lp"
-        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(log)'\necho 'request id is desk-1-7 (1 file(s))'\n"
-            .write(toFile: spooler, atomically: true, encoding: .utf8)
-        chmod(spooler, 0o700)
+        let spooler = try spooler(at: directory + "/fake-lp",
+                                  "printf '%s\\n' \"$@\" > '\(log)'\necho 'request id is desk-1-7 (1 file(s))'\n")
         let printer = ReceiptPrinter(directory: FilePath(directory + "/receipts"), printer: "desk-1", spooler: spooler)
         let outcome = try printer.print(try ReceiptPDF.render(receipt), named: "SB20261121000001", title: "回执")
         let file = directory + "/receipts/SB20261121000001.pdf"
@@ -59,10 +64,7 @@ struct ReceiptPrinterTests {
     /// A spooler that refuses (printer unknown, CUPS down) leaves the PDF and says why.
     @Test func aRefusingSpoolerKeepsThePDFAndSaysWhy() throws {
         let directory = try temporaryDirectory()
-        let spooler = directory + "/refusing-lp"
-        try "#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n"
-            .write(toFile: spooler, atomically: true, encoding: .utf8)
-        chmod(spooler, 0o700)
+        let spooler = try spooler(at: directory + "/refusing-lp", "echo 'lp: The printer or class does not exist.' >&2\nexit 1\n")
         let printer = ReceiptPrinter(directory: FilePath(directory + "/receipts"), printer: "nowhere", spooler: spooler)
         let outcome = try printer.print(try ReceiptPDF.render(receipt), named: "SB1", title: "回执")
         #expect(outcome == .notPrinted(file: directory + "/receipts/SB1.pdf",
