@@ -40,12 +40,13 @@ public enum CardResources {
         try decode("document-types", as: DocumentTypeFile.self).documentTypes
     }
 
-    /// The channel profiles, each with the file's default labels merged under its own.
+    /// The channel profiles, each with the file's default labels and conditions merged under its own.
     public static func channels() throws -> [ChannelProfile] {
         let file = try decode("channels", as: ChannelFile.self)
         return file.channels.map { channel in
             var merged = channel
             merged.labels = file.defaultLabels.merging(channel.labels) { _, own in own }
+            merged.conditions = file.defaultConditions.merging(channel.conditions ?? [:]) { _, own in own }
             return merged
         }
     }
@@ -96,7 +97,11 @@ public enum CardResources {
     struct CountryFile: Decodable { var countries: [Country] }
     struct BranchFile: Decodable { var sample: Bool; var branches: [Branch] }
     struct DocumentTypeFile: Decodable { var documentTypes: [DocumentType] }
-    struct ChannelFile: Decodable { var defaultLabels: [String: String]; var channels: [ChannelProfile] }
+    struct ChannelFile: Decodable {
+        var defaultLabels: [String: String]
+        var defaultConditions: [String: FieldCondition]
+        var channels: [ChannelProfile]
+    }
     struct TextFile: Decodable { var texts: [PolicyText] }
     struct LoginPolicyFile: Decodable { var login: LoginPolicy }
     struct PhotoRequirementFile: Decodable { var photoRequirements: [PhotoRequirement] }

@@ -30,4 +30,10 @@ public struct Application: Codable, Equatable, Sendable {
     public var status: ApplicationStatus
     public var form: ApplicationForm
     public var timeline: [TimelineEntry]
+
+    /// A unit application the employee may still confirm or change (D14): not yet
+    /// submitted by the unit.
+    public var isOpenToConfirmation: Bool {
+        kind == .unit && (status == .confirmed || status == .awaitingConfirmation)
+    }
 }

@@ -1,10 +1,19 @@
-/// Checks a retiree's application form before submission against what the channel's
-/// profile asks for (D2, D7, D8, BR-BANK-1, BR-PICK-3, BR-SUBMIT-2). Every problem at
-/// once, each under the label the channel gives the field.
+/// Checks an application form (a retiree's application, an employee's confirmation)
+/// before submission against what the channel's flow asks for and the applicant's terms
+/// (D2, D6, D7, D8, BR-BANK-1, BR-PICK-1..3, BR-SUBMIT-2). Every problem at once, each
+/// under the label the channel gives the field.
 public enum ApplicationCheck {
+    /// A retiree's application in the channel's retiree flow.
     public static func problems(_ form: ApplicationForm, person: PersonRecord, profile: ChannelProfile,
                                 reference: ReferenceData, today: CalendarDate) -> [FieldProblem] {
-        let asked = Set(profile.retiree.steps.flatMap(\.fields))
+        problems(form, person: person, profile: profile, flow: profile.retiree, terms: .retiree(person),
+                 reference: reference, today: today)
+    }
+
+    public static func problems(_ form: ApplicationForm, person: PersonRecord, profile: ChannelProfile,
+                                flow: ChannelProfile.Flow, terms: ApplicantTerms,
+                                reference: ReferenceData, today: CalendarDate) -> [FieldProblem] {
+        let asked = flow.askedFields
         var problems: [FieldProblem] = []
         func problem(_ field: String, _ message: String) {
             problems.append(FieldProblem(field: profile.label(field), message: message))
@@ -27,34 +36,51 @@ public enum ApplicationCheck {
         if asked.contains("mobile") || person.mobile == nil {
             problems.collect(MobileNumber.parse(form.mobile ?? person.mobile ?? "", field: profile.label("mobile")))
         }
-        if let bank = form.bank, bank != person.pensionBank {
-            problem("bank", "退休人员首次申领须与养老金代发银行（\(person.pensionBank ?? "")）一致，不可修改")
-        }
-        if let branch = form.branch, branch != person.pensionBranch {
-            problem("branch", "须与养老金代发网点（\(person.pensionBranch ?? "")）一致，不可修改")
-        }
-        problems += pickupProblems(form, profile: profile, reference: reference)
+        problems += bankProblems(form, profile: profile, terms: terms, reference: reference)
+        problems += pickupProblems(form, profile: profile, flow: flow, terms: terms, reference: reference)
         let photos: [(String, KeyPath<ApplicationForm, PhotoReference?>)] =
             [("cardPhoto", \.cardPhoto), ("idCardFront", \.idCardFront), ("idCardBack", \.idCardBack)]
         for (photo, given) in photos where asked.contains(photo) && form[keyPath: given] == nil {
             problem(photo, "请上传照片")
         }
-        if !form.consented { problem("finalConsent", "请勾选【\(profile.retiree.finalConsent)】后再提交") }
+        if !form.consented { problem("finalConsent", "请勾选【\(flow.finalConsent)】后再提交") }
         return problems
     }
 
-    private static func pickupProblems(_ form: ApplicationForm, profile: ChannelProfile,
-                                       reference: ReferenceData) -> [FieldProblem] {
-        let offered = profile.retiree.pickup.map(\.method)
-        guard let method = form.pickupMethod, offered.contains(method) else {
-            let labels = profile.retiree.pickup.map(\.label).joined(separator: "或")
-            return [FieldProblem(field: profile.label("pickupMethod"), message: "请选择\(labels)")]
+    /// The bank is fixed for everyone; the branch too, unless the applicant may choose
+    /// another of the same bank (D6).
+    private static func bankProblems(_ form: ApplicationForm, profile: ChannelProfile, terms: ApplicantTerms,
+                                     reference: ReferenceData) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        let retiree = terms.kind == .personal
+        if let bank = form.bank, bank != terms.bank {
+            problems.append(FieldProblem(field: profile.label("bank"), message: retiree
+                ? "退休人员首次申领须与养老金代发银行（\(terms.bank ?? "")）一致，不可修改"
+                : "须为单位选定的办卡银行（\(terms.bank ?? "")），不能选择其他银行"))
+        }
+        guard let branch = form.branch, branch != terms.branch else { return problems }
+        if !terms.branchIsChoosable {
+            problems.append(FieldProblem(field: profile.label("branch"), message: retiree
+                ? "须与养老金代发网点（\(terms.branch ?? "")）一致，不可修改"
+                : "须为单位选定的办卡网点（\(terms.branch ?? "")）"))
+        } else if reference.branch(branch, of: terms.bank ?? "") == nil {
+            problems.append(FieldProblem(field: profile.label("branch"), message: "请选择\(terms.bank ?? "")的网点"))
+        }
+        return problems
+    }
+
+    private static func pickupProblems(_ form: ApplicationForm, profile: ChannelProfile, flow: ChannelProfile.Flow,
+                                       terms: ApplicantTerms, reference: ReferenceData) -> [FieldProblem] {
+        let options = terms.pickupOptions(in: flow)
+        guard let method = form.pickupMethod, options.contains(where: { $0.method == method }) else {
+            let labels = options.map(\.label).joined(separator: "或")
+            return [FieldProblem(field: profile.label("pickupMethod"), message: options.isEmpty ? "本渠道暂不支持您的领卡方式" : "请选择\(labels)")]
         }
         guard method == .bankMail else { return [] }
         guard let mail = form.mailing else {
             return [FieldProblem(field: profile.label("mailAddress"), message: "选择银行邮寄时须填写邮寄信息")]
         }
-        let fields = profile.retireeMailFields
+        let fields = flow.mailFields
         var problems: [FieldProblem] = []
         problems.collect(PersonName.parse(mail.recipientName, field: profile.label("recipientName")))
         problems.collect(MobileNumber.parse(mail.recipientPhone, field: profile.label("recipientPhone")))

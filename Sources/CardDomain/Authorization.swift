@@ -15,7 +15,9 @@ public enum Authorization {
         case .recordLoginAttempt:
             // Anyone at a terminal may try to log in; that is what the lock is for.
             return nil
-        case .saveDraft(let number, _, _), .submitApplication(let number, _):
+        case .saveCollectiveSettings(let unit, _):
+            return actor.role == .unitOperator && actor.unitNumber == unit ? nil : "只有本单位的经办人可以设置单位集体申请"
+        case .saveDraft(let number, _, _), .submitApplication(let number, _), .confirmEmployeeData(let number, _):
             return mayActFor(number, actor)
         case .resubmitApplication(let id, _):
             guard let application = state.applications[id] else { return nil }

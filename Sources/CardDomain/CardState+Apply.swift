@@ -29,6 +29,10 @@ extension CardState {
             applications[application.id] = application
             applyStatusChange(.init(applicationID: application.id, from: resubmitted.from, to: .submitted,
                                     reason: "申请人已修改并重新提交"), envelope)
+        case .collectiveSettingsSaved(let saved):
+            units[saved.unitNumber]?.collective = saved.settings
+        case .employeeConfirmed(let confirmed):
+            applyConfirmation(confirmed, envelope)
         case .loginAttempted(let attempt):
             applyLogin(attempt, terminal: envelope.terminal)
         case .journalExported:
@@ -53,7 +57,7 @@ extension CardState {
         drafts[submitted.personNumber] = nil
     }
 
-    private mutating func applyStatusChange(_ change: DomainEvent.StatusChanged, _ envelope: EventEnvelope) {
+    mutating func applyStatusChange(_ change: DomainEvent.StatusChanged, _ envelope: EventEnvelope) {
         guard var application = applications[change.applicationID] else { return }
         applicationsByStatus[application.status]?.remove(application.id)
         application.status = change.to

@@ -26,7 +26,7 @@ extension CardState {
             return .success(actor.role == .person ? [] : [.personViewed(personNumber: number)])
         case .saveDraft(let number, let step, let form):
             guard persons[number] != nil else { return .failure(.notFound("没有找到该人员的参保信息")) }
-            if let current = applicationInProgress(of: number) {
+            if let current = applicationInProgress(of: number), !current.isOpenToConfirmation {
                 return .failure(.refused("已有一笔申请正在办理（办事编号 \(current.id)），不能再保存新的草稿"))
             }
             return .success([.draftSaved(.init(personNumber: number, step: step, form: form))])
@@ -36,6 +36,10 @@ extension CardState {
             return resubmit(id, form, context: context, reference: reference)
         case .withdrawApplication(let id):
             return changeStatus(id, to: .withdrawn, reason: "申请人撤销", trackingNumber: nil, actor: actor)
+        case .saveCollectiveSettings(let unit, let settings):
+            return saveCollective(settings, of: unit, context: context, reference: reference)
+        case .confirmEmployeeData(let number, let form):
+            return confirmEmployee(number, form, context: context, reference: reference)
         case .changeStatus(let id, let target, let reason, let tracking):
             return changeStatus(id, to: target, reason: reason, trackingNumber: tracking, actor: actor)
         case .recordLoginAttempt(let username, let method, let matched, let captcha):
@@ -73,40 +77,54 @@ extension CardState {
         guard application.status.isSentBack else {
             return .failure(.refused("该申请的状态为「\(application.status.rawValue)」，不需要重新提交"))
         }
-        return checkedForm(form, of: person, channel: application.channel, context: context, reference: reference).map {
+        return checkedForm(form, of: person, channel: application.channel, kind: application.kind,
+                           context: context, reference: reference).map {
             [.applicationResubmitted(.init(applicationID: id, from: application.status, form: $0))]
         }
     }
 
-    /// The form as it will be recorded: checked against the channel's profile (every
-    /// problem at once), with bank and branch forced to the pension bank (BR-BANK-1).
-    private func checkedForm(_ form: ApplicationForm, of person: PersonRecord, channel: Channel, context: CommandContext,
-                             reference: ReferenceData) -> Result<ApplicationForm, CommandRefusal> {
+    /// The form as it will be recorded: checked against the channel's flow for this kind of
+    /// application (every problem at once), with the bank (and a fixed branch) forced to
+    /// the applicant's terms (BR-BANK-1, D6), and no mail details unless the card is mailed.
+    func checkedForm(_ form: ApplicationForm, of person: PersonRecord, channel: Channel, kind: Application.Kind = .personal,
+                     terms: ApplicantTerms? = nil, context: CommandContext,
+                     reference: ReferenceData) -> Result<ApplicationForm, CommandRefusal> {
         guard let profile = reference.channel(channel) else {
             return .failure(.refused("渠道「\(channel.label)」没有配置申领流程"))
         }
-        let problems = ApplicationCheck.problems(form, person: person, profile: profile, reference: reference, today: context.today)
+        let flow = profile.flow(kind)
+        guard let terms = terms ?? ApplicantTerms.of(person, kind: kind, in: self, flow: flow) else {
+            return .failure(.refused("您所在单位尚未开通集体申请，请联系单位经办人"))
+        }
+        let problems = ApplicationCheck.problems(form, person: person, profile: profile, flow: flow, terms: terms,
+                                                 reference: reference, today: context.today)
         if !problems.isEmpty { return .failure(.invalid(problems)) }
         var checked = form
-        checked.bank = person.pensionBank
-        checked.branch = person.pensionBranch
+        checked.bank = terms.bank
+        checked.branch = terms.branchIsChoosable ? (form.branch ?? terms.branch) : terms.branch
         // Stored as checked: the one dot, no surrounding spaces.
         checked.residenceAddress = form.residenceAddress?.trimmingSpaces
+        guard form.pickupMethod == .bankMail else {
+            // The mail fields were hidden: what they held was never the applicant's choice.
+            checked.mailing = nil
+            return .success(checked)
+        }
         if var mail = checked.mailing {
             mail.recipientName = PersonName.normalised(mail.recipientName)
             mail.address = mail.address.trimmingSpaces
             // A channel that does not ask for the district must not record one the applicant
             // never saw (the person's own district once stood for a 海淀 address): it is read
             // from the address they typed, or left out.
-            if !profile.retireeMailFields.contains("mailDistrict") {
+            if !flow.mailFields.contains("mailDistrict") {
                 mail.district = reference.districtNamed(in: mail.address)?.code
             }
+            if !flow.mailFields.contains("postalCode") { mail.postalCode = nil }
             checked.mailing = mail
         }
         return .success(checked)
     }
 
-    private func changeStatus(_ id: String, to target: ApplicationStatus, reason: String?, trackingNumber: String?,
+    func changeStatus(_ id: String, to target: ApplicationStatus, reason: String?, trackingNumber: String?,
                               actor: Actor) -> Result<[DomainEvent], CommandRefusal> {
         guard let application = applications[id] else { return .failure(.notFound("没有找到办事编号为 \(id) 的申请")) }
         if case .failure(let refusal) = application.status.transition(to: target, by: actor.role) {

@@ -55,8 +55,17 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
         public var label: String
     }
 
-    public struct RetireeFlow: Codable, Equatable, Sendable {
+    /// A popup before the disclaimer (民生一卡通's 二次弹框 with 【确认信息】).
+    public struct EntryPopup: Codable, Equatable, Sendable {
+        public var message: String
+        public var button: String
+    }
+
+    /// One applicant flow of the channel (the retiree's application, the employee's
+    /// confirmation): everything the wizard engine needs to run it, as data.
+    public struct Flow: Codable, Equatable, Sendable {
         public var entryButton: String
+        public var entryPopup: EntryPopup?
         public var disclaimer: Disclaimer
         public var eligibilityCheck: EligibilityCheck?
         public var steps: [Step]
@@ -66,14 +75,23 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
         public var secondConfirmation: String?
         public var successMessage: String
         public var successMessageIsPlaceholder: Bool
+        /// Whether the applicant may choose another branch of the fixed bank (D6: employees
+        /// in 京通 and 民生一卡通); otherwise the branch is fixed too.
+        public var branchChoice: Bool?
+
+        /// The field ids the steps ask, each once.
+        public var askedFields: Set<String> { Set(steps.flatMap(\.fields)) }
+
+        /// The mail fields this flow asks for.
+        public var mailFields: Set<String> { askedFields.intersection(ChannelProfile.mailFieldIDs) }
+
+        /// The flow's word for a pickup method (个人网点领卡, 银行邮寄, 单位代领, ...).
+        public func pickupLabel(_ method: PickupMethod?) -> String {
+            pickup.first { $0.method == method }?.label ?? method?.rawValue ?? ""
+        }
     }
 
-    public struct EmployeeFlow: Codable, Equatable, Sendable {
-        public var entryButton: String
-        public var pickup: [PickupOption]
-        public var finalConsent: String
-        public var submitButton: String
-    }
+    public static let mailFieldIDs: Set<String> = ["recipientName", "recipientPhone", "mailDistrict", "postalCode", "mailAddress"]
 
     public var id: Channel
     public var name: String
@@ -84,19 +102,23 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
     public var logins: [LoginGroup]
     /// Field id to label, already merged with the file's defaults by the loader.
     public var labels: [String: String]
-    public var retiree: RetireeFlow
-    public var employee: EmployeeFlow?
+    /// Fields shown only on a condition (the mail fields when 银行邮寄 is chosen), merged
+    /// with the file's defaults by the loader.
+    public var conditions: [String: FieldCondition]?
+    public var retiree: Flow
+    public var employee: Flow
 
     /// The label this channel gives a field, such as 发卡行名称 or 办卡银行 for `bank`.
     public func label(_ field: String) -> String { labels[field] ?? field }
 
-    /// The channel's word for a retiree's pickup method (个人网点领卡, 银行邮寄, ...).
-    public func pickupLabel(_ method: PickupMethod?) -> String {
-        retiree.pickup.first { $0.method == method }?.label ?? method?.rawValue ?? ""
+    /// The flow an application of this kind went through.
+    public func flow(_ kind: Application.Kind) -> Flow { kind == .unit ? employee : retiree }
+
+    /// The channel's word for an application's pickup method, in the flow it went through.
+    public func pickupLabel(_ method: PickupMethod?, kind: Application.Kind = .personal) -> String {
+        flow(kind).pickupLabel(method)
     }
 
-    /// The mail fields this channel's retiree flow asks for.
-    public var retireeMailFields: Set<String> {
-        Set(retiree.steps.flatMap(\.fields)).intersection(["recipientName", "recipientPhone", "mailDistrict", "postalCode", "mailAddress"])
-    }
+    /// The condition on which `field` shows, if it has one.
+    public func condition(of field: String) -> FieldCondition? { conditions?[field] }
 }

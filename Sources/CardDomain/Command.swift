@@ -15,6 +15,11 @@ public enum Command: Equatable, Sendable {
     /// The applicant corrects an application sent back (照片审核未通过, 开户失败) and sends
     /// it again: the whole corrected form, checked as a new submission would be.
     case resubmitApplication(applicationID: String, form: ApplicationForm)
+    /// 单位开通集体申请 (D5): open, change or close the unit's collective application. A
+    /// change that takes away what confirmed employees chose sends them back (D15).
+    case saveCollectiveSettings(unitNumber: String, settings: UnitRecord.CollectiveSettings)
+    /// An employee confirms (or changes, D14) their card data, by themselves or a clerk for them.
+    case confirmEmployeeData(personNumber: String, form: ApplicationForm)
     /// A move along D3, with the reason for a side state and the tracking number for 已寄出.
     case changeStatus(applicationID: String, to: ApplicationStatus, reason: String? = nil, trackingNumber: String? = nil)
 
@@ -39,6 +44,8 @@ public enum Command: Equatable, Sendable {
         case .submitApplication: return "submitApplication"
         case .withdrawApplication: return "withdrawApplication"
         case .resubmitApplication: return "resubmitApplication"
+        case .saveCollectiveSettings: return "saveCollectiveSettings"
+        case .confirmEmployeeData: return "confirmEmployeeData"
         case .changeStatus: return "changeStatus"
         case .recordLoginAttempt: return "recordLoginAttempt"
         case .recordJournalExport: return "recordJournalExport"

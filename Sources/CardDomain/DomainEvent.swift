@@ -14,6 +14,10 @@ public enum DomainEvent: Equatable, Sendable {
     /// A sent-back application, corrected and submitted again (back to 已提交).
     case applicationResubmitted(ApplicationResubmitted)
     /// A try at account login, passed or failed (D10).
+    /// A unit operator opened, changed or closed collective application (D5, D15).
+    case collectiveSettingsSaved(CollectiveSettingsSaved)
+    /// An employee confirmed (or changed) their card data (flow E, D14): 信息已确认.
+    case employeeConfirmed(EmployeeConfirmed)
     case loginAttempted(LoginAttempt)
     case journalExported(JournalExport)
     case unrecognised(kind: String)
@@ -22,6 +26,32 @@ public enum DomainEvent: Equatable, Sendable {
     public struct JournalExport: Codable, Equatable, Sendable {
         public var scope: String
         public var fromSequence: UInt64
+    }
+
+    public struct CollectiveSettingsSaved: Codable, Equatable, Sendable {
+        public var unitNumber: String
+        public var settings: UnitRecord.CollectiveSettings
+
+        public init(unitNumber: String, settings: UnitRecord.CollectiveSettings) {
+            self.unitNumber = unitNumber
+            self.settings = settings
+        }
+    }
+
+    /// The first confirmation creates the unit application (kind .unit); a later one
+    /// replaces its form and returns it to 信息已确认.
+    public struct EmployeeConfirmed: Codable, Equatable, Sendable {
+        public var applicationID: String
+        public var personNumber: String
+        public var unitNumber: String
+        public var form: ApplicationForm
+
+        public init(applicationID: String, personNumber: String, unitNumber: String, form: ApplicationForm) {
+            self.applicationID = applicationID
+            self.personNumber = personNumber
+            self.unitNumber = unitNumber
+            self.form = form
+        }
     }
 
     public struct DraftSaved: Codable, Equatable, Sendable {
@@ -92,6 +122,8 @@ public enum DomainEvent: Equatable, Sendable {
         case .applicationSubmitted: return "applicationSubmitted"
         case .statusChanged: return "statusChanged"
         case .applicationResubmitted: return "applicationResubmitted"
+        case .collectiveSettingsSaved: return "collectiveSettingsSaved"
+        case .employeeConfirmed: return "employeeConfirmed"
         case .loginAttempted: return "loginAttempted"
         case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind

@@ -4,9 +4,16 @@ public enum Eligibility {
     public struct Refusal: Equatable, Sendable {
         public enum Reason: Equatable, Sendable {
             case deceased, notRetired, noPensionBank, expiredDocument, holdsCard, inProgress
+            /// Employees (D17): not 在职, unit not open, already submitted by the unit.
+            case notEmployed, unitNotOpen, submittedByUnit
         }
         public var reason: Reason
         public var message: String
+
+        public init(reason: Reason, message: String) {
+            self.reason = reason
+            self.message = message
+        }
     }
 
     /// Every reason the person may not apply today, as messages for the screen.

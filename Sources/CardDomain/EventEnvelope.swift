@@ -53,6 +53,9 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "statusChanged": event = .statusChanged(try container.decode(DomainEvent.StatusChanged.self, forKey: .data))
         case "applicationResubmitted":
             event = .applicationResubmitted(try container.decode(DomainEvent.ApplicationResubmitted.self, forKey: .data))
+        case "collectiveSettingsSaved":
+            event = .collectiveSettingsSaved(try container.decode(DomainEvent.CollectiveSettingsSaved.self, forKey: .data))
+        case "employeeConfirmed": event = .employeeConfirmed(try container.decode(DomainEvent.EmployeeConfirmed.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
         case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
@@ -78,6 +81,8 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .applicationSubmitted(let submitted): try container.encode(submitted, forKey: .data)
         case .statusChanged(let change): try container.encode(change, forKey: .data)
         case .applicationResubmitted(let resubmitted): try container.encode(resubmitted, forKey: .data)
+        case .collectiveSettingsSaved(let saved): try container.encode(saved, forKey: .data)
+        case .employeeConfirmed(let confirmed): try container.encode(confirmed, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
         case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break

@@ -12,7 +12,7 @@ extension AppModel {
         let pickup = application.form.pickupMethod
         let receipt = Receipt(
             application: application, person: person,
-            pickupLabel: profile.pickupLabel(pickup),
+            pickupLabel: profile.pickupLabel(pickup, kind: application.kind),
             branch: application.form.branch.flatMap { name in application.form.bank.flatMap { reference.branch(name, of: $0) } },
             nextSteps: environment.policy.nextSteps(after: pickup),
             clerk: session?.displayName ?? "", printedAt: now)

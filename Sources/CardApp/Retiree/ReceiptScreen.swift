@@ -28,7 +28,7 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
             fields.append(FormField(id: "message", control: .note(message, style: .success)))
         }
         let pickup = application.form.pickupMethod
-        let pickupLabel = profile.pickupLabel(pickup)
+        let pickupLabel = profile.pickupLabel(pickup, kind: application.kind)
         func row(_ label: String, _ value: String) -> FormField {
             FormField(id: label, label: label, control: .readOnly(value, note: ""))
         }
