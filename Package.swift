@@ -56,9 +56,9 @@ let package = Package(
             resources: [.copy("Data")]
         ),
         // The flows as data: steps, conditions, per channel.
-        .target(name: "CardWizards", dependencies: ["CardDomain", "CardStore"]),
+        .target(name: "CardWizards", dependencies: ["CardDomain", "TerminalUI"]),
         // The terminal app: the session state machine, its screens and the accessible mode.
-        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "ReceiptPrinting"]),
+        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "CardWizards", "ReceiptPrinting"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
@@ -91,12 +91,12 @@ let package = Package(
         .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", "JournalTestSupport", "TestImages", .product(name: "SystemPackage", package: "swift-system")]),
         // Uses the shipped reference files (CardResources) so rules are tested against real lists.
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),
-        .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards"]),
+        .testTarget(name: "CardWizardsTests", dependencies: ["CardWizards", "CardDomain", "CardResources", "TerminalUI"]),
         .testTarget(name: "CardResourcesTests", dependencies: ["CardResources", "CardDomain"]),
         // Plain-text screen snapshots, shared by the screen tests of TerminalUI and CardApp.
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardWizards", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally

@@ -48,11 +48,23 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
         /// Field ids (see channels.json's defaultLabels).
         public var fields: [String]
         public var nextButton: String
+
+        public init(id: String, title: String, fields: [String], nextButton: String) {
+            self.id = id
+            self.title = title
+            self.fields = fields
+            self.nextButton = nextButton
+        }
     }
 
     public struct PickupOption: Codable, Equatable, Sendable {
         public var method: PickupMethod
         public var label: String
+
+        public init(method: PickupMethod, label: String) {
+            self.method = method
+            self.label = label
+        }
     }
 
     /// A popup before the disclaimer (民生一卡通's 二次弹框 with 【确认信息】).

@@ -30,6 +30,8 @@ final class AppFixture {
             AccountRecord(username: "guitai01", role: .counterClerk, displayName: "窗口经办 guitai01", passwordHash: hash),
             AccountRecord(username: "xinghe-admin", role: .unitOperator, displayName: "北京星河数码科技有限公司 经办人",
                           passwordHash: hash, unitNumber: "10000001"),
+            AccountRecord(username: "shequ-admin", role: .unitOperator, displayName: "北京市朝阳区示范社区卫生服务中心 经办人",
+                          passwordHash: hash, unitNumber: "10000002"),
             AccountRecord(username: "houtai01", role: .backOffice, displayName: "后台 houtai01", passwordHash: hash),
         ]
         let demo = try CardResources.demoData()
@@ -129,6 +131,15 @@ extension AppModel {
         case .counter: type([.enter])
         }
         type(login)
+        type([.tab])
+        type(AppFixture.password)
+        type([.enter])
+    }
+
+    /// Logs in as a unit operator on the web: 法人登录 > 口令登录.
+    mutating func logInAsOperator(_ username: String) {
+        type([.tab, .down, .enter])
+        type(username)
         type([.tab])
         type(AppFixture.password)
         type([.enter])

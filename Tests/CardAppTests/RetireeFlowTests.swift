@@ -1,5 +1,6 @@
 @testable import CardApp
 import CardDomain
+import CardWizards
 import Testing
 import TerminalUI
 
@@ -60,7 +61,9 @@ import TerminalUI
         #expect(model.screen().contains("申领已提交"))
         let application = try #require(fixture.repository.state.applicationInProgress(of: Self.sun))
         #expect(application.channel == .jingtong)
-        #expect(application.form.mailing?.postalCode == "100021")
+        // 个人网点领卡 is 京通's first option: the mail fields never showed, and none are recorded.
+        #expect(application.form.pickupMethod == .branchPickup)
+        #expect(application.form.mailing == nil)
     }
 
     @Test func minshengElderWalksFourStepsEachEndingWithItsOwnButton() throws {

@@ -64,12 +64,12 @@ import TerminalUI
         #expect(model.screen().contains("查询人员并代办"))
     }
 
-    /// The unit flow (个人信息确认) is a later issue: it says so instead of pretending.
+    /// The unit's submission (职工申请信息提交) is a later issue: it says so instead of pretending.
     @Test func aFlowNotBuiltYetSaysSo() throws {
         let fixture = try AppFixture()
         var model = try fixture.model()
-        model.logIn("110105195609090137")
-        model.choose("confirm")
+        model.logInAsOperator("xinghe-admin")
+        model.choose("submitEmployees")
         #expect(model.screen().contains("尚未开放"))
     }
 

@@ -32,7 +32,11 @@ extension AppModel {
             switch action {
             case .apply?:
                 session?.actor.assisting = screen.person.documentNumber
-                startApplication(for: screen.person, now: now)
+                if screen.person.status == .employed {
+                    startConfirmation(for: screen.person, now: now)
+                } else {
+                    startApplication(for: screen.person, now: now)
+                }
             case .progress?: showProgress(of: screen.person.documentNumber)
             case .receipt(let id)?: showReceipt(id)
             case .back?: page = .personLookup(PersonLookupScreen())
@@ -55,7 +59,7 @@ extension AppModel {
         let state = environment.repository.state
         guard let person = state.person(number) else { return }
         page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today,
-                                                    entryButton: environment.profile.retiree.entryButton))
+                                                    profile: environment.profile))
     }
 
     mutating func showReceipt(_ id: String) {

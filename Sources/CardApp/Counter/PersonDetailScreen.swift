@@ -14,7 +14,9 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
     public let person: PersonRecord
     public private(set) var form: Form
 
-    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate, entryButton: String) {
+    /// A retiree's 代办 is the retiree application; an employee's, their confirmation (D1, D17).
+    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate, profile: ChannelProfile) {
+        let employed = person.status == .employed
         self.person = person
         var fields: [FormField] = [
             FormField(id: "name", label: "姓名", control: .readOnly(person.name, note: "请与申请人出示的身份证核对")),
@@ -22,14 +24,24 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
             FormField(id: "validity", label: "证件有效期限", control: .readOnly("\(person.validityStart) 至 \(person.validity.label)", note: "")),
             FormField(id: "mobile", label: "卡预留手机号", control: .readOnly(person.mobile ?? "（无）", note: "")),
             FormField(id: "status", label: "参保状态", control: .readOnly(person.status.rawValue, note: "")),
-            FormField(id: "bank", label: "养老金代发行", control: .readOnly("\(person.pensionBank ?? "（无）")  \(person.pensionBranch ?? "")", note: "")),
         ]
-        let refusals = Eligibility.check(person, in: state, today: today)
-        let eligibility = refusals.isEmpty ? "可以申领" : refusals.map(\.message).joined(separator: "\n")
+        if employed {
+            let unit = person.unitNumber.flatMap { state.units[$0] }
+            fields.append(FormField(id: "unit", label: "参保单位", control: .readOnly(unit.map { "\($0.name)（\($0.number)）" } ?? "（无）", note: "")))
+        } else {
+            fields.append(FormField(id: "bank", label: "养老金代发行",
+                                    control: .readOnly("\(person.pensionBank ?? "（无）")  \(person.pensionBranch ?? "")", note: "")))
+        }
+        let refusals = employed ? EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
+            : Eligibility.check(person, in: state, today: today)
+        let eligibility = refusals.isEmpty ? (employed ? "单位已开通集体申请，可以确认个人信息" : "可以申领")
+            : refusals.map(\.message).joined(separator: "\n")
         fields.append(FormField(id: "eligibility", label: "资格校验",
                                 control: .note(eligibility,
                                                style: refusals.isEmpty ? .success : .warning)))
-        if refusals.isEmpty { fields.append(FormField(id: "apply", control: .button(entryButton))) }
+        if refusals.isEmpty {
+            fields.append(FormField(id: "apply", control: .button(employed ? profile.employee.entryButton : profile.retiree.entryButton)))
+        }
         let latest = state.applications(ofPerson: person.documentNumber).max { $0.id < $1.id }
         if let latest {
             fields.append(FormField(id: "progress", control: .button("查看办事进度")))

@@ -40,8 +40,7 @@ extension AppModel {
             switch outcome {
             case .loggedIn(let actor, let displayName):
                 session = Session(actor: actor, displayName: displayName)
-                page = .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy,
-                                    entryButton: environment.profile.retiree.entryButton))
+                page = homePage(for: actor, displayName: displayName)
             case .refused(let field, let message):
                 var refused = screen
                 // The attempt has just caught up and recorded this try.

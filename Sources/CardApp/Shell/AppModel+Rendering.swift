@@ -20,6 +20,7 @@ extension AppModel {
         case .personDetail(let screen): return screen
         case .queue(let screen): return screen
         case .review(let screen): return screen
+        case .unitSettings(let screen): return screen
         }
     }
 
@@ -47,6 +48,7 @@ extension AppModel {
         case .personLookup: about = "输入申请人的证件号码（或姓名）查询。列表中证件号码已隐藏部分数字；打开人员信息会记录查看人。"
         case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执。"
         case .queue: about = "选择办卡状态查看申请，按 Enter 打开一笔申请并推进状态。"
+        case .unitSettings: about = "填写单位资料；开户银行选定后，办卡网点列出该行的网点（本单位所在区在前），可输入文字筛选。修改领卡方式或银行会让已确认的职工重新确认，保存前会提示人数。"
         case .review: about = "选择要改为的状态；照片审核未通过须填写原因，已寄出须填写邮寄单号。"
         }
         return HelpOverlay(title: pageTitle, about: about, hints: HelpOverlay.commonHints)
@@ -106,6 +108,7 @@ extension AppModel {
         case .personDetail(var screen): screen.updateForm(change); page = .personDetail(screen)
         case .queue(var screen): screen.updateForm(change); page = .queue(screen)
         case .review(var screen): screen.updateForm(change); page = .review(screen)
+        case .unitSettings(var screen): screen.updateForm(change); page = .unitSettings(screen)
         }
     }
 

@@ -1,4 +1,5 @@
 import CardDomain
+import CardWizards
 import CardStore
 import TerminalUI
 
@@ -12,6 +13,11 @@ extension AppModel {
         case (.person, "apply"):
             guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
             startApplication(for: person, now: now)
+        case (.person, "confirm"):
+            guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
+            startConfirmation(for: person, now: now)
+        case (.unitOperator, "openCollective"):
+            openUnitSettings()
         case (.person, "myApplications"):
             guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
             page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .person))
@@ -30,8 +36,14 @@ extension AppModel {
         var actor = session.actor
         actor.assisting = nil
         self.session?.actor = actor
-        page = .home(HomeScreen(role: actor.role, displayName: session.displayName, policy: environment.policy,
-                                    entryButton: environment.profile.retiree.entryButton))
+        page = homePage(for: actor, displayName: session.displayName)
+    }
+
+    /// The home menu of `actor`, in this channel's words.
+    func homePage(for actor: Actor, displayName: String) -> Page {
+        let status = actor.personNumber.flatMap { environment.repository.state.person($0) }?.status
+        return .home(HomeScreen(role: actor.role, displayName: displayName, policy: environment.policy,
+                                profile: environment.profile, personStatus: status))
     }
 
     mutating func handleWorkPage(_ key: Key, now: Int64) {
@@ -61,6 +73,7 @@ extension AppModel {
             }
         case .personLookup, .personDetail: handleCounter(key, now: now)
         case .queue, .review: handleBackOffice(key, now: now)
+        case .unitSettings(let screen): handleUnitSettings(key, screen, now: now)
         case .loginChoice, .accountLogin, .unavailable, .home: break
         }
     }
@@ -84,7 +97,7 @@ extension AppModel {
         guard let application = state.applications[id], application.status.isSentBack else { return }
         guard let profile = reference.channel(application.channel) else { return }
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
-        var flow = RetireeFlow(profile: profile, person: person, form: application.form, fieldsPerPage: perPage, correcting: id)
+        var flow = ApplicantFlow(profile: profile, person: person, form: application.form, fieldsPerPage: perPage, correcting: id)
         // A rejected photo is fixed at the photo step; anything else from the start.
         flow.step = application.status == .photoRejected ? flow.firstPhotoStep : 0
         flow.authorised = true

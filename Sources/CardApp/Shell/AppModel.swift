@@ -19,6 +19,7 @@ public struct AppModel {
         case personDetail(PersonDetailScreen)
         case queue(QueueScreen)
         case review(ReviewScreen)
+        case unitSettings(UnitSettingsScreen)
     }
 
     public enum Overlay: Equatable {
@@ -32,7 +33,7 @@ public struct AppModel {
         case idleWarning
         /// Choosing the file for a photo field of the application.
         case photoPicker(PhotoPicking)
-        /// 二次确认 before the application is submitted.
+        /// 二次确认 before the application (or the unit's setting) is recorded.
         case confirmSubmit(ModalDialog)
         /// A staff session idle too long: the page is hidden until the password is given.
         case screenLocked(LockScreen)
@@ -202,7 +203,7 @@ public struct AppModel {
             if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
             if response == .activated && dialog.selected == 0 {
                 overlay = nil
-                submitApplication(now: lastInput)
+                confirmedSubmission(now: lastInput)
             }
         case .confirmDiscard(var dialog, let target):
             let response = dialog.handle(key)

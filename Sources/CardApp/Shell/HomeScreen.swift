@@ -12,14 +12,21 @@ public struct HomeScreen: AppScreen, Equatable, Sendable {
     public let items: [TerminalPolicy.HomeItem]
     public private(set) var form: Form
 
-    /// `entryButton` is the channel's own wording for a retiree's application (本人申请社会保障卡,
-    /// 本人申领, 申请本人社会保障卡), shown instead of the menu's generic label.
-    public init(role: Role, displayName: String, policy: TerminalPolicy, entryButton: String? = nil) {
+    /// A person sees the flow that is theirs: a retiree the application, an employee the
+    /// confirmation (D17), each under the channel's own button (本人申请社会保障卡,
+    /// 单位集体申领-个人信息确认（修改）, ...) rather than the menu's generic label.
+    public init(role: Role, displayName: String, policy: TerminalPolicy, profile: ChannelProfile? = nil,
+                personStatus: PersonRecord.Status? = nil) {
         self.role = role
-        items = (policy.home[role.rawValue] ?? []).map { item in
-            guard item.id == "apply", let entryButton else { return item }
+        let hidden: String? = switch personStatus {
+        case .retired?: "confirm"
+        case .employed?: "apply"
+        case nil: nil
+        }
+        items = (policy.home[role.rawValue] ?? []).filter { $0.id != hidden }.map { item in
             var renamed = item
-            renamed.label = entryButton
+            if item.id == "apply", let profile { renamed.label = profile.retiree.entryButton }
+            if item.id == "confirm", let profile { renamed.label = profile.employee.entryButton }
             return renamed
         }
         let options = items.map { ChoiceOption(id: $0.id, label: $0.label, detail: $0.detail) }

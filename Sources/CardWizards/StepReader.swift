@@ -4,12 +4,17 @@ import TerminalUI
 /// Reads a page's form back into the application form, and finds what is wrong on that
 /// page: the domain's own submission check (ApplicationCheck), kept to the fields shown,
 /// plus what only the screen knows (a date that is not a date, an unticked 访问授权).
-struct StepReader {
+public struct StepReader {
     let reference: ReferenceData
     let today: CalendarDate
 
+    public init(reference: ReferenceData, today: CalendarDate) {
+        self.reference = reference
+        self.today = today
+    }
+
     /// Copies every field on the page into `flow`; returns problems of text that could not be read.
-    func read(_ screen: Form, into flow: inout RetireeFlow) -> [(field: String, message: String)] {
+    public func read(_ screen: Form, into flow: inout ApplicantFlow) -> [(field: String, message: String)] {
         var problems: [(field: String, message: String)] = []
         var form = flow.form
         var mailing = form.mailing ?? MailingDetails(recipientName: "", recipientPhone: "", address: "")
@@ -28,7 +33,9 @@ struct StepReader {
             case "residenceDistrict": form.residenceDistrict = value.isEmpty ? nil : value
             case "residenceAddress": form.residenceAddress = value.trimmingSpaces
             case "mobile": form.mobile = value.trimmingSpaces
-            case "pickupMethod": form.pickupMethod = PickupMethod(rawValue: value)
+            // A fixed method (单位代领) is shown read-only: its label is not a value to read.
+            case "pickupMethod": form.pickupMethod = PickupMethod(rawValue: value) ?? form.pickupMethod
+            case "branch" where flow.terms.branchIsChoosable: form.branch = value.isEmpty ? nil : value
             case "recipientName": mailing.recipientName = value.trimmingSpaces
             case "recipientPhone": mailing.recipientPhone = value.trimmingSpaces
             case "mailDistrict": mailing.district = value.isEmpty ? nil : value
@@ -45,7 +52,7 @@ struct StepReader {
     }
 
     /// Every problem with the fields on this page, by field id, in the channel's words.
-    func problems(on flow: RetireeFlow) -> [(field: String, message: String)] {
+    public func problems(on flow: ApplicantFlow) -> [(field: String, message: String)] {
         let ids = flow.pageFields
         var found: [(field: String, message: String)] = []
         if ids.contains("accessAuthorisation"), !flow.authorised {
@@ -54,8 +61,8 @@ struct StepReader {
         var checked = flow.form
         // The form's own consent is asked only on its page; elsewhere it must not count.
         if !ids.contains("finalConsent") { checked.consented = true }
-        let all = ApplicationCheck.problems(checked, person: flow.person, profile: flow.profile,
-                                            reference: reference, today: today)
+        let all = ApplicationCheck.problems(checked, person: flow.person, profile: flow.profile, flow: flow.definition,
+                                            terms: flow.terms, reference: reference, today: today)
         for problem in all {
             guard let id = ids.first(where: { flow.profile.label($0) == problem.field }) else { continue }
             found.append((id, problem.message))

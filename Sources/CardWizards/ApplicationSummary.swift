@@ -19,18 +19,15 @@ struct ApplicationSummary {
         (["recipientName"], ["recipientName", "recipientPhone", "postalCode"]),
         (["mailAddress", "mailDistrict"], ["mailDistrict", "mailAddress"]),
     ]
-    static let mailFields: Set<String> = ["recipientName", "recipientPhone", "mailDistrict", "postalCode", "mailAddress"]
     static let notSummarised: Set<String> = ["summary", "finalConsent", "accessAuthorisation"]
 
-    /// The fields the summary lists, each once, in the order the steps ask them. Mail
-    /// fields only when the card is mailed: a value the applicant was not asked for is
-    /// not shown.
+    /// The fields the summary lists, each once, in the order the steps ask them, and only
+    /// those that show: a value the applicant was not asked for is not listed.
     var ids: [String] {
         let flow = fields.flow
-        let mailed = flow.form.pickupMethod == .bankMail
         var seen: Set<String> = []
         return flow.steps.flatMap(\.fields).filter { id in
-            !Self.notSummarised.contains(id) && (mailed || !Self.mailFields.contains(id)) && seen.insert(id).inserted
+            !Self.notSummarised.contains(id) && flow.isShown(id) && seen.insert(id).inserted
         }
     }
 

@@ -1,26 +1,11 @@
 import CardDomain
+import CardWizards
 
 /// The ID-card reader port of D9: 民生一卡通's 身份识别 echoes what the reader reads from
 /// the card (姓名, 民族, 证件有效期限) for the applicant to check. A deployment plugs a
 /// real reader in through AppEnvironment; the built-in one reads the person's records.
 public protocol IDCardReader: Sendable {
     func read(for person: PersonRecord) throws -> IDCardReading
-}
-
-/// What the reader read from the card.
-public struct IDCardReading: Equatable, Sendable {
-    public var name: String
-    public var ethnicGroup: String?
-    public var validityStart: CalendarDate
-    /// "长期" or the end date.
-    public var validityEnd: String
-
-    public init(name: String, ethnicGroup: String?, validityStart: CalendarDate, validityEnd: String) {
-        self.name = name
-        self.ethnicGroup = ethnicGroup
-        self.validityStart = validityStart
-        self.validityEnd = validityEnd
-    }
 }
 
 /// The built-in reader: no device, so the records stand in for the card.

@@ -3,16 +3,21 @@ import TerminalUI
 
 /// Builds a page's form from the field ids in the channel's profile: which widget each
 /// field is, its label (the channel's own), its value so far, and for read-only values
-/// why they cannot be changed (D7, BR-BANK-1, D9).
-struct StepFields {
-    let flow: RetireeFlow
+/// why they cannot be changed (D7, BR-BANK-1, BR-PICK-1, D6, D9).
+public struct StepFields {
+    public let flow: ApplicantFlow
     let reference: ReferenceData
     let texts: (String) -> PolicyText?
 
     static let fromRecords = "来自登记信息，不可修改"
-    static let fromPensionBank = "与养老金代发行一致，不可修改"
 
-    func form() -> Form {
+    public init(flow: ApplicantFlow, reference: ReferenceData, texts: @escaping (String) -> PolicyText?) {
+        self.flow = flow
+        self.reference = reference
+        self.texts = texts
+    }
+
+    public func form() -> Form {
         var fields: [FormField] = []
         if flow.pageFields == ["summary"] {
             // The heading names the step; the rows go to the summary, which must fit whole.
@@ -21,6 +26,9 @@ struct StepFields {
             }
         } else {
             fields.append(FormField(id: "trail", control: .note(flow.trail(), style: .muted)))
+            if flow.isFirstPage, let notice = flow.notice {
+                fields.append(FormField(id: "notice", control: .note(notice, style: .warning)))
+            }
             if flow.page == 0, let note = introduction { fields.append(FormField(id: "intro", control: .note(note, style: .muted))) }
         }
         for id in flow.pageFields { fields += self.fields(for: id) }
@@ -35,7 +43,7 @@ struct StepFields {
             return "以下信息由身份证读卡器读取（民族可修改），请核对后继续。"
         }
         if ids.contains("documentNumber"), ids.contains("validityStart") { return "请核对登记信息；有误的可修改项请直接修改。" }
-        if ids.contains("pickupMethod"), flow.profile.retiree.pickup.contains(where: { $0.method == .bankMail }) {
+        if ids.contains("pickupMethod"), pickupOptions.contains(where: { $0.method == .bankMail }) {
             return "选择银行邮寄时，请填写收件信息。"
         }
         return nil
@@ -58,9 +66,11 @@ struct StepFields {
                   control: .select(SelectList(options, selectedID: chosen), chosen: chosen, width: width))
     }
 
+    private var pickupOptions: [ChannelProfile.PickupOption] { flow.terms.pickupOptions(in: flow.definition) }
+
     private var districtOptions: [ChoiceOption] { reference.districts.map { ChoiceOption(id: $0.code, label: $0.name) } }
 
-    func fields(for id: String) -> [FormField] {
+    public func fields(for id: String) -> [FormField] {
         let person = flow.person
         let form = flow.form
         switch id {
@@ -88,10 +98,14 @@ struct StepFields {
         case "residenceDistrict": return [select(id, districtOptions, chosen: form.residenceDistrict)]
         case "residenceAddress": return [text(id, form.residenceAddress, width: 46)]
         case "mobile": return [text(id, form.mobile, width: 14, maxLength: 11, filter: .digits)]
-        case "bank": return [readOnly(id, person.pensionBank ?? "（无）", note: Self.fromPensionBank)]
-        case "branch": return [readOnly(id, person.pensionBranch ?? "（无）", note: Self.fromPensionBank)]
+        case "bank": return [readOnly(id, flow.terms.bank ?? "（无）", note: flow.terms.bankNote)]
+        case "branch" where flow.terms.branchIsChoosable: return [select(id, branchOptions, chosen: form.branch, width: 30)]
+        case "branch": return [readOnly(id, flow.terms.branch ?? "（无）", note: flow.terms.bankNote)]
+        case "pickupMethod" where flow.terms.pickupAllowed.count == 1:
+            // The unit collects (BR-PICK-1): nothing to choose, and the form says why.
+            return [readOnly(id, flow.definition.pickupLabel(flow.terms.pickupAllowed[0]), note: "单位已选择单位代领，不可更改")]
         case "pickupMethod":
-            let options = flow.profile.retiree.pickup.map { ChoiceOption(id: $0.method.rawValue, label: $0.label) }
+            let options = pickupOptions.map { ChoiceOption(id: $0.method.rawValue, label: $0.label) }
             let selected = options.firstIndex { $0.id == form.pickupMethod?.rawValue } ?? 0
             return [FormField(id: id, label: label(id), isRequired: true, control: .radio(RadioGroup(options, selected: selected)))]
         case "recipientName": return [text(id, form.mailing?.recipientName, width: 20, maxLength: 30)]
@@ -102,13 +116,22 @@ struct StepFields {
         case "cardPhoto", "idCardFront", "idCardBack": return [photo(id)]
         case "accessAuthorisation": return consent(id, text: "accessAuthorisation", box: "我已阅读并同意访问授权", checked: flow.authorised)
         case "summary": return [ApplicationSummary(fields: self).field()]
-        case "finalConsent": return consent(id, text: "pledge", box: flow.profile.retiree.finalConsent, checked: form.consented)
+        case "finalConsent": return consent(id, text: "pledge", box: flow.definition.finalConsent, checked: form.consented)
         default: return [FormField(id: id, label: label(id), control: .note("（本版本不支持该字段）", style: .muted))]
         }
     }
 
+    /// The bank's branches, those in the applicant's district first (D6).
+    private var branchOptions: [ChoiceOption] {
+        let bank = flow.terms.bank ?? ""
+        let home = flow.form.residenceDistrict ?? flow.person.residenceDistrict
+        let branches = reference.branches.filter { $0.bank == bank }
+        let ordered = branches.filter { $0.district == home } + branches.filter { $0.district != home }
+        return ordered.map { ChoiceOption(id: $0.name, label: $0.name, detail: reference.district($0.district)?.name ?? "") }
+    }
+
     /// "已上传 358x441 JPEG 32 KB": one size, as the picker shows it.
-    static func uploaded(_ photo: PhotoReference) -> String {
+    public static func uploaded(_ photo: PhotoReference) -> String {
         "已上传 \(photo.size) \(photo.format.rawValue) \(PhotoRequirement.sizeText(photo.byteCount))"
     }
 

@@ -1,4 +1,5 @@
 import CardDomain
+import CardWizards
 import CardStore
 import TerminalUI
 

@@ -1,8 +1,9 @@
 import CardDomain
 import TerminalUI
 
-/// After a submission: the channel's success message (the web's verbatim), and the receipt
-/// a clerk shows the applicant: 办事编号, status, pickup and what happens next.
+/// After a submission or a confirmation: the channel's success message (the web's
+/// verbatim), and the receipt a clerk shows the applicant: 办事编号, status, pickup and
+/// what happens next.
 public struct ReceiptScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case myApplications
@@ -49,8 +50,10 @@ public struct ReceiptScreen: AppScreen, Equatable, Sendable {
             fields.append(row("收件人", "\(mail.recipientName)  \(PrivacyMask.phoneNumber(mail.recipientPhone))"))
             fields.append(row("邮寄地址", mail.address))
         }
-        if let submitted = application.timeline.first {
-            fields.append(row("提交时间", BeijingTime.dateTime(microseconds: submitted.at)))
+        // A confirmation counts from its latest change (D14); an application from its submission.
+        let recorded = application.kind == .unit ? application.timeline.last { $0.status == .confirmed } : application.timeline.first
+        if let recorded {
+            fields.append(row(application.kind == .unit ? "确认时间" : "提交时间", BeijingTime.dateTime(microseconds: recorded.at)))
         }
         form = Form(fields)
     }
