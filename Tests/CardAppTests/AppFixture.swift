@@ -201,6 +201,9 @@ extension AppModel {
                 if currentForm.value(field.id) != "true" { focus(field.id); type([.character(" ")]) }
             case "postalCode":
                 if currentForm.value("postalCode").isEmpty { focus("postalCode"); type(postalCode) }
+            case "occupation":
+                // An employee's 职业 has no default: take the list's first entry.
+                if currentForm.value("occupation").isEmpty { focus("occupation"); type([.enter, .enter]) }
             default:
                 continue
             }

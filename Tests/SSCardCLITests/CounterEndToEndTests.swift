@@ -36,7 +36,8 @@ import Testing
         try retiree.pick(clerk, nil)
         try clerk.send("Enter")
         try clerk.waitFor("领卡方式")
-        try clerk.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+        // 个人网点领卡 is the first choice: no mail fields, the button is next.
+        try clerk.send("Tab", "Enter")
         let summary = try clerk.waitFor("请核对以下申请信息")
         #expect(summary.contains("个人网点领卡") || summary.contains("邮寄"), "\(summary)")
         try clerk.send("Enter")

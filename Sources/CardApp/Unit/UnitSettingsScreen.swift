@@ -39,8 +39,8 @@ public struct UnitSettingsScreen: AppScreen, Equatable, Sendable {
             FormField(id: "unitNumber", label: "单位编号", control: .readOnly(unit.number, note: fromRecords)),
             text("address", current?.address, width: 44, maxLength: 100),
             text("operatorName", current?.operatorName, width: 16, maxLength: 30),
-            text("operatorDocumentNumber", current?.operatorDocumentNumber, width: 20, maxLength: 18, filter: .identityNumber),
-            text("operatorMobile", current?.operatorMobile, width: 13, maxLength: 11, filter: .digits),
+            text("operatorDocumentNumber", current?.operatorDocumentNumber, width: 21, maxLength: 18, filter: .identityNumber),
+            text("operatorMobile", current?.operatorMobile, width: 14, maxLength: 11, filter: .digits),
             radio("opened", [("true", "开通"), ("false", "不开通")], selected: current?.opened == false ? 1 : 0),
             // Until the unit says it collects, employees choose for themselves (BR-PICK-2).
             radio("unitCollects", [("true", "是"), ("false", "否")], selected: current?.unitCollects == true ? 0 : 1),
