@@ -129,6 +129,30 @@ import TerminalUI
         again.logIn(Self.liu)
         again.choose("confirm")
         #expect(again.screen().contains("单位已提交您的申请"))
+        again.type([.enter])
+        guard case .myApplications = again.page else { Issue.record("the status and timeline should show"); return }
+        #expect(again.screen().contains("已提交"))
+    }
+
+    @Test func aConfirmationLeftMidwayResumesAtTheNextStep() throws {
+        let fixture = try AppFixture()
+        var first = try fixture.model(channel: .web)
+        first.logIn(Self.liu)
+        first.choose("confirm")
+        first.type([.character(" "), .enter])
+        first.walkPage()
+        #expect(first.wizard?.flow.currentStep.id == "photos")
+        #expect(fixture.repository.state.drafts[Self.liu]?.step == "info")
+        var again = try fixture.model(channel: .web)
+        again.logIn(Self.liu)
+        again.choose("confirm")
+        #expect(again.screen().contains("已恢复草稿"))
+        again.type([.enter])
+        #expect(again.wizard?.flow.currentStep.id == "photos")
+        #expect(again.wizard?.flow.form.occupation != nil)
+        again.walkApplication()
+        #expect(fixture.repository.state.applications(ofPerson: Self.liu).first?.status == .confirmed)
+        #expect(fixture.repository.state.drafts[Self.liu] == nil)
     }
 
     @Test func minshengAsksToConfirmInformationFirstAndEchoesTheCard() throws {
@@ -180,5 +204,16 @@ import TerminalUI
         Snapshot.assertMatches(first, named: "employee-web-info-elder")
         model.walkApplication()
         #expect(fixture.repository.state.applications(ofPerson: Self.liu).first?.status == .confirmed)
+    }
+
+    /// D13: until they confirm, an employee of a unit that opened is 待确认 in 我的办事.
+    @Test func myApplicationsShowsAwaitingConfirmationBeforeTheFirstConfirmation() throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: .web)
+        model.logIn(Self.zhao)
+        model.choose("myApplications")
+        let screen = model.screen()
+        #expect(screen.contains("待确认") && screen.contains("已开通集体申请，"))
+        Snapshot.assertMatches(screen, named: "employee-my-applications-awaiting")
     }
 }

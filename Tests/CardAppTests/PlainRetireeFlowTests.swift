@@ -50,4 +50,24 @@ import Testing
         #expect(text.contains("已选择：海淀区"))
         #expect(!text.contains("[80]") && !text.contains("[110105]"))
     }
+
+    /// An employee confirms line by line too: 单位代领 is stated, not asked.
+    @Test func anEmployeeConfirmsLineByLine() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model()
+        let photos = fixture.photos + "/"
+        let lines = ["2", "2", "110101198501150626", AppFixture.password,
+                     "",                                            // 单位集体申请社会保障卡-个人信息确认
+                     "y",                                           // 我同意
+                     "", "", "", "", "职员", "",                    // 职业 has no default
+                     "1", photos + TestPhotos.idFront, "2", photos + TestPhotos.idBack,
+                     "3", photos + TestPhotos.cardPhoto, "4",
+                     "y"]                                           // 申请人郑重承诺
+        let (text, _, _) = model.runPlain(lines)
+        #expect(text.contains("单位代领"))
+        #expect(text.contains("个人信息已确认，请等待单位统一提交制卡申请"), "\(text.suffix(1500))")
+        #expect(!text.contains("\u{1B}"))
+        let application = try #require(fixture.repository.state.applications(ofPerson: "110101198501150626").first)
+        #expect(application.status == .confirmed && application.form.occupation == "17")
+    }
 }

@@ -18,6 +18,12 @@ extension AppModel {
             let refusals = EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
             return refuse(refusals, kind: .unit)
         }
+        let refusals = EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
+        if let submitted = refusals.first(where: { $0.reason == .submittedByUnit }) {
+            // D14: once the unit has submitted, the entry shows the status and the timeline, read-only.
+            page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: session?.actor.role ?? .person))
+            return overlay = message("信息不能再修改", submitted.message, tone: .title)
+        }
         var flow = ApplicantFlow(profile: profile, kind: .unit, terms: terms, person: person, fieldsPerPage: perPage)
         if let existing = state.applications(ofPerson: person.documentNumber).first(where: \.isOpenToConfirmation) {
             flow.form = Self.fitted(existing.form, to: terms, in: flow)

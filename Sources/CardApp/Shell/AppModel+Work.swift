@@ -67,7 +67,13 @@ extension AppModel {
             switch action {
             case .resumeDraft?, .correct?:
                 guard let person = environment.repository.state.person(screen.personNumber) else { return }
-                if case .correct(let id)? = action { startCorrection(of: id, for: person) } else { startApplication(for: person, now: now) }
+                if case .correct(let id)? = action {
+                    startCorrection(of: id, for: person)
+                } else if person.status == .employed {
+                    startConfirmation(for: person, now: now)
+                } else {
+                    startApplication(for: person, now: now)
+                }
             case .back?: leaveProgress(of: screen.personNumber)
             case nil: break
             }
@@ -97,7 +103,9 @@ extension AppModel {
         guard let application = state.applications[id], application.status.isSentBack else { return }
         guard let profile = reference.channel(application.channel) else { return }
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
-        var flow = ApplicantFlow(profile: profile, person: person, form: application.form, fieldsPerPage: perPage, correcting: id)
+        let terms = ApplicantTerms.of(person, kind: application.kind, in: state, flow: profile.flow(application.kind))
+        var flow = ApplicantFlow(profile: profile, kind: application.kind, terms: terms, person: person, form: application.form,
+                                 fieldsPerPage: perPage, correcting: id)
         // A rejected photo is fixed at the photo step; anything else from the start.
         flow.step = application.status == .photoRejected ? flow.firstPhotoStep : 0
         flow.authorised = true

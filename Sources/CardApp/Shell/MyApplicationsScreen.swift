@@ -25,7 +25,13 @@ public struct MyApplicationsScreen: AppScreen, Equatable, Sendable {
                                     control: .readOnly("草稿（\(draft.channel.label)，\(BeijingTime.dateTime(microseconds: draft.savedAt)) 保存）", note: "")))
             fields.append(FormField(id: "resume", control: .button("继续办理")))
         }
-        if applications.isEmpty {
+        let unit = person.unitNumber.flatMap { state.units[$0] }
+        if person.status == .employed, unit?.collective?.opened == true, !applications.contains(where: { $0.kind == .unit }) {
+            // D13: an employee of a unit that opened is 待确认 until they confirm.
+            fields.append(FormField(id: "awaiting", label: "办卡状态",
+                                    control: .readOnly(ApplicationStatus.awaitingConfirmation.rawValue,
+                                                       note: "\(unit?.name ?? "")已开通集体申请，请确认个人信息")))
+        } else if applications.isEmpty {
             fields.append(FormField(id: "none", control: .note("还没有已提交的申请。", style: .muted)))
         }
         for application in applications {
