@@ -14,10 +14,6 @@ extension CardState {
         }
     }
 
-    /// The unit's employees in the records (D13): every 在职 person of the unit.
-    public func employees(of unit: String) -> [PersonRecord] {
-        persons.values.filter { $0.status == .employed && $0.unitNumber == unit }.sorted { $0.documentNumber < $1.documentNumber }
-    }
 
     func saveCollective(_ settings: UnitRecord.CollectiveSettings, of number: String, context: CommandContext,
                         reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {

@@ -216,4 +216,23 @@ import TerminalUI
         #expect(screen.contains("待确认") && screen.contains("已开通集体申请，"))
         Snapshot.assertMatches(screen, named: "employee-my-applications-awaiting")
     }
+
+    /// The line mode sets 领卡方式 without keys: ending the page then shows the mail fields
+    /// to fill, rather than refusing fields that were never on it.
+    @Test func anAnswerThatShowsMoreFieldsShowsThemBeforeThePageEnds() throws {
+        let fixture = try AppFixture()
+        try Self.openXinghe(fixture)
+        var model = try fixture.model(channel: .jingtong)
+        model.logIn(Self.zhang)
+        model.choose("confirm")
+        model.type([.character(" "), .enter])
+        while let step = model.wizard?.flow.currentStep.id, step != "pickup" { model.walkPage() }
+        model.setPlainValue("bankMail", for: "pickupMethod")
+        model.focus("next")
+        model.type([.enter])
+        #expect(model.wizard?.flow.currentStep.id == "pickup")
+        #expect(model.currentForm.index(of: "postalCode") != nil)
+        model.walkPage()
+        #expect(model.wizard?.flow.currentStep.id == "bank")
+    }
 }

@@ -120,6 +120,14 @@ extension AppModel {
         var problems = reader.read(screen.form, into: &flow)
         let found = reader.problems(on: flow)
         problems += found.filter { problem in !problems.contains { $0.field == problem.field } }
+        // An answer that makes more fields show (银行邮寄 set without its keys, as the line
+        // mode does) shows them, to be filled, before the page may end.
+        if !Set(flow.pageFields).subtracting(screen.flow.pageFields).isEmpty {
+            var rebuilt = WizardStepScreen(flow: flow, fields: stepFields(for: flow), startForm: screen.startForm)
+            rebuilt.updateForm { $0.show(problems: problems) }
+            page = .wizard(rebuilt)
+            return
+        }
         screen.flow = flow
         if !problems.isEmpty {
             screen.updateForm { $0.show(problems: problems) }
