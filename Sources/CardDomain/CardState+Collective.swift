@@ -14,7 +14,6 @@ extension CardState {
         }
     }
 
-
     func saveCollective(_ settings: UnitRecord.CollectiveSettings, of number: String, context: CommandContext,
                         reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
         guard let unit = units[number] else { return .failure(.notFound("没有找到单位编号为 \(number) 的单位")) }
