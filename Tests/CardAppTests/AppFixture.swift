@@ -138,7 +138,8 @@ extension AppModel {
 
     /// Logs in as a unit operator on the web: 法人登录 > 口令登录.
     mutating func logInAsOperator(_ username: String) {
-        type([.tab, .down, .enter])
+        // The elder layout opens on 个人登录: 法人登录 is the tab above it.
+        type(currentForm.value("group") == "person" ? [.up, .tab, .down, .enter] : [.tab, .down, .enter])
         type(username)
         type([.tab])
         type(AppFixture.password)
