@@ -63,10 +63,12 @@ extension AppModel {
         guard let application = state.applications(ofPerson: flow.person.documentNumber).first(where: \.isOpenToConfirmation) else {
             return goHome()
         }
-        let next = "单位经办人统一提交后开始制卡。单位提交前，您可以通过「\(flow.definition.entryButton)」修改确认信息。"
+        let staff = session?.actor.role.isStaff == true
+        let next = "单位经办人统一提交后开始制卡。单位提交前，"
+            + (staff ? "职工可以再次确认以修改信息。" : "您可以通过「\(flow.definition.entryButton)」修改确认信息。")
             + environment.policy.nextSteps(after: application.form.pickupMethod)
         page = .receipt(ReceiptScreen(application: application, person: flow.person, profile: flow.profile,
                                       message: flow.definition.successMessage, nextSteps: next,
-                                      printable: session?.actor.role.isStaff == true))
+                                      printable: staff))
     }
 }
