@@ -187,4 +187,58 @@ import Testing
         #expect(journal.contains("\"assisting\":\"110102********0777\""))
         #expect(journal.contains("\"kind\":\"employeeConfirmed\""))
     }
+
+    /// 京通, where 单位代领 is fixed: the employee only walks through and confirms.
+    func confirmIn京通(_ tmux: TmuxSession, as login: String) throws {
+        try retiree.logIn(tmux, keys: ["Space", "Tab", "Enter", "Enter"], as: login)
+        try tmux.send("Enter")
+        try tmux.waitFor("确定申领")
+        try tmux.send("Space", "Enter")
+        try tmux.waitFor("核对基本信息")
+        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.waitFor("补充信息")
+        try tmux.send("Tab")
+        try tmux.type("1")
+        try tmux.send("Enter", "Tab", "Enter")
+        try tmux.waitFor("单位已选择单位代领，不可更改")
+        try tmux.send("Enter")
+        try tmux.waitFor("[北京银行朝阳支行")
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor("上传照片")
+        try photos(tmux)
+        try tmux.waitFor("请核对以下申请信息")
+        try tmux.send("Enter")
+        try tmux.waitFor("我已阅读并同意")
+        try tmux.send("Space", "Tab", "Enter")
+        try tmux.waitFor("个人信息已确认，单位统一提交后开始制卡")
+    }
+
+    /// D15: two employees confirmed with 单位代领; the operator turns it off, is told it
+    /// affects both, saves, and each is back at 待确认 and sees why.
+    @Test func theUnitTurnsOffCollectionAfterTwoConfirmedAndBothSeeWhy() throws {
+        let (directory, first) = try retiree.start(["--channel", "jingtong"])
+        try confirmIn京通(first, as: "13800020001")
+        let second = try retiree.session(directory, ["--channel", "jingtong"])
+        try confirmIn京通(second, as: "13800020002")
+        let unit = try retiree.session(directory, ["--channel", "web"])
+        try retiree.logIn(unit, keys: ["Tab", "Down", "Enter"], as: "shequ-admin")
+        try unit.send("Enter")
+        try unit.waitFor("单位已于此前提交资料")
+        // To 是否支持单位代领 (address, name, ID, phone, 开通 before it), then 否.
+        try unit.send("Tab", "Tab", "Tab", "Tab", "Tab", "Down")
+        try unit.waitFor("(*) 否")
+        try unit.send("Tab", "Tab", "Tab", "Enter")
+        let dialog = try unit.waitFor("确认保存单位资料？")
+        #expect(dialog.contains("2 名已确认信息的职工（刘洋、陈杰）"), "\(dialog)")
+        try unit.send("Enter")
+        try unit.waitFor("已有 2 名职工回到「待确认」")
+        let back = try retiree.session(directory, ["--channel", "web"])
+        try retiree.logIn(back, keys: ["Down", "Tab", "Down", "Enter"], as: "110101198501150626")
+        try back.send("Down", "Enter")
+        let progress = try back.waitFor("待确认")
+        #expect(progress.contains("单位已调整领卡方式或办卡银行，请重新确认个人信息"), "\(progress)")
+        let journal = try retiree.dump(directory)
+        #expect(journal.components(separatedBy: "\"to\":\"待确认\"").count - 1 == 2)
+        #expect(journal.contains("\"unitCollects\":false"))
+    }
 }
