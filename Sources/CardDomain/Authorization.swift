@@ -17,6 +17,8 @@ public enum Authorization {
             return nil
         case .saveCollectiveSettings(let unit, _):
             return actor.role == .unitOperator && actor.unitNumber == unit ? nil : "只有本单位的经办人可以设置单位集体申请"
+        case .submitEmployees(let unit, _):
+            return actor.role == .unitOperator && actor.unitNumber == unit ? nil : "单位经办人只能提交本单位职工的申请"
         case .saveDraft(let number, _, _), .submitApplication(let number, _), .confirmEmployeeData(let number, _):
             return mayActFor(number, actor)
         case .resubmitApplication(let id, _):

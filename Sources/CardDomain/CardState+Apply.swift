@@ -33,6 +33,8 @@ extension CardState {
             units[saved.unitNumber]?.collective = saved.settings
         case .employeeConfirmed(let confirmed):
             applyConfirmation(confirmed, envelope)
+        case .employeesSubmitted:
+            break  // the moves to 已提交 are the statusChanged events that follow it
         case .loginAttempted(let attempt):
             applyLogin(attempt, terminal: envelope.terminal)
         case .journalExported:

@@ -38,6 +38,8 @@ extension CardState {
             return changeStatus(id, to: .withdrawn, reason: "申请人撤销", trackingNumber: nil, actor: actor)
         case .saveCollectiveSettings(let unit, let settings):
             return saveCollective(settings, of: unit, context: context, reference: reference)
+        case .submitEmployees(let unit, let items):
+            return submitEmployees(items, of: unit)
         case .confirmEmployeeData(let number, let form):
             return confirmEmployee(number, form, context: context, reference: reference)
         case .changeStatus(let id, let target, let reason, let tracking):

@@ -20,6 +20,10 @@ public enum Command: Equatable, Sendable {
     case saveCollectiveSettings(unitNumber: String, settings: UnitRecord.CollectiveSettings)
     /// An employee confirms (or changes, D14) their card data, by themselves or a clerk for them.
     case confirmEmployeeData(personNumber: String, form: ApplicationForm)
+    /// 职工申请信息提交 (U2, D16): the ticked employees' confirmations, each with the time of
+    /// the confirmation the operator saw, submitted as one batch. One that changed since
+    /// (or is no longer 信息已确认) is skipped and named.
+    case submitEmployees(unitNumber: String, items: [SubmissionItem])
     /// A move along D3, with the reason for a side state and the tracking number for 已寄出.
     case changeStatus(applicationID: String, to: ApplicationStatus, reason: String? = nil, trackingNumber: String? = nil)
 
@@ -46,6 +50,7 @@ public enum Command: Equatable, Sendable {
         case .resubmitApplication: return "resubmitApplication"
         case .saveCollectiveSettings: return "saveCollectiveSettings"
         case .confirmEmployeeData: return "confirmEmployeeData"
+        case .submitEmployees: return "submitEmployees"
         case .changeStatus: return "changeStatus"
         case .recordLoginAttempt: return "recordLoginAttempt"
         case .recordJournalExport: return "recordJournalExport"

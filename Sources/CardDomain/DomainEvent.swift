@@ -18,6 +18,9 @@ public enum DomainEvent: Equatable, Sendable {
     case collectiveSettingsSaved(CollectiveSettingsSaved)
     /// An employee confirmed (or changed) their card data (flow E, D14): 信息已确认.
     case employeeConfirmed(EmployeeConfirmed)
+    /// A unit submitted a batch of employees (U2, D16); the moves to 已提交 follow as
+    /// `statusChanged` events in the same append. Records who was skipped, and why.
+    case employeesSubmitted(EmployeesSubmitted)
     case loginAttempted(LoginAttempt)
     case journalExported(JournalExport)
     case unrecognised(kind: String)
@@ -51,6 +54,28 @@ public enum DomainEvent: Equatable, Sendable {
             self.personNumber = personNumber
             self.unitNumber = unitNumber
             self.form = form
+        }
+    }
+
+    public struct EmployeesSubmitted: Codable, Equatable, Sendable {
+        public struct Skipped: Codable, Equatable, Sendable {
+            public var applicationID: String
+            public var reason: String
+
+            public init(applicationID: String, reason: String) {
+                self.applicationID = applicationID
+                self.reason = reason
+            }
+        }
+
+        public var unitNumber: String
+        public var submitted: [String]
+        public var skipped: [Skipped]
+
+        public init(unitNumber: String, submitted: [String], skipped: [Skipped]) {
+            self.unitNumber = unitNumber
+            self.submitted = submitted
+            self.skipped = skipped
         }
     }
 
@@ -124,6 +149,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .applicationResubmitted: return "applicationResubmitted"
         case .collectiveSettingsSaved: return "collectiveSettingsSaved"
         case .employeeConfirmed: return "employeeConfirmed"
+        case .employeesSubmitted: return "employeesSubmitted"
         case .loginAttempted: return "loginAttempted"
         case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind

@@ -55,6 +55,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
             event = .applicationResubmitted(try container.decode(DomainEvent.ApplicationResubmitted.self, forKey: .data))
         case "collectiveSettingsSaved":
             event = .collectiveSettingsSaved(try container.decode(DomainEvent.CollectiveSettingsSaved.self, forKey: .data))
+        case "employeesSubmitted": event = .employeesSubmitted(try container.decode(DomainEvent.EmployeesSubmitted.self, forKey: .data))
         case "employeeConfirmed": event = .employeeConfirmed(try container.decode(DomainEvent.EmployeeConfirmed.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
         case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
@@ -83,6 +84,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .applicationResubmitted(let resubmitted): try container.encode(resubmitted, forKey: .data)
         case .collectiveSettingsSaved(let saved): try container.encode(saved, forKey: .data)
         case .employeeConfirmed(let confirmed): try container.encode(confirmed, forKey: .data)
+        case .employeesSubmitted(let submitted): try container.encode(submitted, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
         case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break

@@ -141,4 +141,46 @@ import Testing
             #expect(decoded.event == event)
         }
     }
+
+    /// D16: only 信息已确认 is submitted; the others are named; a closed unit and another
+    /// unit's operator are refused.
+    @Test func onlyConfirmedEmployeesAreSubmittedAndTheOthersAreNamed() throws {
+        var state = DomainFixture.seededState()
+        let liu = DomainFixture.person("刘洋")
+        state.run(.confirmEmployeeData(personNumber: liu.documentNumber, form: Self.form(for: liu, pickup: .unitCollects)),
+                  by: Self.actor(liu), channel: .web)
+        let application = try #require(state.applications(ofPerson: liu.documentNumber).first)
+        let item = SubmissionItem(applicationID: application.id, confirmedAt: try #require(CardState.confirmedAt(application)))
+        let other = state.run(.submitEmployees(unitNumber: "10000002", items: [item]), by: Self.xingheOperator)
+        guard case .failure(.notAllowed(let why)) = other else { Issue.record("another unit's operator submitted"); return }
+        #expect(why == "单位经办人只能提交本单位职工的申请")
+        let stale = SubmissionItem(applicationID: application.id, confirmedAt: item.confirmedAt - 1)
+        guard case .failure(.refused(let message)) = state.run(.submitEmployees(unitNumber: "10000002", items: [stale]),
+                                                               by: Self.shequOperator) else { Issue.record("stale submitted"); return }
+        #expect(message.contains("刘洋：列表显示后职工修改了确认信息"))
+        guard case .success(let events) = state.run(.submitEmployees(unitNumber: "10000002", items: [item, item]),
+                                                    by: Self.shequOperator) else { Issue.record("refused"); return }
+        #expect(events.map(\.kind) == ["employeesSubmitted", "statusChanged"])
+        #expect(state.applications[application.id]?.status == .submitted)
+        // Submitted once: again, it is no longer 信息已确认.
+        guard case .failure(.refused(let again)) = state.run(.submitEmployees(unitNumber: "10000002", items: [item]),
+                                                             by: Self.shequOperator) else { Issue.record("submitted twice"); return }
+        #expect(again.contains("状态为「已提交」"))
+    }
+
+    @Test func aClosedUnitCannotSubmit() throws {
+        var state = DomainFixture.seededState()
+        let liu = DomainFixture.person("刘洋")
+        state.run(.confirmEmployeeData(personNumber: liu.documentNumber, form: Self.form(for: liu, pickup: .unitCollects)),
+                  by: Self.actor(liu), channel: .web)
+        let application = try #require(state.applications(ofPerson: liu.documentNumber).first)
+        var closed = try #require(state.units["10000002"]?.collective)
+        closed.opened = false
+        state.run(.saveCollectiveSettings(unitNumber: "10000002", settings: closed), by: Self.shequOperator)
+        let item = SubmissionItem(applicationID: application.id, confirmedAt: try #require(CardState.confirmedAt(application)))
+        guard case .failure(.refused(let message)) = state.run(.submitEmployees(unitNumber: "10000002", items: [item]),
+                                                               by: Self.shequOperator) else { Issue.record("a closed unit submitted"); return }
+        #expect(message.contains("单位已暂停集体申请"))
+        #expect(state.applications[application.id]?.status == .confirmed)
+    }
 }

@@ -34,6 +34,10 @@ public final class FaultyFileIO: FileIO {
 
     public var firedCount: Int { fired.withLock { $0 } }
 
+    /// fdatasync and fsync calls that reached the disk, to count a batch's syncs.
+    public var syncCount: Int { syncs.withLock { $0 } }
+    private let syncs = Mutex<Int>(0)
+
     /// The action due for this call of `operation`, if any.
     private func due(_ operation: Operation) -> Action? {
         let action: Action? = faults.withLock { faults in
@@ -78,10 +82,12 @@ public final class FaultyFileIO: FileIO {
     public func syncData(_ file: FileDescriptor) throws {
         try failIfDue(.syncData)
         try real.syncData(file)
+        syncs.withLock { $0 += 1 }
     }
     public func syncAll(_ file: FileDescriptor) throws {
         try failIfDue(.syncAll)
         try real.syncAll(file)
+        syncs.withLock { $0 += 1 }
     }
     public func allocate(_ file: FileDescriptor, length: Int64) throws {
         try failIfDue(.allocate)
