@@ -50,7 +50,7 @@ extension CardState {
     }
 
     /// The employee's name for a message, by application.
-    func name(of applicationID: String) -> String {
+    public func name(of applicationID: String) -> String {
         applications[applicationID].flatMap { persons[$0.personNumber]?.name } ?? applicationID
     }
 }

@@ -28,7 +28,7 @@ extension Form {
         case .text(_, let width), .select(_, _, let width): used = min(width, room)
         case .date: used = DateField.width
         case .checkbox(let box): used = 4 + DisplayWidth.columns(of: box.label)
-        case .radio: used = room
+        case .radio, .table: used = room
         case .note(let text, _):
             // Wrapped to the room there is, so a wider window gives a note longer lines.
             noteLines = TextLayout.wrap(text, to: room)

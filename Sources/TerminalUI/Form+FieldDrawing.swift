@@ -44,6 +44,8 @@ extension Form {
                     canvas.write(line, row: row + offset, column: column, style: style)
                 }
             }
+        case .table(let table):
+            table.draw(on: &canvas, in: Rect(row: row, column: column, width: rect.right - column, height: maxRows), focused: focused)
         case .button(let label):
             canvas.write("【\(label)】", row: row, column: column, style: focused ? .focus : .accent)
             if focused { canvas.cursor = Point(row: row, column: column + 2) }

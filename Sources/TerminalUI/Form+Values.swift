@@ -21,6 +21,10 @@ extension Form {
         case .select(let list, _, let width):
             guard list.options.contains(where: { $0.id == value }) else { return false }
             fields[index].control = .select(list, chosen: value, width: width)
+        case .table(var table):
+            guard let row = table.rowIDs.firstIndex(of: value) else { return false }
+            table.moveCursor(to: row)
+            fields[index].control = .table(table)
         case .readOnly, .button, .note:
             return false
         }

@@ -110,6 +110,12 @@ public struct Form: Equatable, Sendable {
                 openSelect = focus
                 return .handled
             }
+        case .table(var table):
+            response = table.handle(key)
+            fields[focus].control = .table(table)
+            if response == .activated { return .pressed(fields[focus].id) }
+            // Esc belongs to the page (back), Tab to the form.
+            if response == .cancelled { return .ignored(key) }
         case .button where key == .enter:
             return .pressed(fields[focus].id)
         default:

@@ -14,6 +14,8 @@ public struct FormField: Equatable, Sendable {
         case button(String)
         /// A line of text between fields (instructions, a drawn captcha).
         case note(String, style: Style)
+        /// Rows to page through and tick; its value is the current row's id.
+        case table(Table)
     }
 
     public let id: String
@@ -50,6 +52,7 @@ public struct FormField: Equatable, Sendable {
         case .radio(let group): return group.selectedOption?.id ?? ""
         case .select(_, let chosen, _): return chosen ?? ""
         case .readOnly(let value, _): return value
+        case .table(let table): return table.currentID ?? ""
         case .button, .note: return ""
         }
     }
@@ -70,6 +73,7 @@ public struct FormField: Equatable, Sendable {
     public var height: Int {
         switch control {
         case .radio(let group): return group.height
+        case .table(let table): return table.pageSize + 2
         case .note(let text, _): return text.split(separator: "\n", omittingEmptySubsequences: false).count
         default: return 1
         }

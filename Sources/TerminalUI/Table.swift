@@ -1,19 +1,36 @@
 /// Rows with a cursor, multiple selection and pages, for a unit's employee list or the
 /// back office's queue. Space selects the row, A selects or clears all, PgUp/PgDn page.
+/// As a form's control, Enter on a row presses it (the form reports the row's id).
 public struct Table: Equatable, Sendable {
     public var columns: [TableColumn]
     public var rows: [[String]]
+    /// Each row's id (an application, a person), for the form's value.
+    public var rowIDs: [String]
     public private(set) var cursor = 0
     public private(set) var selection: Set<Int> = []
     public var pageSize: Int
     public var isSelectable: Bool
+    /// What the rows count, for "已选 2 人 / 共 3 人".
+    public var unit: String
 
-    public init(columns: [TableColumn], rows: [[String]], pageSize: Int = 10, isSelectable: Bool = true) {
+    public init(columns: [TableColumn], rows: [[String]], rowIDs: [String] = [], pageSize: Int = 10,
+                isSelectable: Bool = true, unit: String = "项") {
         self.columns = columns
         self.rows = rows
+        self.rowIDs = rowIDs
         self.pageSize = max(1, pageSize)
         self.isSelectable = isSelectable
+        self.unit = unit
     }
+
+    /// The id of the row under the cursor.
+    public var currentID: String? { rowIDs.indices.contains(cursor) ? rowIDs[cursor] : nil }
+
+    /// Ticks exactly these rows (a screen that decides what may be ticked sets them).
+    public mutating func select(_ rows: Set<Int>) { selection = rows.filter(self.rows.indices.contains) }
+
+    /// Puts the cursor on a row, kept within the rows.
+    public mutating func moveCursor(to row: Int) { cursor = min(max(0, row), max(0, rows.count - 1)) }
 
     public var page: Int { cursor / pageSize }
     public var pageCount: Int { max(1, (rows.count + pageSize - 1) / pageSize) }
@@ -40,7 +57,7 @@ public struct Table: Equatable, Sendable {
     }
 
     /// Draws the heading, the current page, and "已选 2 人 / 共 3 人" and "第 1 / 3 页".
-    public func draw(on canvas: inout Canvas, in rect: Rect, focused: Bool, unit: String = "项") {
+    public func draw(on canvas: inout Canvas, in rect: Rect, focused: Bool) {
         let marker = isSelectable ? 5 : 2
         var column = rect.column + marker
         for item in columns {

@@ -60,6 +60,13 @@ final class AppFixture {
                                                             personNumber: number)), by: .system("test"), context: context)
     }
 
+    /// `count` (even) generated employees of `unit`, for lists longer than a page: every
+    /// third generated person is retired.
+    func addEmployees(_ count: Int, unit: String) throws {
+        let context = CommandContext(now: Self.start, today: CalendarDate(year: 2026, month: 11, day: 21)!, terminal: "seed", channel: .counter)
+        _ = try DemoSeeder(repository: repository, context: context).seedGenerated(count: count * 3 / 2, units: [unit])
+    }
+
     /// A folder with a right card photo, ID card sides, and wrong files (TestPhotos).
     let photos: String
 

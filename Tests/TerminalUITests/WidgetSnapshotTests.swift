@@ -60,7 +60,8 @@ import Testing
         #expect(table.page == 1 && table.cursor == 10)
         _ = table.handle(.character(" "))
         var canvas = Canvas(width: 80, height: 24)
-        table.draw(on: &canvas, in: Rect(row: 0, column: 1, width: 78, height: 13), focused: true, unit: "人")
+        table.unit = "人"
+        table.draw(on: &canvas, in: Rect(row: 0, column: 1, width: 78, height: 13), focused: true)
         Snapshot.assertMatches(canvas.grid.text, named: "table-page-2")
     }
 

@@ -21,6 +21,7 @@ extension AppModel {
         case .queue(let screen): return screen
         case .review(let screen): return screen
         case .unitSettings(let screen): return screen
+        case .unitEmployees(let screen): return screen
         }
     }
 
@@ -49,6 +50,7 @@ extension AppModel {
         case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执。"
         case .queue: about = "选择办卡状态查看申请，按 Enter 打开一笔申请并推进状态。"
         case .unitSettings: about = "填写单位资料；开户银行选定后，办卡网点列出该行的网点（本单位所在区在前），可输入文字筛选。修改领卡方式或银行会让已确认的职工重新确认，保存前会提示人数。"
+        case .unitEmployees: about = "方向键移动，PgUp/PgDn 翻页，Home/End 到首尾；/ 按姓名或证件号码末几位查找；「显示」选择办卡状态。提交页：空格勾选信息已确认的职工，A 全选或清除，Enter 提交所选（提交前会再确认人数）。查询页：Enter 查看该职工的办卡进度。"
         case .review: about = "选择要改为的状态；照片审核未通过须填写原因，已寄出须填写邮寄单号。"
         }
         return HelpOverlay(title: pageTitle, about: about, hints: HelpOverlay.commonHints)
@@ -109,6 +111,7 @@ extension AppModel {
         case .queue(var screen): screen.updateForm(change); page = .queue(screen)
         case .review(var screen): screen.updateForm(change); page = .review(screen)
         case .unitSettings(var screen): screen.updateForm(change); page = .unitSettings(screen)
+        case .unitEmployees(var screen): screen.updateForm(change); page = .unitEmployees(screen)
         }
     }
 

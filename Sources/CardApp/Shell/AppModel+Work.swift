@@ -18,6 +18,10 @@ extension AppModel {
             startConfirmation(for: person, now: now)
         case (.unitOperator, "openCollective"):
             openUnitSettings()
+        case (.unitOperator, "submitEmployees"):
+            showUnitEmployees(.submit, status: .confirmed)
+        case (.unitOperator, "employeeStatus"):
+            showUnitEmployees(.query, status: nil)
         case (.person, "myApplications"):
             guard let person = actor.personNumber.flatMap({ state.person($0) }) else { return }
             page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .person))
@@ -80,6 +84,7 @@ extension AppModel {
         case .personLookup, .personDetail: handleCounter(key, now: now)
         case .queue, .review: handleBackOffice(key, now: now)
         case .unitSettings(let screen): handleUnitSettings(key, screen, now: now)
+        case .unitEmployees(let screen): handleUnitEmployees(key, screen, now: now)
         case .loginChoice, .accountLogin, .unavailable, .home: break
         }
     }
@@ -93,6 +98,7 @@ extension AppModel {
     }
 
     private mutating func leaveProgress(of number: String) {
+        if session?.actor.role == .unitOperator { return showUnitEmployees(.query, status: nil) }
         guard session?.actor.role == .counterClerk else { return goHome() }
         openPersonDetail(number, now: lastInput)
     }

@@ -20,6 +20,7 @@ public struct AppModel {
         case queue(QueueScreen)
         case review(ReviewScreen)
         case unitSettings(UnitSettingsScreen)
+        case unitEmployees(UnitEmployeesScreen)
     }
 
     public enum Overlay: Equatable {

@@ -60,6 +60,11 @@ public struct PlainConsole {
                 write(text)
             case .readOnly(let value, let note):
                 write("\(field.label)：\(value)" + (note.isEmpty ? "" : "（\(note)）"))
+            case .table(let table):
+                // Read out, a row a line; ticking rows needs the full screen.
+                write(table.columns.map(\.title).joined(separator: "  "))
+                for row in table.rows { write(row.joined(separator: "  ")) }
+                write("共 \(table.rows.count) \(table.unit)")
             case .button:
                 buttons.append(field)
             default:

@@ -74,6 +74,7 @@ extension AppModel {
     mutating func confirmedSubmission(now: Int64) {
         switch page {
         case .unitSettings(let screen): saveUnitSettings(screen, now: now)
+        case .unitEmployees(let screen): submitTicked(screen, now: now)
         default: submitApplication(now: now)
         }
     }

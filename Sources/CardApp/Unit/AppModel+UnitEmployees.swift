@@ -1,0 +1,79 @@
+import CardDomain
+import CardStore
+import TerminalUI
+
+/// U2 and U3 for the unit operator: the employee table, the batch submission (D16) with
+/// its question and its result, and an employee's timeline (the view recorded, D12).
+extension AppModel {
+    /// Rows a page shows at 80x24: fewer in the roomier elder layout, and one fewer under
+    /// the query's line of counts.
+    var unitPageSize: Int { environment.options.elder ? 6 : 12 }
+
+    mutating func showUnitEmployees(_ mode: UnitEmployeesScreen.Mode, status: ApplicationStatus?, query: String = "",
+                                    ticked: [String: Int64] = [:]) {
+        guard let unit = session?.actor.unitNumber else { return }
+        try? environment.repository.refresh()
+        page = .unitEmployees(UnitEmployeesScreen(mode: mode, unitNumber: unit, state: environment.repository.state,
+                                                  profile: environment.profile, status: status, query: query,
+                                                  ticked: ticked, pageSize: unitPageSize - (mode == .query ? 1 : 0)))
+    }
+
+    mutating func handleUnitEmployees(_ key: Key, _ screen: UnitEmployeesScreen, now: Int64) {
+        var screen = screen
+        if key == .escape { return goHome() }
+        let (_, action) = screen.handle(key)
+        page = .unitEmployees(screen)
+        switch action {
+        case .relist(let status, let query)?:
+            showUnitEmployees(screen.mode, status: status, query: query, ticked: screen.ticked)
+        case .open(let number)?:
+            openEmployeeTimeline(number, now: now)
+        case .submit(let items)?:
+            guard !items.isEmpty else {
+                screen.say("请先按空格勾选信息已确认的职工")
+                return page = .unitEmployees(screen)
+            }
+            overlay = .confirmSubmit(ModalDialog(title: "提交申领信息", message: "确认提交所选 \(items.count) 名职工的申领信息？",
+                                                 buttons: ["确定", "取消"]))
+        case nil:
+            break
+        }
+    }
+
+    /// 确定: one batch, one sync; the result names how many and who was skipped, and why.
+    mutating func submitTicked(_ screen: UnitEmployeesScreen, now: Int64) {
+        guard let actor = session?.actor else { return }
+        let items = screen.ticked.map { SubmissionItem(applicationID: $0.key, confirmedAt: $0.value) }.sorted { $0.applicationID < $1.applicationID }
+        let events: [DomainEvent]
+        do {
+            events = try environment.repository.execute(.submitEmployees(unitNumber: screen.unitNumber, items: items),
+                                                        by: actor, context: environment.context(now: now))
+        } catch let refusal as CommandRefusal {
+            return overlay = message("未能提交", "\(refusal)")
+        } catch {
+            return overlay = message("未能提交", "申领信息无法写入：\(error)。所选职工仍在列表中，请联系管理员后再试。", tone: .error)
+        }
+        let state = environment.repository.state
+        guard case .employeesSubmitted(let result)? = events.first else { return }
+        var text = "已提交 \(result.submitted.count) 名职工的申领信息，状态为「已提交」。"
+        if !result.skipped.isEmpty {
+            text += "\n未提交 \(result.skipped.count) 名：\n" + result.skipped.map { "\(state.name(of: $0.applicationID))：\($0.reason)" }
+                .joined(separator: "\n")
+        }
+        showUnitEmployees(.submit, status: screen.status, query: screen.query)
+        overlay = message("提交结果", text, tone: result.skipped.isEmpty ? .success : .warning)
+    }
+
+    /// An employee's status and timeline for their unit's operator, the view recorded first.
+    private mutating func openEmployeeTimeline(_ number: String, now: Int64) {
+        guard let actor = session?.actor else { return }
+        do {
+            try environment.repository.execute(.viewPerson(personNumber: number), by: actor, context: environment.context(now: now))
+        } catch {
+            return overlay = message("无法打开职工信息", "\(error)", tone: .error)
+        }
+        let state = environment.repository.state
+        guard let person = state.person(number) else { return }
+        page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .unitOperator))
+    }
+}
