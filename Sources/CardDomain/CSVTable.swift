@@ -85,6 +85,14 @@ public struct CSVTable: Sendable {
     }
 
     /// One field quoted for CSV output when it needs to be.
+    /// A cell for a file people open in a spreadsheet: one that starts with =, +, - or @
+    /// (or a tab or carriage return) gets a leading ' so it is shown as text, never run as
+    /// a formula; then quoted as needed.
+    public static func spreadsheetCell(_ value: String) -> String {
+        guard let first = value.first, "=+-@\t\r".contains(first) else { return quote(value) }
+        return quote("'" + value)
+    }
+
     public static func quote(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""

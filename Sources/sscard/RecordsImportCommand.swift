@@ -48,7 +48,7 @@ struct RecordsImportCommand: ParsableCommand {
         let reportFile = try report.map { path in
             do {
                 return try ReportFile.create(path, overwrite: force)
-            } catch let problem as ReportFile.Problem {
+            } catch let problem as PrivateFile.Problem {
                 throw usage(problem.description)
             }
         }

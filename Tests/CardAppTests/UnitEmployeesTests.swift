@@ -1,3 +1,4 @@
+import Foundation
 import CardDomain
 import CardStore
 import SnapshotSupport
@@ -124,5 +125,27 @@ import TerminalUI
         model.type([.character("a"), .enter, .enter])
         #expect(model.screen().contains("单位已暂停集体申请"))
         #expect(fixture.repository.state.applications(ofPerson: Self.liu).first?.status == .confirmed)
+    }
+
+    /// E asks for a path and writes the list under the filter, masked, to a 0600 file.
+    @Test func exportWritesTheFilteredListToAPrivateFile() throws {
+        let fixture = try Self.twoConfirmed()
+        var model = try Self.operatorModel(fixture, item: "employeeStatus")
+        model.type([.character("e")])
+        let asking = model.screen()
+        #expect(asking.contains("导出到"))
+        Snapshot.assertMatches(asking, named: "unit-status-export-path")
+        let path = fixture.photos + "/shequ.csv"
+        model.type([.control("u")])
+        model.type(path)
+        model.type([.enter])
+        #expect(model.screen().contains("已将 3 名职工写入"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("刘洋,110101********0626,信息已确认,单位代领"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        // Esc while a path is asked closes the question, not the page.
+        model.type([.enter, .character("e"), .escape])
+        #expect(model.screen().contains("职工申请情况查询") && !model.screen().contains("导出到"))
     }
 }

@@ -59,4 +59,14 @@ import Testing
         else { Issue.record("accepted 19900230"); return }
         #expect(found.problems.first == FieldProblem(field: "证件号码", message: "出生日期 19900230 不是有效日期，请核对号码"))
     }
+
+    /// A cell a spreadsheet would run as a formula is written as text (CSV injection).
+    @Test func spreadsheetCellsNeverStartAFormula() {
+        #expect(CSVTable.spreadsheetCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVTable.spreadsheetCell("+1") == "'+1")
+        #expect(CSVTable.spreadsheetCell("-2") == "'-2")
+        #expect(CSVTable.spreadsheetCell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVTable.spreadsheetCell("刘洋") == "刘洋")
+        #expect(CSVTable.spreadsheetCell("a,b") == "\"a,b\"")
+    }
 }

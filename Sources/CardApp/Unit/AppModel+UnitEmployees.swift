@@ -20,10 +20,16 @@ extension AppModel {
 
     mutating func handleUnitEmployees(_ key: Key, _ screen: UnitEmployeesScreen, now: Int64) {
         var screen = screen
-        if key == .escape { return goHome() }
+        if key == .escape {
+            guard screen.isAskingExportPath else { return goHome() }
+            screen.cancelExport()
+            return page = .unitEmployees(screen)
+        }
         let (_, action) = screen.handle(key)
         page = .unitEmployees(screen)
         switch action {
+        case .export(let path)?:
+            export(screen, to: path)
         case .relist(let status, let query)?:
             showUnitEmployees(screen.mode, status: status, query: query, ticked: screen.ticked)
         case .open(let number)?:
@@ -62,6 +68,25 @@ extension AppModel {
         }
         showUnitEmployees(.submit, status: screen.status, query: screen.query)
         overlay = message("提交结果", text, tone: result.skipped.isEmpty ? .success : .warning)
+    }
+
+    /// The list under the filter as CSV in a new 0600 file; masked, as lists are (D12).
+    private mutating func export(_ screen: UnitEmployeesScreen, to path: String) {
+        guard !path.isEmpty else { return overlay = message("导出", "请输入文件路径") }
+        let report = UnitReport.csv(unit: screen.unitNumber, state: environment.repository.state, reference: reference,
+                                    status: screen.status, query: screen.query)
+        do {
+            let file = try PrivateFile.create(path, overwrite: false, what: "导出文件", howToOverwrite: "先删除后再")
+            defer { file.close() }
+            try file.write(report.text)
+        } catch {
+            return overlay = message("未能导出", "\(error)", tone: .error)
+        }
+        var done = screen
+        done.cancelExport()
+        page = .unitEmployees(done)
+        overlay = message("已导出", "已将 \(report.count) 名职工写入 \(TerminalText.escaped(path))。文件仅本人可读，证件号码已隐藏部分数字。",
+                          tone: .success)
     }
 
     /// An employee's status and timeline for their unit's operator, the view recorded first.

@@ -14,6 +14,8 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         case open(personNumber: String)
         /// Another filter or search: the list is drawn again from the records.
         case relist(status: ApplicationStatus?, query: String)
+        /// E, then a path: the list under the filter as CSV.
+        case export(path: String)
     }
 
     public let mode: Mode
@@ -66,7 +68,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
             FormField(id: "query", label: "查找", control: .text(TextField(query, maxLength: 18), width: 20)),
             FormField(id: "employees", control: .table(table)),
         ]
-        let line = hint ?? (mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度", .muted))
+        let line = hint ?? (mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度  E 导出 CSV", .muted))
         fields.append(FormField(id: "hint", control: .note(line.0, style: line.1)))
         return Form(fields)
     }
@@ -87,6 +89,9 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let focused = form.focusedField?.id
+        if focused == "exportPath", key == .enter {
+            return (.handled, .export(path: form.value("exportPath").trimmingSpaces))
+        }
         if focused == "query", key == .enter {
             return (.handled, .relist(status: status, query: form.value("query").trimmingSpaces))
         }
@@ -100,6 +105,9 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
                 return (.handled, nil)
             case .character("a"), .character("A"):
                 if mode == .submit { tickAll() }
+                return (.handled, nil)
+            case .character("e"), .character("E"):
+                if mode == .query { askExportPath() }
                 return (.handled, nil)
             case .enter:
                 return (.handled, enterAction())
@@ -149,6 +157,26 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         redraw(hint: submittable.isEmpty ? ("当前列表中没有信息已确认的职工", .warning) : nil)
     }
 
+    /// Whether the export's path is being asked (Esc then closes it, not the page).
+    public var isAskingExportPath: Bool { form.index(of: "exportPath") != nil }
+
+    /// E: a path to write the list to, under the list, named after the unit and the filter.
+    mutating func askExportPath() {
+        guard !isAskingExportPath else { return form.focus(on: "exportPath") }
+        let name = "职工申请情况-\(unitNumber)" + (status.map { "-\($0.rawValue)" } ?? "") + ".csv"
+        form.fields.append(FormField(id: "exportPath", label: "导出到", isRequired: true,
+                                     control: .text(TextField(name, maxLength: 200), width: 50)))
+        redraw(hint: ("输入文件路径后按 Enter 导出（文件仅本人可读，证件号码隐藏部分数字）；Esc 取消", .muted))
+        form.focus(on: "exportPath")
+    }
+
+    /// Esc while the path is asked: no export, back to the list.
+    mutating func cancelExport() {
+        form.fields.removeAll { $0.id == "exportPath" }
+        redraw(hint: nil)
+        form.focus(on: "employees")
+    }
+
     /// Says something on the hint line, e.g. after a submit with nothing ticked.
     mutating func say(_ text: String, tone: Style = .warning) { redraw(hint: (text, tone)) }
 
@@ -157,7 +185,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
     private mutating func redraw(hint: (String, Style)?) {
         let rows = shown
         let marks = Set(rows.indices.filter { rows[$0].application.map { ticked[$0.id] != nil } ?? false })
-        let line = hint ?? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted)
+        let line = hint ?? (mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度  E 导出 CSV", .muted))
         for index in form.fields.indices {
             switch form.fields[index].control {
             case .table(var table) where form.fields[index].id == "employees":
@@ -174,7 +202,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
     public var hints: [KeyHint] {
         mode == .submit
             ? [KeyHint("Space", "选择"), KeyHint("A", "全选"), KeyHint("Enter", "提交所选"), KeyHint("/", "查找"), KeyHint("Esc", "返回"), .logout]
-            : [KeyHint("Enter", "查看"), KeyHint("/", "查找"), KeyHint("PgDn", "下一页"), KeyHint("Esc", "返回"), .help, .logout]
+            : [KeyHint("Enter", "查看"), KeyHint("/", "查找"), KeyHint("E", "导出"), KeyHint("Esc", "返回"), .help, .logout]
     }
 
     mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
