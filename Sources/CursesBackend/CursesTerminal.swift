@@ -52,6 +52,7 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(sscard_stdscr(), true)
+        defineCommonKeySequences()
         isRunning = true
         isMonochrome = monochrome || !has_colors()
         if !isMonochrome {
@@ -133,5 +134,18 @@ public final class CursesTerminal {
         }
         wrefresh(window)
         previous = canvas.grid
+    }
+
+    /// Home and End as PuTTY, tmux, screen and rxvt send them (\e[1~, \e[4~, \e[7~, \e[8~),
+    /// and in both xterm modes: a TERM of xterm names only one, and an unknown sequence
+    /// would arrive as typed characters (a clerk on PuTTY pressing Home typed "[1~").
+    private func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ]
+        for (sequence, code) in sequences where key_defined(sequence) != code {
+            define_key(sequence, code)
+        }
     }
 }

@@ -33,7 +33,8 @@ import Testing
         try unit.send("Enter", "Escape")
         try unit.waitFor("请选择要办理的业务")
         try unit.send("Down", "Down", "Enter")
-        let query = try unit.waitFor("职工申请情况查询")
+        try unit.waitFor("职工申请情况查询")
+        let query = try unit.waitFor("已提交 2")
         #expect(query.contains("待确认 1  已提交 2"), "\(query)")
         #expect(try unit.quitWithF10Twice() == 0)
 
@@ -43,7 +44,8 @@ import Testing
         try office.send("Enter")
         try office.waitFor("按状态查看申请")
         for (index, next) in ["制卡中", "制卡成功", "待领取"].enumerated() {
-            if index > 0 { try office.send("Enter", "Down", "Enter") }
+            // To the status list (陈杰 stays in 已提交 under the cursor), then the next status.
+            if index > 0 { try office.send("BTab", "BTab", "Enter", "Down", "Enter") }
             try office.waitFor("110101********0626")
             try office.send("Enter")
             try office.waitFor("推进办卡状态")
@@ -56,7 +58,8 @@ import Testing
         let again = try retiree.session(directory, ["--channel", "web"])
         try retiree.logIn(again, keys: ["Tab", "Down", "Enter"], as: "shequ-admin")
         try again.send("Down", "Down", "Enter")
-        let after = try again.waitFor("职工申请情况查询")
+        try again.waitFor("职工申请情况查询")
+        let after = try again.waitFor("待领取 1")
         #expect(after.contains("待领取 1"), "\(after)")
         #expect(after.contains("刘洋") && after.contains("待领取"), "\(after)")
         let journal = try retiree.dump(directory)

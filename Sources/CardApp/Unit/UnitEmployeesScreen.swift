@@ -166,7 +166,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         let name = "职工申请情况-\(unitNumber)" + (status.map { "-\($0.rawValue)" } ?? "") + ".csv"
         form.fields.append(FormField(id: "exportPath", label: "导出到", isRequired: true,
                                      control: .text(TextField(name, maxLength: 200), width: 50)))
-        redraw(hint: ("输入文件路径后按 Enter 导出（文件仅本人可读，证件号码隐藏部分数字）；Esc 取消", .muted))
+        redraw(hint: ("输入路径后按 Enter 导出（仅本人可读），Esc 取消", .muted))
         form.focus(on: "exportPath")
     }
 
