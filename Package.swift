@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "sscard-bench",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources", "TerminalUI",
+                "Journal", "CardStore", "CardDomain", "CardResources", "TerminalUI", "CardApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -55,6 +55,26 @@ public struct DemoSeeder {
         return outcome
     }
 
+    /// Generated people numbered from here on are a unit's employees (`--unit-employees`),
+    /// apart from the `--persons` ones, so both can be seeded into one directory.
+    public static let employeeIndexBase = 2_000_000
+
+    /// `count` generated employees of `unit` (the generator's 在职 people from their own
+    /// range of numbers); seeding again adds nothing.
+    public func seedEmployees(count: Int, unit: String) throws -> Outcome {
+        let people = GeneratedPeople(reference: repository.reference)
+        // Every third generated person is retired: step over them.
+        let indices = (0..<(count * 3 / 2 + 2)).map { Self.employeeIndexBase + $0 }.filter { $0 % 3 != 0 }.prefix(count)
+        var outcome = Outcome()
+        for chunk in stride(from: 0, to: indices.count, by: 1000) {
+            let slice = indices.dropFirst(chunk).prefix(1000)
+            let batch = try run(slice.map { .recordPerson(people.person($0, units: [unit])) })
+            outcome.recorded += batch.recorded
+            outcome.unchanged += batch.unchanged
+        }
+        return outcome
+    }
+
     /// One scrypt hash per salt, on every core: each costs about 0.2 s by design.
     static func hashes(of password: String, salts: [[UInt8]]) throws -> [PasswordHash] {
         var results = [Result<PasswordHash, any Error>?](repeating: nil, count: salts.count)

@@ -17,18 +17,26 @@ struct DemoSeedCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also add this many generated people, for scale tests.", valueName: "N"))
     var persons: Int = 0
 
+    @Option(help: ArgumentHelp("Give the unit (--unit) this many generated employees, for its lists at scale.", valueName: "N"))
+    var unitEmployees: Int = 0
+
+    @Option(help: ArgumentHelp("The unit --unit-employees adds to (a demo unit).", valueName: "单位编号"))
+    var unit: String = "10000002"
+
     func validate() throws {
-        guard persons >= 0 else { throw ValidationError("--persons must be 0 or more") }
+        guard persons >= 0, unitEmployees >= 0 else { throw ValidationError("--persons and --unit-employees must be 0 or more") }
+        guard ["10000001", "10000002"].contains(unit) else { throw ValidationError("--unit must be a demo unit: 10000001 or 10000002") }
     }
 
     func run() throws {
         let started = Date()
-        let outcome = try Self.seed(data: data, generated: persons)
+        let outcome = try Self.seed(data: data, generated: persons, unitEmployees: unitEmployees, unit: unit)
         print("demo data: \(outcome.recorded) records added, \(outcome.unchanged) already present "
               + "(\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
     }
 
-    static func seed(data: DataDirectoryOptions, generated: Int) throws -> DemoSeeder.Outcome {
+    static func seed(data: DataDirectoryOptions, generated: Int, unitEmployees: Int = 0,
+                     unit: String = "10000002") throws -> DemoSeeder.Outcome {
         let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
         defer { repository.close() }
         let seeder = DemoSeeder(repository: repository, context: SessionClock.context(channel: .counter))
@@ -39,6 +47,11 @@ struct DemoSeedCommand: ParsableCommand {
         }
         if generated > 0 {
             let more = try seeder.seedGenerated(count: generated, units: demo.units.map(\.number))
+            outcome.recorded += more.recorded
+            outcome.unchanged += more.unchanged
+        }
+        if unitEmployees > 0 {
+            let more = try seeder.seedEmployees(count: unitEmployees, unit: unit)
             outcome.recorded += more.recorded
             outcome.unchanged += more.unchanged
         }

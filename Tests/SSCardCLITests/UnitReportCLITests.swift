@@ -44,4 +44,14 @@ import Testing
         let status = try SSCardProcess.run(["unit", "report", "--unit", "10000002", "--data-dir", root, "--status", "done"])
         #expect(status.status == 2 && status.error.contains("没有「done」这个办卡状态"))
     }
+
+    /// `demo seed --unit-employees N` gives 社区卫生服务中心 N more employees, once.
+    @Test func demoSeedGivesTheUnitGeneratedEmployees() throws {
+        let seeded = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--unit-employees", "40"])
+        #expect(seeded.status == 0 && seeded.output.contains("40 records added"), "\(seeded.output)\(seeded.error)")
+        let report = try SSCardProcess.run(["unit", "report", "--unit", "10000002", "--data-dir", root, "--status", "待确认"])
+        #expect(report.output.split(separator: "\r\n").count == 1 + 43)
+        let again = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--unit-employees", "40"])
+        #expect(again.output.contains("0 records added"), "\(again.output)")
+    }
 }

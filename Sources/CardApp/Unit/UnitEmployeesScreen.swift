@@ -40,7 +40,9 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         self.profile = profile
         self.pageSize = pageSize
         // A tick whose employee changed since is dropped here; the domain checks again.
-        self.ticked = ticked.filter { id, at in list.rows.contains { $0.application?.id == id && $0.confirmedAt == at } }
+        var current: [String: Int64] = [:]
+        for row in list.rows { if let id = row.application?.id, let at = row.confirmedAt { current[id] = at } }
+        self.ticked = ticked.filter { current[$0.key] == $0.value }
         form = Form([])
         form = buildForm(hint: nil)
         form.focus(on: "employees")
@@ -49,9 +51,10 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
     var shown: [UnitEmployeeList.Row] { list.filtered(status: status, query: query) }
 
     private func buildForm(hint: (String, Style)?, cursor: Int = 0) -> Form {
+        let counts = Dictionary(uniqueKeysWithValues: list.counts.map { ($0.status, $0.count) })
         let options = [ChoiceOption(id: "", label: "全部（\(list.rows.count)）")]
             + ApplicationStatus.allCases.map { status in
-                ChoiceOption(id: status.rawValue, label: "\(status.rawValue)（\(list.counts.first { $0.status == status }?.count ?? 0)）")
+                ChoiceOption(id: status.rawValue, label: "\(status.rawValue)（\(counts[status] ?? 0)）")
             }
         let rows = shown
         var table = Table(columns: [TableColumn("姓名", width: 8), TableColumn("证件号码", width: 18), TableColumn("办卡状态", width: 12),
