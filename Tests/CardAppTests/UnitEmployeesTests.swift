@@ -95,6 +95,16 @@ import TerminalUI
         #expect(model.screen().contains("第 2 / 3 页"))
         model.type([.end])
         #expect(model.screen().contains("第 3 / 3 页"))
+        var submit = try Self.operatorModel(fixture, item: "submitEmployees")
+        submit.focus("status")
+        submit.type([.enter, .home, .enter])
+        let full = submit.screen()
+        #expect(full.contains("第 1 / 3 页"))
+        Snapshot.assertMatches(full, named: "unit-submit-full-page")
+        var elder = try Self.operatorModel(fixture, item: "submitEmployees", elder: true)
+        elder.focus("status")
+        elder.type([.enter, .home, .enter])
+        Snapshot.assertMatches(elder.screen(), named: "unit-submit-full-page-elder")
     }
 
     @Test func theQueryCountsEachStatusAndOpensATimelineThatIsRecorded() throws {

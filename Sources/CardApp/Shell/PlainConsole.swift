@@ -65,6 +65,7 @@ public struct PlainConsole {
                 write(table.columns.map(\.title).joined(separator: "  "))
                 for row in table.rows { write(row.joined(separator: "  ")) }
                 write("共 \(table.rows.count) \(table.unit)")
+                if table.isSelectable { write("（文本模式下不能勾选；勾选并提交请使用全屏界面。）") }
             case .button:
                 buttons.append(field)
             default:
