@@ -62,6 +62,18 @@ import Testing
         let after = try again.waitFor("待领取 1")
         #expect(after.contains("待领取 1"), "\(after)")
         #expect(after.contains("刘洋") && after.contains("待领取"), "\(after)")
+        // E exports the list: masked, private, one line per employee.
+        try again.send("e")
+        try again.waitFor("导出到")
+        try again.send("C-u")
+        try again.type(directory + "/shequ.csv")
+        try again.send("Enter")
+        try again.waitFor("已将 3 名职工写入")
+        let csv = try String(contentsOfFile: directory + "/shequ.csv", encoding: .utf8)
+        #expect(csv.contains("刘洋,110101********0626,待领取,单位代领"), "\(csv)")
+        #expect(csv.contains("赵敏,110106********0845,待确认"), "\(csv)")
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/shequ.csv")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         let journal = try retiree.dump(directory)
         #expect(journal.contains("\"kind\":\"employeesSubmitted\""))
         #expect(journal.components(separatedBy: "\"to\":\"已提交\"").count - 1 == 2)
