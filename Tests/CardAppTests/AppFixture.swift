@@ -32,6 +32,7 @@ final class AppFixture {
                           passwordHash: hash, unitNumber: "10000001"),
             AccountRecord(username: "shequ-admin", role: .unitOperator, displayName: "北京市朝阳区示范社区卫生服务中心 经办人",
                           passwordHash: hash, unitNumber: "10000002"),
+            AccountRecord(username: "admin", role: .administrator, displayName: "管理员", passwordHash: hash),
             AccountRecord(username: "houtai01", role: .backOffice, displayName: "后台 houtai01", passwordHash: hash),
         ]
         let demo = try CardResources.demoData()

@@ -64,12 +64,12 @@ import TerminalUI
         #expect(model.screen().contains("查询人员并代办"))
     }
 
-    /// The unit's submission (职工申请信息提交) is a later issue: it says so instead of pretending.
+    /// Account management is a later issue: it says so instead of pretending.
     @Test func aFlowNotBuiltYetSaysSo() throws {
         let fixture = try AppFixture()
-        var model = try fixture.model()
-        model.logInAsOperator("xinghe-admin")
-        model.choose("submitEmployees")
+        var model = try fixture.model(channel: .counter)
+        model.logIn("admin")
+        model.choose("accounts")
         #expect(model.screen().contains("尚未开放"))
     }
 

@@ -68,7 +68,9 @@ import Testing
         try tmux.send("Down")
         try tmux.waitFor("邮寄接收人")
         try tmux.send("Tab", "Tab", "Tab", "Tab", "Enter")
-        let summary = try tmux.waitFor("请核对以下申请信息")
+        try tmux.waitFor("请核对以下申请信息")
+        // The page's button is drawn after its rows: then the whole summary is on screen.
+        let summary = try tmux.waitFor("下一页")
         #expect(summary.contains("银行网点邮寄") && summary.contains("邮寄接收地址"), "\(summary)")
         try tmux.send("Enter")
         try tmux.waitFor("申请人郑重承诺")
@@ -104,7 +106,9 @@ import Testing
         try tmux.send("Tab", "Enter")
         try tmux.waitFor("上传照片")
         try photos(tmux)
-        let summary = try tmux.waitFor("请核对以下申请信息")
+        try tmux.waitFor("请核对以下申请信息")
+        // The page's button is drawn after its rows: then the whole summary is on screen.
+        let summary = try tmux.waitFor("下一页")
         #expect(summary.contains("单位代领") && !summary.contains("收件人"), "\(summary)")
         try tmux.send("Enter")
         try tmux.waitFor("我已阅读并同意")
