@@ -17,7 +17,7 @@ let package = Package(
         // Pure domain core: no file, terminal or clock access.
         .target(
             name: "CardDomain",
-            dependencies: [.product(name: "CryptoExtras", package: "swift-crypto")]
+            dependencies: [.product(name: "CryptoExtras", package: "swift-crypto"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The append-only journal: bytes and sequence numbers, not the domain.
         .target(

@@ -12,9 +12,12 @@ public enum Authorization {
             return mayView(number, actor, state)
         case .recordJournalExport:
             return actor.role == .administrator ? nil : "只有管理员可以导出完整日志"
-        case .recordLoginAttempt:
-            // Anyone at a terminal may try to log in; that is what the lock is for.
+        case .recordLoginAttempt, .requestLoginCode, .completeCodeLogin:
+            // Anyone at a terminal may try to log in; that is what the lock and the code are for.
             return nil
+        case .decideLoginCode:
+            // The identity port speaks as the system (the platform's adapter, or the stand-in command).
+            return actor.role == .administrator ? nil : "只有身份认证平台可以确认登录码"
         case .saveCollectiveSettings(let unit, _):
             return actor.role == .unitOperator && actor.unitNumber == unit ? nil : "只有本单位的经办人可以设置单位集体申请"
         case .submitEmployees(let unit, _):

@@ -35,7 +35,14 @@ extension CardState {
             applyConfirmation(confirmed, envelope)
         case .employeesSubmitted:
             break  // the moves to 已提交 are the statusChanged events that follow it
+        case .loginCodeRequested(let requested):
+            loginCodes[requested.codeHash] = LoginCode(method: requested.method, actor: requested.actor, channel: envelope.channel,
+                                                       terminal: envelope.terminal, expiresAt: requested.expiresAt,
+                                                       decision: nil, used: false)
+        case .loginCodeDecided(let decided):
+            loginCodes[decided.codeHash]?.decision = decided.decision
         case .loginAttempted(let attempt):
+            if let hash = attempt.codeHash { loginCodes[hash]?.used = true }
             applyLogin(attempt, terminal: envelope.terminal)
         case .journalExported:
             break  // the journal itself is the audit record of exports

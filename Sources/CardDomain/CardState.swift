@@ -38,6 +38,8 @@ public struct CardState: Codable, Equatable, Sendable {
     /// Accounts whose last try failed: the next try for them needs a captcha at any
     /// terminal, so a script that takes a new terminal name each run still meets it.
     public internal(set) var captchaAccounts: Set<String> = []
+    /// One-time login codes by hash (D10), pending, decided or used.
+    public internal(set) var loginCodes: [String: LoginCode] = [:]
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

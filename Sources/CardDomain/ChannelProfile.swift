@@ -4,9 +4,9 @@
 public struct ChannelProfile: Codable, Equatable, Sendable {
     public struct LoginMethod: Codable, Equatable, Sendable {
         /// How the method works here (D10): account (real), platformCode (a one-time code
-        /// approved through the identity port) or certificate.
+        /// approved through the identity port), certificate, or sms (a code sent to the phone).
         public enum Mechanism: String, Codable, Sendable {
-            case account, platformCode, certificate
+            case account, platformCode, certificate, sms
         }
         public var id: String
         public var label: String

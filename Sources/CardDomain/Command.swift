@@ -33,6 +33,14 @@ public enum Command: Equatable, Sendable {
     /// Every try is recorded, refused or not: a wrong captcha and a try while locked too.
     case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool, captcha: CaptchaAnswer = .notAsked)
 
+    /// A terminal shows a one-time code for a platform login (D10): only its hash is kept.
+    case requestLoginCode(codeHash: String, method: String, actor: String)
+    /// The identity port (the platform, or `sscard auth approve|deny`) decides a code: the
+    /// identity (证件号码 for a person, 单位编号 for a unit), or a denial with its reason.
+    case decideLoginCode(code: String, identity: String?, reason: String?)
+    /// The terminal logs in with its approved code, once, before it expires.
+    case completeCodeLogin(codeHash: String)
+
     /// An export of the journal with whole ID and phone numbers (`journal dump --full`):
     /// recorded before the export starts, as a view of everyone is (D12).
     case recordJournalExport(scope: String, fromSequence: UInt64)
@@ -54,6 +62,9 @@ public enum Command: Equatable, Sendable {
         case .changeStatus: return "changeStatus"
         case .recordLoginAttempt: return "recordLoginAttempt"
         case .recordJournalExport: return "recordJournalExport"
+        case .requestLoginCode: return "requestLoginCode"
+        case .decideLoginCode: return "decideLoginCode"
+        case .completeCodeLogin: return "completeCodeLogin"
         }
     }
 }

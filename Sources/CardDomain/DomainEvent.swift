@@ -22,6 +22,10 @@ public enum DomainEvent: Equatable, Sendable {
     /// `statusChanged` events in the same append. Records who was skipped, and why.
     case employeesSubmitted(EmployeesSubmitted)
     case loginAttempted(LoginAttempt)
+    /// A terminal showed a one-time login code (by its hash) for a platform login (D10).
+    case loginCodeRequested(LoginCodeRequested)
+    /// The identity port approved or denied a code.
+    case loginCodeDecided(LoginCodeDecided)
     case journalExported(JournalExport)
     case unrecognised(kind: String)
 
@@ -76,6 +80,30 @@ public enum DomainEvent: Equatable, Sendable {
             self.unitNumber = unitNumber
             self.submitted = submitted
             self.skipped = skipped
+        }
+    }
+
+    public struct LoginCodeRequested: Codable, Equatable, Sendable {
+        public var codeHash: String
+        public var method: String
+        public var actor: String
+        public var expiresAt: Int64
+
+        public init(codeHash: String, method: String, actor: String, expiresAt: Int64) {
+            self.codeHash = codeHash
+            self.method = method
+            self.actor = actor
+            self.expiresAt = expiresAt
+        }
+    }
+
+    public struct LoginCodeDecided: Codable, Equatable, Sendable {
+        public var codeHash: String
+        public var decision: LoginCode.Decision
+
+        public init(codeHash: String, decision: LoginCode.Decision) {
+            self.codeHash = codeHash
+            self.decision = decision
         }
     }
 
@@ -151,6 +179,8 @@ public enum DomainEvent: Equatable, Sendable {
         case .employeeConfirmed: return "employeeConfirmed"
         case .employeesSubmitted: return "employeesSubmitted"
         case .loginAttempted: return "loginAttempted"
+        case .loginCodeRequested: return "loginCodeRequested"
+        case .loginCodeDecided: return "loginCodeDecided"
         case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind
         }

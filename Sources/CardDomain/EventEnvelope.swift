@@ -57,6 +57,8 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
             event = .collectiveSettingsSaved(try container.decode(DomainEvent.CollectiveSettingsSaved.self, forKey: .data))
         case "employeesSubmitted": event = .employeesSubmitted(try container.decode(DomainEvent.EmployeesSubmitted.self, forKey: .data))
         case "employeeConfirmed": event = .employeeConfirmed(try container.decode(DomainEvent.EmployeeConfirmed.self, forKey: .data))
+        case "loginCodeRequested": event = .loginCodeRequested(try container.decode(DomainEvent.LoginCodeRequested.self, forKey: .data))
+        case "loginCodeDecided": event = .loginCodeDecided(try container.decode(DomainEvent.LoginCodeDecided.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
         case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
@@ -85,6 +87,8 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .collectiveSettingsSaved(let saved): try container.encode(saved, forKey: .data)
         case .employeeConfirmed(let confirmed): try container.encode(confirmed, forKey: .data)
         case .employeesSubmitted(let submitted): try container.encode(submitted, forKey: .data)
+        case .loginCodeRequested(let requested): try container.encode(requested, forKey: .data)
+        case .loginCodeDecided(let decided): try container.encode(decided, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
         case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break

@@ -16,13 +16,17 @@ public struct LoginAttempt: Codable, Equatable, Sendable {
     public var lockedUntil: Int64?
     /// Nil on a success, and on failures recorded before refusals had reasons (wrong password).
     public var refusal: Refusal?
+    /// The one-time code a platform login used (its hash), now spent.
+    public var codeHash: String?
 
-    public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil, refusal: Refusal? = nil) {
+    public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil, refusal: Refusal? = nil,
+                codeHash: String? = nil) {
         self.username = username
         self.method = method
         self.succeeded = succeeded
         self.lockedUntil = lockedUntil
         self.refusal = refusal
+        self.codeHash = codeHash
     }
 }
 

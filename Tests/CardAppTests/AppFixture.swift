@@ -84,7 +84,13 @@ final class AppFixture {
                                                  self.captchasDrawn += 1
                                                  return Captcha(code: String(repeating: String(self.captchasDrawn % 10), count: 4))
                                              })
-        return AppModel(environment: environment, now: Self.start)
+        var fixed = environment
+        var codes = 0
+        fixed.loginCodeSource = {
+            codes += 1
+            return codes == 1 ? "ACDEFGHJ" : "KMNPQRT\(codes % 10)"
+        }
+        return AppModel(environment: fixed, now: Self.start)
     }
 }
 

@@ -8,7 +8,9 @@ extension AppModel {
         switch method.mechanism {
         case .account:
             page = .accountLogin(AccountLoginScreen(group: group, method: method, captcha: captchaIfNeeded()))
-        case .platformCode, .certificate:
+        case .platformCode:
+            startCodeLogin(group, method, now: now)
+        case .certificate, .sms:
             page = .unavailable(UnavailableLoginScreen(group: group, method: method, policy: environment.policy))
         }
     }
@@ -18,10 +20,15 @@ extension AppModel {
         case .back:
             backToLoginChoice()
         case .useAccountLogin:
-            let method = screen.group.methods.first { $0.mechanism == .account }
-                ?? ChannelProfile.LoginMethod(id: "account", label: "账号登录", mechanism: .account)
-            page = .accountLogin(AccountLoginScreen(group: screen.group, method: method, captcha: captchaIfNeeded()))
+            switchToAccountLogin(screen.group)
         }
+    }
+
+    /// 改用账号登录: the tab's own account method, or 账号登录 where the channel names none.
+    mutating func switchToAccountLogin(_ group: ChannelProfile.LoginGroup) {
+        let method = group.methods.first { $0.mechanism == .account }
+            ?? ChannelProfile.LoginMethod(id: "account", label: "账号登录", mechanism: .account)
+        page = .accountLogin(AccountLoginScreen(group: group, method: method, captcha: captchaIfNeeded()))
     }
 
     /// A captcha when this terminal's last try failed (D10), else none. Catches up with

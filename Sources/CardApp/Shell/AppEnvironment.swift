@@ -11,6 +11,11 @@ public struct AppEnvironment {
     public let terminal: String
     public let profile: ChannelProfile
     var captchaSource: () -> Captcha
+    /// Where one-time login codes come from (D10): random, unless a test fixes them.
+    var loginCodeSource: () -> String = {
+        var generator = SystemRandomNumberGenerator()
+        return LoginCode.make(using: &generator)
+    }
     /// Where 民生一卡通's 身份识别 reads the card (D9).
     let idCardReader: any IDCardReader
     /// Receipts: kept as PDF under the data directory's receipts/, and spooled when a

@@ -11,6 +11,7 @@ extension AppModel {
         case .loginChoice(let screen): return screen
         case .accountLogin(let screen): return screen
         case .unavailable(let screen): return screen
+        case .codeLogin(let screen): return screen
         case .home(let screen): return screen
         case .disclaimer(let screen): return screen
         case .wizard(let screen): return screen
@@ -39,6 +40,7 @@ extension AppModel {
         switch page {
         case .loginChoice: about = "选择登录身份和登录方式，按 Enter 继续。"
         case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
+        case .codeLogin: about = "用平台扫码或输入登录码，平台确认后本终端自动登录。登录码一次有效，过期后可重新获取。"
         case .unavailable: about = "该登录方式需要外部平台，本终端暂不支持。可以改用账号登录。"
         case .home: about = "选择要办理的业务，按 Enter 进入。F10 退出登录。"
         case .disclaimer: about = "阅读免责声明，按空格勾选同意，再按 Enter 继续。"
@@ -101,6 +103,7 @@ extension AppModel {
         case .loginChoice(var screen): screen.updateForm(change); page = .loginChoice(screen)
         case .accountLogin(var screen): screen.updateForm(change); page = .accountLogin(screen)
         case .unavailable(var screen): screen.updateForm(change); page = .unavailable(screen)
+        case .codeLogin(var screen): screen.updateForm(change); page = .codeLogin(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
         case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)
         case .wizard(var screen): screen.updateForm(change); page = .wizard(screen)

@@ -85,7 +85,7 @@ extension AppModel {
         case .queue, .review: handleBackOffice(key, now: now)
         case .unitSettings(let screen): handleUnitSettings(key, screen, now: now)
         case .unitEmployees(let screen): handleUnitEmployees(key, screen, now: now)
-        case .loginChoice, .accountLogin, .unavailable, .home: break
+        case .loginChoice, .accountLogin, .unavailable, .codeLogin, .home: break
         }
     }
 

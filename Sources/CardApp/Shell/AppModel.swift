@@ -10,6 +10,7 @@ public struct AppModel {
         case loginChoice(LoginChoiceScreen)
         case accountLogin(AccountLoginScreen)
         case unavailable(UnavailableLoginScreen)
+        case codeLogin(CodeLoginScreen)
         case home(HomeScreen)
         case disclaimer(DisclaimerScreen)
         case wizard(WizardStepScreen)
@@ -133,6 +134,10 @@ public struct AppModel {
             overlay = .screenLocked(LockScreen(username: session.actor.username, captcha: lockCaptcha(for: session.actor.username)))
             return .redraw
         }
+        if case .codeLogin(let screen) = page, overlay == nil {
+            let outcome = followCodeLogin(screen, now: now)
+            if session != nil || outcome != .running { return outcome }
+        }
         guard isKiosk else { return .running }
         let limits = environment.idleLimits
         let idle = (now - lastInput) / 1_000_000
@@ -228,6 +233,7 @@ public struct AppModel {
         switch page {
         case .accountLogin(let screen): chosen = screen.group
         case .unavailable(let screen): chosen = screen.group
+        case .codeLogin(let screen): chosen = screen.group
         default: chosen = nil
         }
         let group = chosen.flatMap { group in environment.profile.logins.firstIndex { $0.actor == group.actor } }
@@ -254,6 +260,8 @@ public struct AppModel {
             let (_, submission) = screen.handle(key)
             page = .accountLogin(screen)
             if let submission { logIn(submission, on: screen, now: now) }
+        case .codeLogin(let screen):
+            handleCodeLogin(key, screen, now: now)
         case .unavailable(var screen):
             if key == .escape { backToLoginChoice(); return }
             let (_, action) = screen.handle(key)

@@ -1,0 +1,89 @@
+import CardDomain
+import TerminalUI
+
+/// A platform login (扫码登录, 人脸识别, 电子营业执照, 其他渠道, D10): the one-time code to
+/// scan or give to the platform, how long it lasts, and what the identity port said. The
+/// model follows the journal and logs in once the code is approved.
+public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
+    public enum Action: Equatable, Sendable {
+        case renew
+        case useAccountLogin
+        case back
+    }
+
+    public enum Status: Equatable, Sendable {
+        case waiting
+        case denied(String)
+        case expired
+    }
+
+    public let group: ChannelProfile.LoginGroup
+    public let method: ChannelProfile.LoginMethod
+    /// The code itself lives only here, on screen; the journal has its hash.
+    public let code: String
+    public let codeHash: String
+    public let expiresAt: Int64
+    public private(set) var status: Status = .waiting
+    public private(set) var form: Form
+    let instructions: String
+
+    init(group: ChannelProfile.LoginGroup, method: ChannelProfile.LoginMethod, code: String, expiresAt: Int64,
+         instructions: String, now: Int64) {
+        self.group = group
+        self.method = method
+        self.code = code
+        codeHash = LoginCode.hash(code)
+        self.expiresAt = expiresAt
+        self.instructions = instructions
+        form = Form([])
+        form = build(now: now)
+    }
+
+    private func build(now: Int64) -> Form {
+        var fields = [
+            FormField(id: "how", control: .note("\(instructions)。请用平台扫码，或在平台上输入下面的登录码；确认后本终端自动登录。", style: .normal)),
+            FormField(id: "code", label: "登录码", control: .readOnly(LoginCode.grouped(code), note: "一次有效")),
+        ]
+        switch status {
+        case .waiting:
+            let left = max(0, (expiresAt - now) / 1_000_000)
+            fields.append(FormField(id: "left", label: "剩余时间", control: .readOnly("\(left / 60) 分 \(left % 60) 秒", note: "")))
+            fields.append(FormField(id: "status", control: .note("正在等待身份认证平台确认。（本版本以文字显示登录码，二维码将在后续版本提供）", style: .muted)))
+        case .denied(let reason):
+            fields.append(FormField(id: "status", control: .note("未能登录：\(reason)", style: .warning)))
+            fields.append(FormField(id: "renew", control: .button("重新获取登录码")))
+        case .expired:
+            fields.append(FormField(id: "status", control: .note("登录码已过期，请重新获取。", style: .warning)))
+            fields.append(FormField(id: "renew", control: .button("重新获取登录码")))
+        }
+        fields.append(FormField(id: "account", control: .button("改用账号登录")))
+        fields.append(FormField(id: "back", control: .button("返回")))
+        var form = Form(fields)
+        form.focusFirstField()
+        return form
+    }
+
+    public var title: String { method.label }
+
+    /// The time left, or what the port said, as of `now`.
+    mutating func update(_ status: Status, now: Int64) {
+        self.status = status
+        form = build(now: now)
+    }
+
+    public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
+        let event = form.handle(key)
+        switch event {
+        case .pressed("renew"): return (event, .renew)
+        case .pressed("account"): return (event, .useAccountLogin)
+        case .pressed("back"): return (event, .back)
+        default: return (event, nil)
+        }
+    }
+
+    public var hints: [KeyHint] {
+        [KeyHint("Enter", "确定"), KeyHint("Esc", "返回"), .help, .quit]
+    }
+
+    mutating func updateForm(_ change: (inout Form) -> Void) { change(&form) }
+}
