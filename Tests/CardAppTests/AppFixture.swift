@@ -18,6 +18,7 @@ final class AppFixture {
     /// The cheap scrypt hash of `password` every test account has.
     let hash: String
     private(set) var captchasDrawn = 0
+    private(set) var codesIssued = 0
 
     init() throws {
         directory = NSTemporaryDirectory() + "sscard-app-\(UUID().uuidString)"
@@ -84,11 +85,11 @@ final class AppFixture {
                                                  self.captchasDrawn += 1
                                                  return Captcha(code: String(repeating: String(self.captchasDrawn % 10), count: 4))
                                              })
+        // Login codes are fixed for snapshots, and unique across the fixture's models.
         var fixed = environment
-        var codes = 0
-        fixed.loginCodeSource = {
-            codes += 1
-            return codes == 1 ? "ACDEFGHJ" : "KMNPQRT\(codes % 10)"
+        fixed.loginCodeSource = { [unowned self] in
+            self.codesIssued += 1
+            return self.codesIssued == 1 ? "ACDEFHJK" : "KMNP" + self.codesIssued.zeroPadded(4)
         }
         return AppModel(environment: fixed, now: Self.start)
     }

@@ -25,23 +25,23 @@ import TerminalUI
         let fixture = try AppFixture()
         var model = try Self.scan(fixture)
         let screen = model.screen()
-        #expect(screen.contains("ACDE-FGHJ") && screen.contains("2 分 0 秒"))
+        #expect(screen.contains("ACDE-FHJK") && screen.contains("2 分 0 秒"))
         Snapshot.assertMatches(screen, named: "login-code-waiting")
         #expect(model.tick(now: AppFixture.start + 1_000_000) == .running)
         #expect(model.session == nil)
-        try fixture.repository.execute(.decideLoginCode(code: "ACDEFGHJ", identity: Self.sun, reason: nil), by: Self.platform,
+        try fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: Self.sun, reason: nil), by: Self.platform,
                                        context: Self.context())
         _ = model.tick(now: AppFixture.start + 2_000_000)
         #expect(model.session?.actor.personNumber == Self.sun)
         #expect(model.screen(at: AppFixture.start + 2_000_000).contains("本人申请社会保障卡"))
-        let attempt = fixture.repository.state.loginCodes[LoginCode.hash("ACDEFGHJ")]
+        let attempt = fixture.repository.state.loginCodes[LoginCode.hash("ACDEFHJK")]
         #expect(attempt?.used == true)
     }
 
     @Test func aDeniedCodeSaysWhyAndOffersANewOne() throws {
         let fixture = try AppFixture()
         var model = try Self.scan(fixture)
-        try fixture.repository.execute(.decideLoginCode(code: "ACDEFGHJ", identity: nil, reason: "扫码人未通过实名认证"), by: Self.platform,
+        try fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: nil, reason: "扫码人未通过实名认证"), by: Self.platform,
                                        context: Self.context())
         _ = model.tick(now: AppFixture.start + 1_000_000)
         let screen = model.screen()
@@ -49,7 +49,7 @@ import TerminalUI
         Snapshot.assertMatches(screen, named: "login-code-denied")
         model.focus("renew")
         model.type([.enter])
-        #expect(model.screen().contains("KMNP-QRT2"))
+        #expect(model.screen().contains("KMNP-0002"))
     }
 
     @Test func anExpiredCodeCannotBeApproved() throws {
@@ -60,7 +60,7 @@ import TerminalUI
         var late = Self.context()
         late.now += 121_000_000
         #expect(throws: CommandRefusal.self) {
-            try fixture.repository.execute(.decideLoginCode(code: "ACDEFGHJ", identity: Self.sun, reason: nil), by: Self.platform, context: late)
+            try fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: Self.sun, reason: nil), by: Self.platform, context: late)
         }
         #expect(model.session == nil)
     }
@@ -71,7 +71,7 @@ import TerminalUI
         // 法人登录 > 电子营业执照登录 (the third method).
         model.type([.tab, .down, .down, .enter])
         #expect(model.screen().contains("电子营业执照登录"))
-        try fixture.repository.execute(.decideLoginCode(code: "ACDEFGHJ", identity: "10000001", reason: nil), by: Self.platform,
+        try fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: "10000001", reason: nil), by: Self.platform,
                                        context: Self.context())
         _ = model.tick(now: AppFixture.start + 1_000_000)
         #expect(model.session?.actor.unitNumber == "10000001")

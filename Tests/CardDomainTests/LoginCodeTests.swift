@@ -5,7 +5,7 @@ import Testing
 /// One-time login codes (D10): requested by hash, decided by the identity port for an
 /// identity that fits the tab, used once, never after they expire.
 @Suite struct LoginCodeTests {
-    static let code = "ACDEFGHJ"
+    static let code = "ACDEFHJK"
     static let terminal = Actor(username: "", role: .person)
     static let platform = Actor.system("platform")
 
@@ -28,7 +28,7 @@ import Testing
     @Test func anApprovedCodeLogsInOnceAndOnlyItsHashIsKept() throws {
         var state = seeded()
         requested(in: &state)
-        state.run(.decideLoginCode(code: "acde-fghj", identity: "110105195609090137", reason: nil), by: Self.platform, channel: .web)
+        state.run(.decideLoginCode(code: "acde-fhjk", identity: "110105195609090137", reason: nil), by: Self.platform, channel: .web)
         guard case .success(let events) = state.run(.completeCodeLogin(codeHash: LoginCode.hash(Self.code)), by: Self.terminal, channel: .web),
               case .loginAttempted(let attempt)? = events.first else { Issue.record("no login"); return }
         #expect(attempt.username == "110105195609090137" && attempt.succeeded && attempt.method == "qrScan")
