@@ -27,8 +27,11 @@ import TerminalUI
         let screen = model.screen()
         #expect(screen.contains("ACDE-FHJK") && screen.contains("2 分 0 秒"))
         Snapshot.assertMatches(screen, named: "login-code-waiting")
+        // The clock's ticks keep the focus where the user put it.
+        model.focus("back")
         #expect(model.tick(now: AppFixture.start + 1_000_000) == .running)
         #expect(model.session == nil)
+        #expect(model.currentForm.focusedField?.id == "back")
         try fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: Self.sun, reason: nil), by: Self.platform,
                                        context: Self.context())
         _ = model.tick(now: AppFixture.start + 2_000_000)

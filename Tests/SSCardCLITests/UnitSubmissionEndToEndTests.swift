@@ -58,8 +58,9 @@ import Testing
         let again = try retiree.session(directory, ["--channel", "web"])
         try retiree.logIn(again, keys: ["Tab", "Down", "Enter"], as: "shequ-admin")
         try again.send("Down", "Down", "Enter")
-        try again.waitFor("职工申请情况查询")
-        let after = try again.waitFor("待领取 1")
+        try again.waitFor("待领取 1")
+        // The table's count line is drawn after its rows: then the whole list is on screen.
+        let after = try again.waitFor("共 3 人")
         #expect(after.contains("待领取 1"), "\(after)")
         #expect(after.contains("刘洋") && after.contains("待领取"), "\(after)")
         // E exports the list: masked, private, one line per employee.

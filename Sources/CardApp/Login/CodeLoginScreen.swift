@@ -66,9 +66,12 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
     public var title: String { method.label }
 
     /// The time left, or what the port said, as of `now`.
+    /// Keeps the focus where it was: the clock ticks twice a second under the user's keys.
     mutating func update(_ status: Status, now: Int64) {
         self.status = status
+        let focused = form.focusedField?.id
         form = build(now: now)
+        if let focused, form.index(of: focused) != nil { form.focus(on: focused) }
     }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
