@@ -93,14 +93,16 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", "0"])
     }
 
-    /// Waits until the pane shows `text`; returns the screen then.
+    /// Waits until the pane shows `text`, then until a second look 50 ms later shows the
+    /// same screen (a capture can catch a frame half drawn); returns the screen then.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
+            let current = try screen()
+            if current.contains(text), current == last { return current }
+            last = current
             usleep(50_000)
         }
         throw Timeout(description: "「\(text)」 did not appear within \(seconds) s; the screen was:\n\(last)")
