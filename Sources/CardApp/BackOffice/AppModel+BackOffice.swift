@@ -38,15 +38,8 @@ extension AppModel {
     }
 
     private mutating func openReview(_ id: String, returnTo: ApplicationStatus, query: String, now: Int64) {
-        guard let actor = session?.actor else { return }
-        let state = environment.repository.state
-        guard let application = state.applications[id] else { return }
-        do {
-            try environment.repository.execute(.viewPerson(personNumber: application.personNumber), by: actor,
-                                               context: environment.context(now: now))
-        } catch {
-            return overlay = message("无法打开申请", "\(error)", tone: .error)
-        }
+        guard let application = environment.repository.state.applications[id],
+              let state = recordView(of: application.personNumber, opening: "申请", now: now) else { return }
         page = .review(ReviewScreen(application: application, person: state.person(application.personNumber), returnTo: returnTo,
                                     returnQuery: query))
     }

@@ -47,17 +47,23 @@ extension AppModel {
         }
     }
 
-    /// Opens a person's detail for staff, recording the view first (D12): if the view
-    /// cannot be recorded, the detail is not shown.
-    mutating func openPersonDetail(_ number: String, now: Int64) {
-        guard let actor = session?.actor else { return }
+    /// Records that this session looks at `number` (D12) and answers the state to draw
+    /// from; nil, with the reason on screen, when the view could not be recorded: then
+    /// nothing of the person is shown.
+    mutating func recordView(of number: String, opening what: String, now: Int64) -> CardState? {
+        guard let actor = session?.actor else { return nil }
         do {
             try environment.repository.execute(.viewPerson(personNumber: number), by: actor, context: environment.context(now: now))
         } catch {
-            return overlay = message("无法打开人员信息", "\(error)", tone: .error)
+            overlay = message("无法打开\(what)", "\(error)", tone: .error)
+            return nil
         }
-        let state = environment.repository.state
-        guard let person = state.person(number) else { return }
+        return environment.repository.state
+    }
+
+    /// Opens a person's detail for staff, the view recorded first (D12).
+    mutating func openPersonDetail(_ number: String, now: Int64) {
+        guard let state = recordView(of: number, opening: "人员信息", now: now), let person = state.person(number) else { return }
         page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today,
                                                     profile: environment.profile))
     }

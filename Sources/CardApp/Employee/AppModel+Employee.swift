@@ -14,11 +14,10 @@ extension AppModel {
         let state = environment.repository.state
         let profile = environment.profile
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil
+        let refusals = EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
         guard let terms = ApplicantTerms.of(person, kind: .unit, in: state, flow: profile.employee), person.status == .employed else {
-            let refusals = EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
             return refuse(refusals, kind: .unit)
         }
-        let refusals = EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
         if let submitted = refusals.first(where: { $0.reason == .submittedByUnit }) {
             // D14: once the unit has submitted, the entry shows the status and the timeline, read-only.
             page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: session?.actor.role ?? .person))

@@ -49,7 +49,7 @@ extension AppModel {
     /// 确定: one batch, one sync; the result names how many and who was skipped, and why.
     mutating func submitTicked(_ screen: UnitEmployeesScreen, now: Int64) {
         guard let actor = session?.actor else { return }
-        let items = screen.ticked.map { SubmissionItem(applicationID: $0.key, confirmedAt: $0.value) }.sorted { $0.applicationID < $1.applicationID }
+        let items = screen.tickedItems
         let events: [DomainEvent]
         do {
             events = try environment.repository.execute(.submitEmployees(unitNumber: screen.unitNumber, items: items),
@@ -91,14 +91,7 @@ extension AppModel {
 
     /// An employee's status and timeline for their unit's operator, the view recorded first.
     private mutating func openEmployeeTimeline(_ number: String, now: Int64) {
-        guard let actor = session?.actor else { return }
-        do {
-            try environment.repository.execute(.viewPerson(personNumber: number), by: actor, context: environment.context(now: now))
-        } catch {
-            return overlay = message("无法打开职工信息", "\(error)", tone: .error)
-        }
-        let state = environment.repository.state
-        guard let person = state.person(number) else { return }
+        guard let state = recordView(of: number, opening: "职工信息", now: now), let person = state.person(number) else { return }
         page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .unitOperator))
     }
 }

@@ -71,7 +71,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
             FormField(id: "query", label: "查找", control: .text(TextField(query, maxLength: 18), width: 20)),
             FormField(id: "employees", control: .table(table)),
         ]
-        let line = hint ?? (mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度  E 导出 CSV", .muted))
+        let line = hint ?? defaultHint
         fields.append(FormField(id: "hint", control: .note(line.0, style: line.1)))
         return Form(fields)
     }
@@ -84,6 +84,16 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
     }
 
     public var title: String { mode == .submit ? "职工申请信息提交" : "职工申请情况查询" }
+
+    /// The line under the table when there is nothing to say: the page's own keys.
+    private var defaultHint: (String, Style) {
+        mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度  E 导出 CSV", .muted)
+    }
+
+    /// The ticked employees as the domain checks them: each with the confirmation drawn.
+    public var tickedItems: [SubmissionItem] {
+        ticked.map { SubmissionItem(applicationID: $0.key, confirmedAt: $0.value) }.sorted { $0.applicationID < $1.applicationID }
+    }
 
     private var cursor: Int {
         guard case .table(let table)? = form.fields.first(where: { $0.id == "employees" })?.control else { return 0 }
@@ -131,7 +141,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         case .query:
             return shown.indices.contains(cursor) ? .open(personNumber: shown[cursor].person.documentNumber) : nil
         case .submit:
-            return .submit(ticked.map { SubmissionItem(applicationID: $0.key, confirmedAt: $0.value) }.sorted { $0.applicationID < $1.applicationID })
+            return .submit(tickedItems)
         }
     }
 
@@ -188,7 +198,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
     private mutating func redraw(hint: (String, Style)?) {
         let rows = shown
         let marks = Set(rows.indices.filter { rows[$0].application.map { ticked[$0.id] != nil } ?? false })
-        let line = hint ?? (mode == .submit ? ("Space 勾选  A 全选信息已确认  Enter 提交所选", .muted) : ("Enter 查看办卡进度  E 导出 CSV", .muted))
+        let line = hint ?? defaultHint
         for index in form.fields.indices {
             switch form.fields[index].control {
             case .table(var table) where form.fields[index].id == "employees":
