@@ -54,16 +54,7 @@ import Testing
         try retiree.logIn(office, keys: ["Enter"], as: "houtai01")
         try office.send("Enter")
         try office.waitFor("按状态查看申请")
-        // From 已提交 along the main line: each review's first choice is the next status.
-        for (index, next) in ["制卡中", "制卡成功", "待领取", "已领卡"].enumerated() {
-            if index > 0 { try office.send("Enter", "Down", "Enter") }
-            try office.waitFor("110102********0268")
-            try office.send("Enter")
-            try office.waitFor("推进办卡状态")
-            try office.send("Tab", "Tab", "Enter")
-            try office.waitFor("已改为「\(next)」")
-            try office.send("Enter")
-        }
+        try office.moveAlong("110102********0268", through: ["制卡中", "制卡成功", "待领取", "已领卡"])
         let journal = try retiree.dump(directory)
         // The dump masks ID numbers (D12) unless --full is asked for.
         #expect(journal.contains("\"assisting\":\"110102********0268\""))
@@ -75,6 +66,21 @@ import Testing
 }
 
 extension TmuxSession {
+    /// Back office moves the application of `masked` from 已提交 along the main line: each
+    /// review's first choice is the next status. After a move the status list is reached
+    /// by Shift-Tab from wherever the focus is (another application may stay in the list).
+    func moveAlong(_ masked: String, through statuses: [String]) throws {
+        for (index, next) in statuses.enumerated() {
+            if index > 0 { try send("BTab", "BTab", "Enter", "Down", "Enter") }
+            try waitFor(masked)
+            try send("Enter")
+            try waitFor("推进办卡状态")
+            try send("Tab", "Tab", "Enter")
+            try waitFor("已改为「\(next)」")
+            try send("Enter")
+        }
+    }
+
     /// Logs out, then quits, as F10 and Enter do twice.
     func quitWithF10Twice() throws -> Int32? {
         try send("F10")

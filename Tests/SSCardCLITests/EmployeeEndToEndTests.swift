@@ -87,33 +87,8 @@ import Testing
 
     @Test func liuYangConfirmsIn京通WithUnitCollectionFixed() throws {
         let (directory, tmux) = try retiree.start(["--channel", "jingtong"])
-        try retiree.logIn(tmux, keys: ["Space", "Tab", "Enter", "Enter"], as: "13800020001")
-        try tmux.waitFor("单位集体申领-个人信息确认（修改）")
-        try tmux.send("Enter")
-        try tmux.waitFor("确定申领")
-        try tmux.send("Space", "Enter")
-        try tmux.waitFor("核对基本信息")
-        try tmux.send("Tab", "Tab", "Tab", "Enter")
-        try tmux.waitFor("补充信息")
-        try tmux.send("Tab")
-        try tmux.type("1")
-        try tmux.send("Enter", "Tab", "Enter")
-        try tmux.waitFor("单位已选择单位代领，不可更改")
-        try tmux.send("Enter")
-        try tmux.waitFor("开户信息")
-        // The unit's branch by default; 京通 lets the employee choose another of its bank (D6).
-        try tmux.waitFor("[北京银行朝阳支行")
-        try tmux.send("Tab", "Enter")
-        try tmux.waitFor("上传照片")
-        try photos(tmux)
-        try tmux.waitFor("请核对以下申请信息")
-        // The page's button is drawn after its rows: then the whole summary is on screen.
-        let summary = try tmux.waitFor("下一页")
+        let summary = try confirmIn京通(tmux, as: "13800020001")
         #expect(summary.contains("单位代领") && !summary.contains("收件人"), "\(summary)")
-        try tmux.send("Enter")
-        try tmux.waitFor("我已阅读并同意")
-        try tmux.send("Space", "Tab", "Enter")
-        try tmux.waitFor("个人信息已确认，单位统一提交后开始制卡")
         let journal = try retiree.dump(directory)
         #expect(journal.contains("\"kind\":\"employeeConfirmed\""))
         #expect(journal.contains("\"pickupMethod\":\"unitCollects\""))
@@ -193,8 +168,11 @@ import Testing
     }
 
     /// 京通, where 单位代领 is fixed: the employee only walks through and confirms.
-    func confirmIn京通(_ tmux: TmuxSession, as login: String) throws {
+    /// Returns the summary shown before the pledge.
+    @discardableResult
+    func confirmIn京通(_ tmux: TmuxSession, as login: String) throws -> String {
         try retiree.logIn(tmux, keys: ["Space", "Tab", "Enter", "Enter"], as: login)
+        try tmux.waitFor("单位集体申领-个人信息确认（修改）")
         try tmux.send("Enter")
         try tmux.waitFor("确定申领")
         try tmux.send("Space", "Enter")
@@ -206,15 +184,20 @@ import Testing
         try tmux.send("Enter", "Tab", "Enter")
         try tmux.waitFor("单位已选择单位代领，不可更改")
         try tmux.send("Enter")
+        try tmux.waitFor("开户信息")
+        // The unit's branch by default; 京通 lets the employee choose another of its bank (D6).
         try tmux.waitFor("[北京银行朝阳支行")
         try tmux.send("Tab", "Enter")
         try tmux.waitFor("上传照片")
         try photos(tmux)
         try tmux.waitFor("请核对以下申请信息")
+        // The page's button is drawn after its rows: then the whole summary is on screen.
+        let summary = try tmux.waitFor("下一页")
         try tmux.send("Enter")
         try tmux.waitFor("我已阅读并同意")
         try tmux.send("Space", "Tab", "Enter")
         try tmux.waitFor("个人信息已确认，单位统一提交后开始制卡")
+        return summary
     }
 
     /// D15: two employees confirmed with 单位代领; the operator turns it off, is told it

@@ -43,16 +43,8 @@ import Testing
         try retiree.logIn(office, keys: ["Enter"], as: "houtai01")
         try office.send("Enter")
         try office.waitFor("按状态查看申请")
-        for (index, next) in ["制卡中", "制卡成功", "待领取"].enumerated() {
-            // To the status list (陈杰 stays in 已提交 under the cursor), then the next status.
-            if index > 0 { try office.send("BTab", "BTab", "Enter", "Down", "Enter") }
-            try office.waitFor("110101********0626")
-            try office.send("Enter")
-            try office.waitFor("推进办卡状态")
-            try office.send("Tab", "Tab", "Enter")
-            try office.waitFor("已改为「\(next)」")
-            try office.send("Enter")
-        }
+        // 陈杰 stays in 已提交 under the cursor while 刘洋 moves on.
+        try office.moveAlong("110101********0626", through: ["制卡中", "制卡成功", "待领取"])
         #expect(try office.quitWithF10Twice() == 0)
 
         let again = try retiree.session(directory, ["--channel", "web"])
