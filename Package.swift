@@ -42,6 +42,8 @@ let package = Package(
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
+        // libqrencode from Debian: the login code drawn as a QR symbol to scan.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // libharu from Debian (no pkg-config file): receipts as PDF for the print spooler.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
         .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", "TerminalUI", .product(name: "SystemPackage", package: "swift-system")]),
@@ -58,7 +60,8 @@ let package = Package(
         // The flows as data: steps, conditions, per channel.
         .target(name: "CardWizards", dependencies: ["CardDomain", "TerminalUI"]),
         // The terminal app: the session state machine, its screens and the accessible mode.
-        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "CardWizards", "ReceiptPrinting"]),
+        .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "CardWizards", "ReceiptPrinting",
+                                               "CQRencode"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
@@ -112,7 +115,7 @@ let package = Package(
         .testTarget(name: "ReceiptPrintingTests", dependencies: ["ReceiptPrinting", "CardDomain", "SnapshotSupport",
                                                                   .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
-        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "SnapshotSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

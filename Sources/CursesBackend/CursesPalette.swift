@@ -14,12 +14,15 @@ struct CursesPalette {
         for (tone, colour) in foreground {
             init_pair(Int16(tone.rawValue), colour, -1)
         }
+        init_pair(Int16(Style.Tone.scanCode.rawValue), Int16(COLOR_BLACK), Int16(COLOR_WHITE))
     }
 
     func attributes(for style: Style, monochrome: Bool) -> (attr_t, Int16) {
         var attributes = sscard_a_normal()
         if style.bold { attributes |= sscard_a_bold() }
-        if style.reverse { attributes |= sscard_a_reverse() }
+        // Without colours a scan code is dark on light only in reverse video (a light-on-dark
+        // terminal), so its tone flips the reverse attribute.
+        if style.reverse != (monochrome && style.tone == .scanCode) { attributes |= sscard_a_reverse() }
         if style.underline { attributes |= sscard_a_underline() }
         if monochrome {
             if style.tone == .error { attributes |= sscard_a_bold() | sscard_a_underline() }

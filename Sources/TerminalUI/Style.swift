@@ -4,6 +4,8 @@
 public struct Style: Hashable, Sendable {
     public enum Tone: UInt8, CaseIterable, Sendable {
         case normal, title, muted, accent, error, success, warning
+        /// A QR symbol: dark on light whatever the terminal's colours, for scanners.
+        case scanCode
     }
 
     public var tone: Tone

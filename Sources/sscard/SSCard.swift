@@ -87,15 +87,20 @@ struct SSCard: ParsableCommand {
         defer { repository.close() }
         let photos = photoDir ?? FileManager.default.currentDirectoryPath
         let printer = self.printer ?? ProcessInfo.processInfo.environment["SSCARD_PRINTER"]
-        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos, printer: printer)
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // Without a terminal on both ends (a pipe, a script) curses cannot start: prompt instead.
+        let hasTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let isPlain = plain || term.isEmpty || term == "dumb" || !hasTerminal
+        // The plain mode gives a login code as text alone; a full screen asks the terminal first.
+        let scanCode = isPlain ? .textOnly : ScanCodeDrawing.chosen(override: ProcessInfo.processInfo.environment["SSCARD_QR"],
+                                                                    probedWidth: { TerminalProbe.ambiguousWidth() })
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos, printer: printer,
+                                 scanCode: scanCode)
         let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: SessionClock.terminalName())
         let model = AppModel(environment: environment, now: SessionClock.nowMicroseconds())
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         let code: Int32
-        // Without a terminal on both ends (a pipe, a script) curses cannot start: prompt instead.
-        let hasTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if plain || term.isEmpty || term == "dumb" || !hasTerminal {
+        if isPlain {
             var console = PlainConsole(model: model, readLine: PlainInput.readLine(secret:),
                                        write: { print($0) }, now: SessionClock.nowMicroseconds)
             code = console.run()

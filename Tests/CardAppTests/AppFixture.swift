@@ -78,8 +78,9 @@ final class AppFixture {
         try? FileManager.default.removeItem(atPath: photos)
     }
 
-    func model(channel: Channel = .web, kiosk: Bool = false, elder: Bool = false, terminal: String = "T01") throws -> AppModel {
-        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos)
+    func model(channel: Channel = .web, kiosk: Bool = false, elder: Bool = false, terminal: String = "T01",
+               scanCode: ScanCodeDrawing = .halfBlocks) throws -> AppModel {
+        let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos, scanCode: scanCode)
         let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: terminal, captchaSource: { [unowned self] in
                                                  self.captchasDrawn += 1

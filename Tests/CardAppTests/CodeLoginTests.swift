@@ -26,7 +26,7 @@ import TerminalUI
         var model = try Self.scan(fixture)
         let screen = model.screen()
         #expect(screen.contains("ACDE-FHJK") && screen.contains("2 分 0 秒"))
-        Snapshot.assertMatches(screen, named: "login-code-waiting")
+        Snapshot.assertMatches(screen, named: "login-code-waiting", allowing: "▀▄█")
         // The clock's ticks keep the focus where the user put it.
         model.focus("back")
         #expect(model.tick(now: AppFixture.start + 1_000_000) == .running)
@@ -49,7 +49,7 @@ import TerminalUI
         _ = model.tick(now: AppFixture.start + 1_000_000)
         let screen = model.screen()
         #expect(screen.contains("未能登录：扫码人未通过实名认证"))
-        Snapshot.assertMatches(screen, named: "login-code-denied")
+        Snapshot.assertMatches(screen, named: "login-code-denied", allowing: "▀▄█")
         model.focus("renew")
         model.type([.enter])
         #expect(model.screen().contains("KMNP-0002"))

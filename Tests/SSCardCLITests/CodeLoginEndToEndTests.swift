@@ -9,8 +9,17 @@ import Testing
 
     /// The code on screen, as "ACDE-FGHJ".
     func code(on screen: String) -> String? {
-        guard let line = screen.split(separator: "\n").first(where: { $0.contains("登录码") && $0.contains("一次有效") }) else { return nil }
-        return line.split(separator: " ").first { $0.count == 9 && $0.contains("-") }.map(String.init)
+        let alphabet = Set("ACDEFHJKMNPRTUVWXY3479")
+        func isCode(_ token: Substring) -> Bool {
+            guard token.count == 9 else { return false }
+            for (offset, character) in token.enumerated() {
+                let fits: Bool = offset == 4 ? character == "-" : alphabet.contains(character)
+                if !fits { return false }
+            }
+            return true
+        }
+        return screen.split(separator: "\n").filter { $0.contains("登录码") }
+            .lazy.compactMap { $0.split(separator: " ").first(where: isCode) }.first.map(String.init)
     }
 
     @Test func aRetireeScansOnTheWebAndAnotherProcessApproves() throws {

@@ -23,6 +23,8 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
     public let code: String
     public let codeHash: String
     public let expiresAt: Int64
+    /// The code as a QR symbol ("SSCARD:" and the code), for the platform's app to scan.
+    public let symbol: QRMatrix?
     public private(set) var status: Status = .waiting
     public private(set) var form: Form
     let instructions: String
@@ -34,10 +36,14 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
         self.code = code
         codeHash = LoginCode.hash(code)
         self.expiresAt = expiresAt
+        symbol = QRMatrix(encoding: Self.scanText(code))
         self.instructions = instructions
         form = Form([])
         form = build(now: now)
     }
+
+    /// What the QR symbol holds: upper case and digits, so it fits version 1 (21x21) at level M.
+    public static func scanText(_ code: String) -> String { "SSCARD:" + code }
 
     private func build(now: Int64) -> Form {
         var fields = [
@@ -48,7 +54,7 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
         case .waiting:
             let left = max(0, (expiresAt - now) / 1_000_000)
             fields.append(FormField(id: "left", label: "剩余时间", control: .readOnly("\(left / 60) 分 \(left % 60) 秒", note: "")))
-            fields.append(FormField(id: "status", control: .note("正在等待身份认证平台确认。（本版本以文字显示登录码，二维码将在后续版本提供）", style: .muted)))
+            fields.append(FormField(id: "status", control: .note("正在等待身份认证平台确认。", style: .muted)))
         case .denied(let reason):
             fields.append(FormField(id: "status", control: .note("未能登录：\(reason)", style: .warning)))
             fields.append(FormField(id: "renew", control: .button("重新获取登录码")))

@@ -94,8 +94,19 @@ extension AppModel {
 
     private mutating func drawPage(on canvas: inout Canvas, in body: Rect) {
         let layout = self.layout
-        updateForm { $0.draw(on: &canvas, in: body, layout: layout) }
+        var formArea = body
+        // A login code's QR symbol stands at the right of the page, where it fits.
+        if case .codeLogin(let screen) = page, let symbol = screen.symbol,
+           let picture = ScanCodePicture.fitting(symbol, preferred: environment.options.scanCode, in: body,
+                                                 formWidth: Self.codeFormWidth) {
+            picture.draw(on: &canvas, row: body.row, column: body.column + body.width - picture.width)
+            formArea = Rect(row: body.row, column: body.column, width: body.width - picture.width - 2, height: body.height)
+        }
+        updateForm { $0.draw(on: &canvas, in: formArea, layout: layout) }
     }
+
+    /// The narrowest the code page's text may be beside its QR symbol.
+    static let codeFormWidth = 36
 
     /// Changes the current page's form in place.
     mutating func updateForm(_ change: (inout Form) -> Void) {

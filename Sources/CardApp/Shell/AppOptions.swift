@@ -11,13 +11,16 @@ public struct AppOptions: Equatable, Sendable {
     public var photoDirectory: String
     /// The print spooler's destination for receipts (lp -d); none keeps them as PDF files.
     public var printer: String?
+    /// How a login code's QR symbol may be drawn on this terminal (its probe, or SSCARD_QR).
+    public var scanCode: ScanCodeDrawing
 
     public init(channel: Channel, kiosk: Bool = false, elder: Bool = false, photoDirectory: String = "/",
-                printer: String? = nil) {
+                printer: String? = nil, scanCode: ScanCodeDrawing = .halfBlocks) {
         self.channel = channel
         self.kiosk = kiosk
         self.elder = elder
         self.photoDirectory = photoDirectory
         self.printer = printer
+        self.scanCode = scanCode
     }
 }
