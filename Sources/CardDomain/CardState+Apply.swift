@@ -44,6 +44,14 @@ extension CardState {
         case .loginAttempted(let attempt):
             if let hash = attempt.codeHash { loginCodes[hash]?.used = true }
             applyLogin(attempt, terminal: envelope.terminal)
+        case .smsCodeSent(let sent):
+            let failures = smsLogins[sent.phone]?.failures ?? 0
+            smsLogins[sent.phone] = SMSLogin(codeHash: sent.codeHash, sentAt: envelope.at, expiresAt: sent.expiresAt, failures: failures)
+        case .smsCodeChecked(let checked):
+            applySMSCheck(checked)
+        case .realNameVerified(let verified):
+            realNames[verified.personNumber, default: []].insert(envelope.channel)
+            loginCodes[verified.codeHash]?.used = true
         case .journalExported:
             break  // the journal itself is the audit record of exports
         case .unrecognised:

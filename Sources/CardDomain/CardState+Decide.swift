@@ -53,6 +53,12 @@ extension CardState {
             return decideCode(code, identity: identity, reason: reason, now: context.now)
         case .completeCodeLogin(let hash):
             return completeCode(hash, now: context.now)
+        case .requestSMSCode(let phone, let hash):
+            return requestSMSCode(phone: phone, codeHash: hash, now: context.now, policy: reference.loginPolicy.sms)
+        case .checkSMSCode(let phone, let matched):
+            return checkSMSCode(phone: phone, codeMatched: matched, now: context.now, policy: reference.loginPolicy.sms)
+        case .completeRealName(let number, let hash):
+            return completeRealName(number, codeHash: hash, channel: context.channel, now: context.now)
         case .recordJournalExport(let scope, let from):
             return .success([.journalExported(.init(scope: scope, fromSequence: from))])
         }

@@ -40,6 +40,10 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var captchaAccounts: Set<String> = []
     /// One-time login codes by hash (D10), pending, decided or used.
     public internal(set) var loginCodes: [String: LoginCode] = [:]
+    /// 手机号验证码登录 by phone number: the last code and the wrong tries.
+    public internal(set) var smsLogins: [String: SMSLogin] = [:]
+    /// The channels on which each person has passed 实名认证.
+    public internal(set) var realNames: [String: Set<Channel>] = [:]
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

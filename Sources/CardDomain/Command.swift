@@ -41,6 +41,15 @@ public enum Command: Equatable, Sendable {
     /// The terminal logs in with its approved code, once, before it expires.
     case completeCodeLogin(codeHash: String)
 
+    /// 手机号验证码登录: send a code to a 卡预留手机号 (only its scrypt hash is recorded).
+    case requestSMSCode(phone: String, codeHash: String)
+    /// A typed code, checked by the caller against the hash (scrypt is too slow for the
+    /// journal's lock); the lock and the expiry are checked here, under it.
+    case checkSMSCode(phone: String, codeMatched: Bool)
+    /// 实名认证: the person's 姓名 and 身份证号 matched, and the face check through the
+    /// identity port (an approved code) found the same person.
+    case completeRealName(personNumber: String, codeHash: String)
+
     /// An export of the journal with whole ID and phone numbers (`journal dump --full`):
     /// recorded before the export starts, as a view of everyone is (D12).
     case recordJournalExport(scope: String, fromSequence: UInt64)
@@ -65,6 +74,9 @@ public enum Command: Equatable, Sendable {
         case .requestLoginCode: return "requestLoginCode"
         case .decideLoginCode: return "decideLoginCode"
         case .completeCodeLogin: return "completeCodeLogin"
+        case .requestSMSCode: return "requestSMSCode"
+        case .checkSMSCode: return "checkSMSCode"
+        case .completeRealName: return "completeRealName"
         }
     }
 }

@@ -26,6 +26,11 @@ public enum DomainEvent: Equatable, Sendable {
     case loginCodeRequested(LoginCodeRequested)
     /// The identity port approved or denied a code.
     case loginCodeDecided(LoginCodeDecided)
+    /// 手机号验证码登录 (民生一卡通): a code sent, and each code typed.
+    case smsCodeSent(SMSCodeSent)
+    case smsCodeChecked(SMSCodeChecked)
+    /// 实名认证 passed, once per person and channel.
+    case realNameVerified(RealNameVerified)
     case journalExported(JournalExport)
     case unrecognised(kind: String)
 
@@ -181,6 +186,9 @@ public enum DomainEvent: Equatable, Sendable {
         case .loginAttempted: return "loginAttempted"
         case .loginCodeRequested: return "loginCodeRequested"
         case .loginCodeDecided: return "loginCodeDecided"
+        case .smsCodeSent: return "smsCodeSent"
+        case .smsCodeChecked: return "smsCodeChecked"
+        case .realNameVerified: return "realNameVerified"
         case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind
         }

@@ -60,6 +60,9 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "loginCodeRequested": event = .loginCodeRequested(try container.decode(DomainEvent.LoginCodeRequested.self, forKey: .data))
         case "loginCodeDecided": event = .loginCodeDecided(try container.decode(DomainEvent.LoginCodeDecided.self, forKey: .data))
         case "loginAttempted": event = .loginAttempted(try container.decode(LoginAttempt.self, forKey: .data))
+        case "smsCodeSent": event = .smsCodeSent(try container.decode(DomainEvent.SMSCodeSent.self, forKey: .data))
+        case "smsCodeChecked": event = .smsCodeChecked(try container.decode(DomainEvent.SMSCodeChecked.self, forKey: .data))
+        case "realNameVerified": event = .realNameVerified(try container.decode(DomainEvent.RealNameVerified.self, forKey: .data))
         case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
         }
@@ -90,6 +93,9 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .loginCodeRequested(let requested): try container.encode(requested, forKey: .data)
         case .loginCodeDecided(let decided): try container.encode(decided, forKey: .data)
         case .loginAttempted(let attempt): try container.encode(attempt, forKey: .data)
+        case .smsCodeSent(let sent): try container.encode(sent, forKey: .data)
+        case .smsCodeChecked(let checked): try container.encode(checked, forKey: .data)
+        case .realNameVerified(let verified): try container.encode(verified, forKey: .data)
         case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break
         }

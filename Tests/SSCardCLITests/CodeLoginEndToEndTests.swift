@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct CodeLoginEndToEndTests {
     let retiree = RetireeEndToEndTests()
 
-    /// The code on screen, as "ACDE-FGHJ".
+    /// The code on screen (a login code, or 实名认证's 核验码), as "ACDE-FGHJ".
     func code(on screen: String) -> String? {
         let alphabet = Set("ACDEFHJKMNPRTUVWXY3479")
         func isCode(_ token: Substring) -> Bool {
@@ -18,7 +18,7 @@ import Testing
             }
             return true
         }
-        return screen.split(separator: "\n").filter { $0.contains("登录码") }
+        return screen.split(separator: "\n").filter { $0.contains("登录码") || $0.contains("核验码") }
             .lazy.compactMap { $0.split(separator: " ").first(where: isCode) }.first.map(String.init)
     }
 

@@ -97,7 +97,7 @@ import Testing
 
     @Test func zhaoMinConfirmsIn民生一卡通AfterItsPopup() throws {
         let (directory, tmux) = try retiree.start(["--channel", "minsheng"])
-        try retiree.logIn(tmux, keys: ["Enter", "Enter"], as: "110106199811030845")
+        try retiree.logIn(tmux, keys: ["Enter", "Enter"], as: "110106199811030845", realName: "赵敏", directory: directory)
         try tmux.send("Enter")
         try tmux.waitFor("确认信息")
         try tmux.send("Enter")

@@ -31,7 +31,8 @@ import Testing
         #expect(script.terminationStatus == 0)
     }
 
-    func logIn(_ tmux: TmuxSession, keys: [String], as login: String) throws {
+    /// Account login; `realName` answers 实名认证 where a first login on the channel asks it.
+    func logIn(_ tmux: TmuxSession, keys: [String], as login: String, realName: String? = nil, directory: String? = nil) throws {
         try tmux.waitFor("登录")
         try tmux.send(keys)
         try tmux.waitFor("密码")
@@ -39,6 +40,39 @@ import Testing
         try tmux.send("Tab")
         try tmux.type("Demo@2026")
         try tmux.send("Enter")
+        if let realName, let directory { return try passRealName(tmux, directory, name: realName, id: login) }
+        try tmux.waitFor("请选择要办理的业务")
+    }
+
+    /// 民生一卡通's 手机号验证码登录: the code is read from the SMS outbox, as from a phone;
+    /// then 实名认证, at this first login there.
+    func logInBySMS(_ tmux: TmuxSession, _ directory: String, phone: String, name: String, id: String) throws {
+        try tmux.waitFor("登录")
+        try tmux.send("Down", "Enter")
+        try tmux.waitFor("短信验证码")
+        try tmux.type(phone)
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor("验证码已发送")
+        let outbox = try SSCardProcess.run(["auth", "outbox", "--data-dir", directory + "/data"])
+        let masked = String(phone.prefix(3)) + "****" + String(phone.suffix(4))
+        let line = try #require(outbox.output.split(separator: "\n").last { $0.contains(masked) }, "\(outbox.output)")
+        let code = try #require(line.split(separator: "验证码为 ").last?.prefix(6), "\(line)")
+        try tmux.type(String(code))
+        try tmux.send("Tab", "Enter")
+        try passRealName(tmux, directory, name: name, id: id)
+    }
+
+    /// 实名认证: 姓名 and 身份证号, then the face check approved by a second process.
+    func passRealName(_ tmux: TmuxSession, _ directory: String, name: String, id: String) throws {
+        try tmux.waitFor("下一步：人脸核验")
+        try tmux.type(name)
+        try tmux.send("Tab")
+        try tmux.type(id)
+        try tmux.send("Tab", "Enter")
+        let screen = try tmux.waitFor("正在等待人脸核验结果")
+        let code = try #require(CodeLoginEndToEndTests().code(on: screen), "\(screen)")
+        let approved = try SSCardProcess.run(["auth", "approve", code, "--as", id, "--method", "face", "--data-dir", directory + "/data"])
+        #expect(approved.status == 0, "\(approved.output)\(approved.error)")
         try tmux.waitFor("请选择要办理的业务")
     }
 
@@ -144,7 +178,7 @@ import Testing
 
     @Test func minshengElderWalksItsFourSteps() throws {
         let (directory, tmux) = try start(["--channel", "minsheng", "--elder"])
-        try logIn(tmux, keys: ["Enter", "Enter"], as: Self.sun)
+        try logInBySMS(tmux, directory, phone: "13900030001", name: "孙建国", id: Self.sun)
         try tmux.send("Enter")
         try tmux.waitFor("我已阅读并同意免责声明")
         try tmux.send("Space", "Enter")

@@ -70,8 +70,7 @@ extension AppModel {
                   let account = environment.repository.state.accounts[username] else { return }
             let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
                               unitNumber: account.unitNumber)
-            session = Session(actor: actor, displayName: account.displayName)
-            page = homePage(for: actor, displayName: account.displayName)
+            admit(actor, displayName: account.displayName, group: screen.group)
         } catch let refusal as CommandRefusal {
             screen.update(.denied("\(refusal)"), now: now)
             page = .codeLogin(screen)

@@ -10,7 +10,9 @@ extension AppModel {
             page = .accountLogin(AccountLoginScreen(group: group, method: method, captcha: captchaIfNeeded()))
         case .platformCode:
             startCodeLogin(group, method, now: now)
-        case .certificate, .sms:
+        case .sms:
+            page = .smsLogin(SMSLoginScreen(group: group, method: method, codeDigits: environment.repository.reference.loginPolicy.sms.codeDigits))
+        case .certificate:
             page = .unavailable(UnavailableLoginScreen(group: group, method: method, policy: environment.policy))
         }
     }
@@ -46,8 +48,7 @@ extension AppModel {
                                             method: screen.method.id)
             switch outcome {
             case .loggedIn(let actor, let displayName):
-                session = Session(actor: actor, displayName: displayName)
-                page = homePage(for: actor, displayName: displayName)
+                admit(actor, displayName: displayName, group: screen.group)
             case .refused(let field, let message):
                 var refused = screen
                 // The attempt has just caught up and recorded this try.

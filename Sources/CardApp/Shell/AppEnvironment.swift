@@ -16,6 +16,10 @@ public struct AppEnvironment {
         var generator = SystemRandomNumberGenerator()
         return LoginCode.make(using: &generator)
     }
+    /// Where 手机号验证码登录's digits come from: random, unless a test fixes them.
+    var smsCodeSource: () -> String
+    /// Where SMS codes go: the data directory's outbox, unless a deployment plugs in its platform.
+    var smsGateway: any SMSGateway
     /// Where 民生一卡通's 身份识别 reads the card (D9).
     let idCardReader: any IDCardReader
     /// Receipts: kept as PDF under the data directory's receipts/, and spooled when a
@@ -33,6 +37,12 @@ public struct AppEnvironment {
         self.terminal = terminal
         self.profile = profile
         self.idCardReader = idCardReader
+        smsGateway = SMSOutbox(data: repository.data)
+        let digits = repository.reference.loginPolicy.sms.codeDigits
+        smsCodeSource = {
+            var generator = SystemRandomNumberGenerator()
+            return String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+        }
         receiptPrinter = ReceiptPrinter(directory: repository.data.root.appending("receipts"), printer: options.printer)
         let length = repository.reference.loginPolicy.captchaLength
         self.captchaSource = captchaSource ?? {

@@ -12,6 +12,8 @@ extension AppModel {
         case .accountLogin(let screen): return screen
         case .unavailable(let screen): return screen
         case .codeLogin(let screen): return screen
+        case .smsLogin(let screen): return screen
+        case .realName(let screen): return screen
         case .home(let screen): return screen
         case .disclaimer(let screen): return screen
         case .wizard(let screen): return screen
@@ -41,6 +43,8 @@ extension AppModel {
         case .loginChoice: about = "选择登录身份和登录方式，按 Enter 继续。"
         case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
         case .codeLogin: about = "用平台扫码或输入登录码，平台确认后本终端自动登录。登录码一次有效，过期后可重新获取。"
+        case .smsLogin: about = "输入社保卡预留手机号，选择「获取验证码」，再输入短信中的 6 位验证码登录。60 秒后可重新获取；连续输错 5 次，该手机号锁定 15 分钟。"
+        case .realName: about = "首次在本渠道登录需要实名认证：姓名和身份证号须与登记信息一致，再用手机完成人脸核验。通过后不再询问。"
         case .unavailable: about = "该登录方式需要外部平台，本终端暂不支持。可以改用账号登录。"
         case .home: about = "选择要办理的业务，按 Enter 进入。F10 退出登录。"
         case .disclaimer: about = "阅读免责声明，按空格勾选同意，再按 Enter 继续。"
@@ -96,13 +100,22 @@ extension AppModel {
         let layout = self.layout
         var formArea = body
         // A login code's QR symbol stands at the right of the page, where it fits.
-        if case .codeLogin(let screen) = page, let symbol = screen.symbol,
+        if let symbol = pageSymbol,
            let picture = ScanCodePicture.fitting(symbol, preferred: environment.options.scanCode, in: body,
                                                  formWidth: Self.codeFormWidth) {
             picture.draw(on: &canvas, row: body.row, column: body.column + body.width - picture.width)
             formArea = Rect(row: body.row, column: body.column, width: body.width - picture.width - 2, height: body.height)
         }
         updateForm { $0.draw(on: &canvas, in: formArea, layout: layout) }
+    }
+
+    /// The one-time code's QR symbol on a page that shows one.
+    var pageSymbol: QRMatrix? {
+        switch page {
+        case .codeLogin(let screen): return screen.symbol
+        case .realName(let screen): return screen.symbol
+        default: return nil
+        }
     }
 
     /// The narrowest the code page's text may be beside its QR symbol.
@@ -115,6 +128,8 @@ extension AppModel {
         case .accountLogin(var screen): screen.updateForm(change); page = .accountLogin(screen)
         case .unavailable(var screen): screen.updateForm(change); page = .unavailable(screen)
         case .codeLogin(var screen): screen.updateForm(change); page = .codeLogin(screen)
+        case .smsLogin(var screen): screen.updateForm(change); page = .smsLogin(screen)
+        case .realName(var screen): screen.updateForm(change); page = .realName(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
         case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)
         case .wizard(var screen): screen.updateForm(change); page = .wizard(screen)

@@ -85,6 +85,8 @@ extension AppModel {
         case .queue, .review: handleBackOffice(key, now: now)
         case .unitSettings(let screen): handleUnitSettings(key, screen, now: now)
         case .unitEmployees(let screen): handleUnitEmployees(key, screen, now: now)
+        case .smsLogin(let screen): handleSMSLogin(key, screen, now: now)
+        case .realName(let screen): handleRealName(key, screen, now: now)
         case .loginChoice, .accountLogin, .unavailable, .codeLogin, .home: break
         }
     }

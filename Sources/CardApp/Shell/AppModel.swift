@@ -11,6 +11,8 @@ public struct AppModel {
         case accountLogin(AccountLoginScreen)
         case unavailable(UnavailableLoginScreen)
         case codeLogin(CodeLoginScreen)
+        case smsLogin(SMSLoginScreen)
+        case realName(RealNameScreen)
         case home(HomeScreen)
         case disclaimer(DisclaimerScreen)
         case wizard(WizardStepScreen)
@@ -134,10 +136,7 @@ public struct AppModel {
             overlay = .screenLocked(LockScreen(username: session.actor.username, captcha: lockCaptcha(for: session.actor.username)))
             return .redraw
         }
-        if case .codeLogin(let screen) = page, overlay == nil {
-            let outcome = followCodeLogin(screen, now: now)
-            if session != nil || outcome != .running { return outcome }
-        }
+        if overlay == nil, let outcome = followLogin(now: now), session != nil || outcome != .running { return outcome }
         guard isKiosk else { return .running }
         let limits = environment.idleLimits
         let idle = (now - lastInput) / 1_000_000
@@ -234,6 +233,8 @@ public struct AppModel {
         case .accountLogin(let screen): chosen = screen.group
         case .unavailable(let screen): chosen = screen.group
         case .codeLogin(let screen): chosen = screen.group
+        case .smsLogin(let screen): chosen = screen.group
+        case .realName(let screen): chosen = screen.group
         default: chosen = nil
         }
         let group = chosen.flatMap { group in environment.profile.logins.firstIndex { $0.actor == group.actor } }

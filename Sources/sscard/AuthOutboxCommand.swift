@@ -1,0 +1,24 @@
+import ArgumentParser
+import CardDomain
+import CardStore
+
+/// `sscard auth outbox`: the SMS messages the built-in gateway "sent", oldest first, with
+/// the number masked (D12). It stands in for the person's phone: the code is read here.
+struct AuthOutboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "outbox", abstract: "Print the SMS messages sent by the built-in gateway.")
+
+    @Option(help: ArgumentHelp("Only the last N messages.", valueName: "N"))
+    var last: Int?
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    func run() throws {
+        _ = try data.existingJournal()
+        var entries = try SMSOutbox(data: data.data).entries()
+        if let last { entries = Array(entries.suffix(max(0, last))) }
+        guard !entries.isEmpty else { return print("短信发件箱为空") }
+        for entry in entries {
+            print("\(BeijingTime.dateTime(microseconds: entry.at))  \(PrivacyMask.phoneNumber(entry.phone))  \(TerminalText.escaped(entry.message))")
+        }
+    }
+}
