@@ -60,6 +60,7 @@ import TerminalUI
         var model = try Self.scan(fixture)
         _ = model.tick(now: AppFixture.start + 121_000_000)
         #expect(model.screen().contains("登录码已过期"))
+        Snapshot.assertMatches(model.screen(), named: "login-code-expired", allowing: "▀▄█")
         var late = Self.context()
         late.now += 121_000_000
         #expect(throws: CommandRefusal.self) {

@@ -23,6 +23,19 @@ import TerminalUI
         for label in ["扫码登录", "账号登录", "其他渠道登录"] { #expect(person.contains(label)) }
     }
 
+    /// Each login screen at 80x24 before anything is typed: the person's 账号登录, the unit's
+    /// 口令登录 and the staff login.
+    @Test(arguments: [("web", [Key.down, .tab, .down, .enter], "account-login"),
+                      ("web", [Key.tab, .down, .enter], "account-login-unit"),
+                      ("counter", [Key.enter], "account-login-staff")])
+    func everyAccountLoginScreen(channel: String, keys: [Key], name: String) throws {
+        let fixture = try AppFixture()
+        var model = try fixture.model(channel: Channel(rawValue: channel)!)
+        model.type(keys)
+        #expect(model.screen().contains("密码"))
+        Snapshot.assertMatches(model.screen(), named: name)
+    }
+
     @Test func accountLoginWithCaptchaAndErrors() throws {
         let fixture = try AppFixture()
         var model = try fixture.model()

@@ -24,7 +24,7 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
     public let codeHash: String
     public let expiresAt: Int64
     /// The code as a QR symbol ("SSCARD:" and the code), for the platform's app to scan.
-    public let symbol: QRMatrix?
+    let qrSymbol: QRMatrix?
     public private(set) var status: Status = .waiting
     public private(set) var form: Form
     let instructions: String
@@ -36,7 +36,7 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
         self.code = code
         codeHash = LoginCode.hash(code)
         self.expiresAt = expiresAt
-        symbol = QRMatrix(encoding: Self.scanText(code))
+        qrSymbol = QRMatrix(encoding: Self.scanText(code))
         self.instructions = instructions
         form = Form([])
         form = build(now: now)
@@ -70,6 +70,8 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
     }
 
     public var title: String { method.label }
+    /// Shown only while the code may still be scanned.
+    public var symbol: QRMatrix? { status == .waiting ? qrSymbol : nil }
 
     /// The time left, or what the port said, as of `now`.
     /// Keeps the focus where it was: the clock ticks twice a second under the user's keys.

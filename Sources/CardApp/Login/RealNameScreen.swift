@@ -42,7 +42,8 @@ public struct RealNameScreen: AppScreen, Equatable, Sendable {
     }
 
     public var title: String { "实名认证" }
-    public var symbol: QRMatrix? { face?.symbol }
+    /// Shown only while the face check's code may still be scanned.
+    public var symbol: QRMatrix? { face?.refusal == nil ? face?.symbol : nil }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let event = form.handle(key)
