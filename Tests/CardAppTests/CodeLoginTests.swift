@@ -81,3 +81,34 @@ import TerminalUI
         #expect(model.session?.actor.unitNumber == "10000001")
     }
 }
+
+/// The accessible line mode has no clock: an empty answer looks again, and the platform's
+/// approval that came meanwhile logs in; the waiting page's one button is never pressed for the user.
+@Suite struct PlainCodeLoginTests {
+    final class Transcript {
+        var lines: [String] = []
+        var looks = 0
+    }
+
+    @Test func anEmptyAnswerLooksAgainAndLogsInOnceApproved() throws {
+        let fixture = try AppFixture()
+        let model = try fixture.model(channel: .web)
+        var answers = ["2", "1"]
+        let transcript = Transcript()
+        var console = PlainConsole(model: model, readLine: { _ in
+            guard transcript.lines.last?.contains("直接回车刷新") == true else { return answers.isEmpty ? nil : answers.removeFirst() }
+            transcript.looks += 1
+            if transcript.looks == 2 {
+                // The platform approved between the first look and the second.
+                _ = try? fixture.repository.execute(.decideLoginCode(code: "ACDEFHJK", identity: CodeLoginTests.sun, reason: nil),
+                                                    by: CodeLoginTests.platform, context: CodeLoginTests.context())
+            }
+            return transcript.looks > 2 ? nil : ""
+        }, write: { transcript.lines.append($0) }, now: { AppFixture.start })
+        _ = console.run()
+        let text = transcript.lines.joined(separator: "\n")
+        #expect(text.contains("登录码：ACDE-FHJK"))
+        #expect(text.contains("您好，孙建国"), "\(text)")
+        #expect(transcript.looks == 2)
+    }
+}

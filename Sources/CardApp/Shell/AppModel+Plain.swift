@@ -25,6 +25,22 @@ extension AppModel {
     }
 
     /// Goes on as Enter would: on `button` when given, else from the last field.
+    /// The line mode has no clock: before it reads a page out, a login page that waits on
+    /// the platform or the face check takes the answer that came meanwhile.
+    public mutating func followPlainLogin(now: Int64) {
+        _ = followLogin(now: now)
+    }
+
+    /// Whether the page waits on the platform or the face check: its one button (返回) must
+    /// not be pressed for the user, who may only want to look again.
+    public var plainPageWaits: Bool {
+        switch page {
+        case .codeLogin(let screen): return screen.status == .waiting
+        case .realName(let screen): return screen.face != nil && screen.face?.refusal == nil
+        default: return false
+        }
+    }
+
     public mutating func submitPlain(pressing button: String?, now: Int64) -> Outcome {
         updateForm { form in
             if let button {

@@ -28,6 +28,8 @@ public struct PlainConsole {
                 continue
             }
             if let text = model.takePlainOverlay(now: now()) { write(text); continue }
+            // A page that waits on the platform (a login code, the face check) catches up first.
+            model.followPlainLogin(now: now())
             write("")
             write(model.plainTitle)
             let form = model.currentForm
@@ -41,13 +43,15 @@ public struct PlainConsole {
                 _ = model.handle(.escape, now: now())
                 if case .confirmDiscard = model.overlay { _ = model.handle(.enter, now: now()) }
                 continue
+            case .refresh:
+                continue
             case .answered(let button):
                 if case .exit(let code) = model.submitPlain(pressing: button, now: now()) { return code }
             }
         }
     }
 
-    enum Reply { case answered(button: String?), quit, back, ended }
+    enum Reply { case answered(button: String?), quit, back, ended, refresh }
 
     private mutating func askFields(of form: Form) -> Reply {
         var buttons: [FormField] = []
@@ -72,7 +76,7 @@ public struct PlainConsole {
                 if let reply = ask(field) { return reply }
             }
         }
-        guard buttons.count > 1 else { return .answered(button: buttons.first?.id) }
+        guard buttons.count > 1 || model.plainPageWaits else { return .answered(button: buttons.first?.id) }
         let options = buttons.map { field -> ChoiceOption in
             // Photo buttons all say 选择照片文件: their field's label says which photo.
             if case .button(let label) = field.control {
@@ -80,8 +84,9 @@ public struct PlainConsole {
             }
             return ChoiceOption(id: field.id, label: field.id)
         }
-        guard let answer = line("请选择操作：" + numbered(options)) else { return .ended }
+        guard let answer = line("请选择操作：" + numbered(options) + "（直接回车刷新）") else { return .ended }
         if let reply = command(answer) { return reply }
+        if answer.isEmpty { return .refresh }
         guard let number = Int(answer), options.indices.contains(number - 1) else { return askFields(of: form) }
         return .answered(button: options[number - 1].id)
     }
