@@ -44,6 +44,10 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
         // libqrencode from Debian: the login code drawn as a QR symbol to scan.
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // OpenSSL 3's libcrypto (Debian libssl-dev) behind a small C shim: unit certificates,
+        // encrypted PKCS#8 keys, and SM2 with SM3, which no Swift package here parses.
+        .target(name: "CCertificateShim", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "UnitCertificates", dependencies: ["CCertificateShim", .product(name: "SystemPackage", package: "swift-system")]),
         // libharu from Debian (no pkg-config file): receipts as PDF for the print spooler.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
         .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", "TerminalUI", .product(name: "SystemPackage", package: "swift-system")]),
@@ -61,11 +65,11 @@ let package = Package(
         .target(name: "CardWizards", dependencies: ["CardDomain", "TerminalUI"]),
         // The terminal app: the session state machine, its screens and the accessible mode.
         .target(name: "CardApp", dependencies: ["CardDomain", "CardStore", "CardResources", "TerminalUI", "CardWizards", "ReceiptPrinting",
-                                               "CQRencode"]),
+                                               "CQRencode", "UnitCertificates"]),
         .executableTarget(
             name: "sscard",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend", "CardApp", "TerminalUI",
+                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend", "CardApp", "TerminalUI", "UnitCertificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -102,6 +106,7 @@ let package = Package(
         .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardWizards", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", .product(name: "SystemPackage", package: "swift-system")]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally
         // they replay their seed corpus and saved crashes, which SSCardCLITests does.
         .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),

@@ -52,6 +52,10 @@ extension CardState {
         case .realNameVerified(let verified):
             realNames[verified.personNumber, default: []].insert(envelope.channel)
             loginCodes[verified.codeHash]?.used = true
+        case .certificateRevoked(let revoked):
+            revokedCertificates[revoked.serial] = revoked.reason
+        case .certificatePasswordFailed(let failed):
+            applyCertificatePasswordFailure(failed)
         case .journalExported:
             break  // the journal itself is the audit record of exports
         case .unrecognised:

@@ -59,6 +59,12 @@ extension CardState {
             return checkSMSCode(phone: phone, codeMatched: matched, now: context.now, policy: reference.loginPolicy.sms)
         case .completeRealName(let number, let hash):
             return completeRealName(number, codeHash: hash, channel: context.channel, now: context.now)
+        case .revokeCertificate(let serial, let reason):
+            return revokeCertificate(serial, reason: reason)
+        case .failCertificatePassword(let serial):
+            return failCertificatePassword(serial, now: context.now, policy: reference.loginPolicy)
+        case .completeCertificateLogin(let login):
+            return completeCertificateLogin(login, now: context.now)
         case .recordJournalExport(let scope, let from):
             return .success([.journalExported(.init(scope: scope, fromSequence: from))])
         }

@@ -42,6 +42,8 @@ extension CardState {
     }
 
     mutating func applyLogin(_ attempt: LoginAttempt, terminal: String) {
+        if let nonce = attempt.challengeNonce { usedChallenges.insert(nonce) }
+        if let serial = attempt.certificateSerial, attempt.succeeded { certificateFailures[serial] = nil }
         if attempt.succeeded {
             captchaTerminals.remove(terminal)
             if let username = attempt.username {

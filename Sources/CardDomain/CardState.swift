@@ -44,6 +44,13 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var smsLogins: [String: SMSLogin] = [:]
     /// The channels on which each person has passed 实名认证.
     public internal(set) var realNames: [String: Set<Channel>] = [:]
+    /// Revoked unit certificates by serial, with the reason.
+    public internal(set) var revokedCertificates: [String: String] = [:]
+    /// Wrong 证书密码 in a row per certificate serial, and the locks they brought.
+    public internal(set) var certificateFailures: [String: Int] = [:]
+    public internal(set) var certificateLocks: [String: Int64] = [:]
+    /// Certificate login challenges already used: a replayed signature is refused.
+    public internal(set) var usedChallenges: Set<String> = []
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

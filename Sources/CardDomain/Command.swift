@@ -50,6 +50,12 @@ public enum Command: Equatable, Sendable {
     /// identity port (an approved code) found the same person.
     case completeRealName(personNumber: String, codeHash: String)
 
+    /// 证书登录: revoke a certificate (administrator, `sscard ca revoke`); a wrong 证书密码
+    /// (the key's decryption is tried by the terminal); a login the terminal has verified.
+    case revokeCertificate(serial: String, reason: String)
+    case failCertificatePassword(serial: String)
+    case completeCertificateLogin(CertificateLogin)
+
     /// An export of the journal with whole ID and phone numbers (`journal dump --full`):
     /// recorded before the export starts, as a view of everyone is (D12).
     case recordJournalExport(scope: String, fromSequence: UInt64)
@@ -77,6 +83,9 @@ public enum Command: Equatable, Sendable {
         case .requestSMSCode: return "requestSMSCode"
         case .checkSMSCode: return "checkSMSCode"
         case .completeRealName: return "completeRealName"
+        case .revokeCertificate: return "revokeCertificate"
+        case .failCertificatePassword: return "failCertificatePassword"
+        case .completeCertificateLogin: return "completeCertificateLogin"
         }
     }
 }

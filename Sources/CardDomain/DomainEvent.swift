@@ -31,6 +31,9 @@ public enum DomainEvent: Equatable, Sendable {
     case smsCodeChecked(SMSCodeChecked)
     /// 实名认证 passed, once per person and channel.
     case realNameVerified(RealNameVerified)
+    /// 证书登录: a certificate revoked, and a wrong 证书密码.
+    case certificateRevoked(CertificateRevoked)
+    case certificatePasswordFailed(CertificatePasswordFailed)
     case journalExported(JournalExport)
     case unrecognised(kind: String)
 
@@ -189,6 +192,8 @@ public enum DomainEvent: Equatable, Sendable {
         case .smsCodeSent: return "smsCodeSent"
         case .smsCodeChecked: return "smsCodeChecked"
         case .realNameVerified: return "realNameVerified"
+        case .certificateRevoked: return "certificateRevoked"
+        case .certificatePasswordFailed: return "certificatePasswordFailed"
         case .journalExported: return "journalExported"
         case .unrecognised(let kind): return kind
         }

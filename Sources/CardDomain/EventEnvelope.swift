@@ -63,6 +63,9 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "smsCodeSent": event = .smsCodeSent(try container.decode(DomainEvent.SMSCodeSent.self, forKey: .data))
         case "smsCodeChecked": event = .smsCodeChecked(try container.decode(DomainEvent.SMSCodeChecked.self, forKey: .data))
         case "realNameVerified": event = .realNameVerified(try container.decode(DomainEvent.RealNameVerified.self, forKey: .data))
+        case "certificateRevoked": event = .certificateRevoked(try container.decode(DomainEvent.CertificateRevoked.self, forKey: .data))
+        case "certificatePasswordFailed":
+            event = .certificatePasswordFailed(try container.decode(DomainEvent.CertificatePasswordFailed.self, forKey: .data))
         case "journalExported": event = .journalExported(try container.decode(DomainEvent.JournalExport.self, forKey: .data))
         default: event = .unrecognised(kind: kind)
         }
@@ -96,6 +99,8 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .smsCodeSent(let sent): try container.encode(sent, forKey: .data)
         case .smsCodeChecked(let checked): try container.encode(checked, forKey: .data)
         case .realNameVerified(let verified): try container.encode(verified, forKey: .data)
+        case .certificateRevoked(let revoked): try container.encode(revoked, forKey: .data)
+        case .certificatePasswordFailed(let failed): try container.encode(failed, forKey: .data)
         case .journalExported(let export): try container.encode(export, forKey: .data)
         case .unrecognised: break
         }

@@ -18,15 +18,20 @@ public struct LoginAttempt: Codable, Equatable, Sendable {
     public var refusal: Refusal?
     /// The one-time code a platform login used (its hash), now spent.
     public var codeHash: String?
+    /// A certificate login: the certificate's serial, and its challenge's nonce, now spent.
+    public var certificateSerial: String?
+    public var challengeNonce: String?
 
     public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil, refusal: Refusal? = nil,
-                codeHash: String? = nil) {
+                codeHash: String? = nil, certificateSerial: String? = nil, challengeNonce: String? = nil) {
         self.username = username
         self.method = method
         self.succeeded = succeeded
         self.lockedUntil = lockedUntil
         self.refusal = refusal
         self.codeHash = codeHash
+        self.certificateSerial = certificateSerial
+        self.challengeNonce = challengeNonce
     }
 }
 

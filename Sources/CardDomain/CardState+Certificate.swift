@@ -1,0 +1,57 @@
+/// 证书登录 (units): what the journal decides once the terminal has checked the certificate.
+/// Five wrong 证书密码 lock the certificate, as with accounts; a revoked certificate, a used
+/// or expired challenge, or a credit code no unit has, is refused, each in its own words.
+extension CardState {
+    func revokeCertificate(_ serial: String, reason: String) -> Result<[DomainEvent], CommandRefusal> {
+        let serial = CertificateLogin.normalised(serial)
+        guard serial.allSatisfy(\.isHexDigit), !serial.isEmpty else {
+            return .failure(.invalid([FieldProblem(field: "证书序列号", message: "应为十六进制数字，如 openssl x509 -serial 所示")]))
+        }
+        if revokedCertificates[serial] != nil { return .success([]) }
+        return .success([.certificateRevoked(.init(serial: serial, reason: reason))])
+    }
+
+    /// Until when the certificate is locked at `now`, or nil.
+    public func certificateLockedUntil(_ serial: String, now: Int64) -> Int64? {
+        guard let until = certificateLocks[CertificateLogin.normalised(serial)], until > now else { return nil }
+        return until
+    }
+
+    func failCertificatePassword(_ serial: String, now: Int64, policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
+        let serial = CertificateLogin.normalised(serial)
+        if let until = certificateLockedUntil(serial, now: now) {
+            return .failure(.refused("证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+        }
+        let lock = (certificateFailures[serial] ?? 0) + 1 >= policy.maxFailures ? now + Int64(policy.lockMinutes) * 60_000_000 : nil
+        return .success([.certificatePasswordFailed(.init(serial: serial, lockedUntil: lock))])
+    }
+
+    func completeCertificateLogin(_ login: CertificateLogin, now: Int64) -> Result<[DomainEvent], CommandRefusal> {
+        if let reason = revokedCertificates[login.serial] {
+            return .failure(.refused("该证书已被吊销（\(reason)），不能登录。请联系证书管理部门重新办理"))
+        }
+        if let until = certificateLockedUntil(login.serial, now: now) {
+            return .failure(.refused("证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+        }
+        guard !usedChallenges.contains(login.nonce) else { return .failure(.refused("该登录签名已经用过，请重新登录")) }
+        guard now < login.expiresAt else { return .failure(.refused("登录签名已过期，请重新登录")) }
+        guard let unit = units.values.first(where: { $0.creditCode == login.creditCode }) else {
+            return .failure(.notFound("证书上的统一社会信用代码 \(login.creditCode) 不在单位名录中，请到社保经办机构核实"))
+        }
+        guard let account = accounts.values.filter({ $0.role == .unitOperator && $0.unitNumber == unit.number })
+            .min(by: { $0.username < $1.username }) else {
+            return .failure(.refused("\(unit.name) 还没有经办人账号，请联系社保经办机构开通"))
+        }
+        return .success([.loginAttempted(LoginAttempt(username: account.username, method: "certificate", succeeded: true,
+                                                      certificateSerial: login.serial, challengeNonce: login.nonce))])
+    }
+
+    mutating func applyCertificatePasswordFailure(_ failed: DomainEvent.CertificatePasswordFailed) {
+        if let lock = failed.lockedUntil {
+            certificateLocks[failed.serial] = lock
+            certificateFailures[failed.serial] = 0
+        } else {
+            certificateFailures[failed.serial, default: 0] += 1
+        }
+    }
+}

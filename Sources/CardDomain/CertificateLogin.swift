@@ -1,0 +1,32 @@
+/// A unit certificate login the terminal has checked (key opened with the 证书密码, the
+/// fresh challenge signed and verified, the chain to a trusted CA): what the journal then
+/// decides on, under its lock: revocation, the lock, the challenge used once, the unit.
+public struct CertificateLogin: Codable, Equatable, Sendable {
+    /// The certificate's serial, upper-case hex.
+    public var serial: String
+    /// The subject's serialNumber: the unit's 统一社会信用代码.
+    public var creditCode: String
+    /// The challenge's nonce (hex) and when it stops being valid (µs since 1970).
+    public var nonce: String
+    public var expiresAt: Int64
+
+    public init(serial: String, creditCode: String, nonce: String, expiresAt: Int64) {
+        self.serial = Self.normalised(serial)
+        self.creditCode = creditCode
+        self.nonce = nonce
+        self.expiresAt = expiresAt
+    }
+
+    /// Serials compare as OpenSSL prints them: upper-case hex, no colons, no leading zeros.
+    public static func normalised(_ serial: String) -> String {
+        let hex = serial.uppercased().filter { $0 != ":" && !$0.isWhitespace }
+        let trimmed = hex.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
+    }
+
+    /// The bytes the certificate's key signs: domain-separated, so a signature made for
+    /// anything else (or another terminal, or after the expiry) is never a login.
+    public static func challenge(terminal: String, nonce: String, expiresAt: Int64) -> [UInt8] {
+        Array("sscard-login-v1\nterminal=\(terminal)\nnonce=\(nonce)\nexpires=\(expiresAt)\n".utf8)
+    }
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemPackage
+
+/// The deployment's certificate authority and the CAs it trusts, under the data
+/// directory's `ca/` (0700): `authority.key` (0600, the CA's key), `authority.pem`, and
+/// `trusted/*.pem`, outside CAs added by `sscard ca trust` (a unit's own BJCA or CFCA
+/// certificate chain). A unit certificate logs in when it chains to any of them.
+public struct DeploymentAuthority {
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let directory: FilePath
+
+    public init(dataRoot: FilePath) {
+        directory = dataRoot.appending("ca")
+    }
+
+    var keyPath: FilePath { directory.appending("authority.key") }
+    var certificatePath: FilePath { directory.appending("authority.pem") }
+    var trustedDirectory: FilePath { directory.appending("trusted") }
+
+    public var exists: Bool { (try? Self.read(certificatePath)) != nil }
+
+    /// Creates the CA: a key (P-256, or SM2) and a self-signed certificate for ten years.
+    public func create(name: String, sm2: Bool, now seconds: Int64, serial: UInt64) throws -> X509Certificate {
+        guard !exists else { throw Problem(description: "本部署的 CA 已经存在（\(certificatePath)），不会覆盖") }
+        guard let key = CertificateKey.generate(sm2: sm2),
+              let certificate = X509Certificate.issue(for: key, commonName: name, organisation: name, subjectSerialNumber: nil,
+                                                      issuer: nil, issuerKey: key, notBefore: seconds - 300,
+                                                      notAfter: seconds + 10 * 366 * 86_400, isAuthority: true, serial: serial),
+              let keyPEM = key.pem(password: nil) else {
+            throw Problem(description: "OpenSSL 未能生成 CA 的密钥或证书")
+        }
+        try Self.makeDirectory(directory)
+        try Self.write(keyPEM, to: keyPath)
+        try Self.write(certificate.pem, to: certificatePath)
+        return certificate
+    }
+
+    /// The CA's certificate and key, to issue with.
+    public func load() throws -> (certificate: X509Certificate, key: CertificateKey) {
+        guard let pem = try? Self.read(certificatePath), let certificate = X509Certificate.read(pem: pem) else {
+            throw Problem(description: "本部署还没有 CA：请先运行 sscard ca init")
+        }
+        let key: CertificateKey
+        do {
+            key = try CertificateKey.read(pem: try Self.read(keyPath), password: "")
+        } catch {
+            throw Problem(description: "无法读取 CA 的密钥 \(keyPath)")
+        }
+        return (certificate, key)
+    }
+
+    /// Adds an outside CA certificate (PEM) to the trusted ones, named by its serial.
+    public func trust(_ pem: String) throws -> X509Certificate {
+        guard let certificate = X509Certificate.read(pem: pem) else { throw Problem(description: "文件里没有 PEM 格式的证书") }
+        try Self.makeDirectory(directory)
+        try Self.makeDirectory(trustedDirectory)
+        try Self.write(certificate.pem, to: trustedDirectory.appending("\(certificate.serial).pem"))
+        return certificate
+    }
+
+    /// Every CA certificate a unit certificate may chain to: this deployment's and the trusted ones.
+    public func authorities() -> [String] {
+        var result: [String] = []
+        if let own = try? Self.read(certificatePath) { result.append(own) }
+        guard let directory = opendir(trustedDirectory.string) else { return result }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasSuffix(".pem") { names.append(name) }
+        }
+        for name in names.sorted() {
+            if let pem = try? Self.read(trustedDirectory.appending(name)) { result.append(pem) }
+        }
+        return result
+    }
+
+    static func makeDirectory(_ path: FilePath) throws {
+        if mkdir(path.string, 0o700) != 0, errno != EEXIST {
+            throw Problem(description: "无法创建文件夹 \(path)：\(Errno(rawValue: errno))")
+        }
+    }
+
+    /// Writes `text` to a new or replaced file, 0600, never through a symbolic link, synced.
+    public static func write(_ text: String, to path: FilePath) throws {
+        do {
+            let descriptor = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate, .noFollow, .closeOnExec],
+                                                     permissions: [.ownerReadWrite])
+            defer { try? descriptor.close() }
+            guard fchmod(descriptor.rawValue, 0o600) == 0 else { throw Errno(rawValue: errno) }
+            _ = try descriptor.writeAll(Array(text.utf8))
+            guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
+        } catch let errno as Errno {
+            throw Problem(description: "无法写入 \(path)：\(errno)")
+        }
+    }
+
+    /// A small text file (a PEM), at most 1 MiB: anything larger is not a certificate or key.
+    public static func read(_ path: FilePath) throws -> String {
+        let descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
+        defer { try? descriptor.close() }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while bytes.count <= 1 << 20 {
+            let count = try buffer.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+            if count == 0 { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        throw Problem(description: "\(path) 太大，不是证书文件")
+    }
+}

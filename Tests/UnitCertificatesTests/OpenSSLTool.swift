@@ -1,0 +1,60 @@
+import Foundation
+
+/// The `openssl` command line (Debian openssl), to make keys and certificates the way an
+/// outside CA would, in a temporary folder.
+struct OpenSSLTool {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sscard-openssl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    struct Failed: Error, CustomStringConvertible { let description: String }
+
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failed(description: "openssl \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func text(_ name: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// A CA and a unit certificate signed by it, with the unit's key encrypted as PKCS#8:
+    /// P-256 with SHA-256, or SM2 with SM3 and the standard ID. Files: `prefix`-ca.pem,
+    /// `prefix`-unit.pem, `prefix`-unit.key.
+    func makeChain(_ prefix: String, sm2: Bool, creditCode: String, password: String, days: Int = 30) throws {
+        let algorithm = sm2 ? ["-algorithm", "SM2"] : ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+        let digest = sm2 ? ["-sm3", "-sigopt", "distid:1234567812345678"] : ["-sha256"]
+        try run(["genpkey"] + algorithm + ["-out", "\(prefix)-ca.key"])
+        try run(["req", "-x509", "-new", "-key", "\(prefix)-ca.key"] + digest + ["-subj", "/CN=Outside \(prefix) CA", "-days", "365",
+                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                 "-out", "\(prefix)-ca.pem"])
+        try run(["genpkey"] + algorithm + ["-out", "\(prefix)-plain.key"])
+        try run(["req", "-new", "-key", "\(prefix)-plain.key"] + digest + ["-subj", "/CN=Unit/serialNumber=\(creditCode)",
+                 "-out", "\(prefix).csr"])
+        try "extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n".write(to: directory.appendingPathComponent("ext.cnf"),
+                                                                               atomically: true, encoding: .utf8)
+        var sign = ["x509", "-req", "-in", "\(prefix).csr", "-CA", "\(prefix)-ca.pem", "-CAkey", "\(prefix)-ca.key"] + digest
+        if sm2 { sign += ["-vfyopt", "distid:1234567812345678"] }
+        try run(sign + ["-days", "\(days)", "-extfile", "ext.cnf", "-out", "\(prefix)-unit.pem"])
+        try run(["pkcs8", "-topk8", "-in", "\(prefix)-plain.key", "-v2", "aes-256-cbc", "-passout", "pass:\(password)",
+                 "-out", "\(prefix)-unit.key"])
+    }
+}
