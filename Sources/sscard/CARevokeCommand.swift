@@ -1,0 +1,35 @@
+import ArgumentParser
+import CardApp
+import Foundation
+import CardDomain
+import CardResources
+import CardStore
+
+/// `sscard ca revoke SERIAL`: the certificate logs in no more; recorded in the journal.
+struct CARevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a unit certificate.")
+
+    @Argument(help: ArgumentHelp("The certificate's serial (hex, as issue printed it, or openssl x509 -serial).", valueName: "SERIAL"))
+    var serial: String
+
+    @Option(help: ArgumentHelp("Why, as a login attempt with it will be told.", valueName: "TEXT"))
+    var reason = "证书已吊销"
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    func run() throws {
+        _ = try data.existingJournal()
+        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        defer { repository.close() }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        do {
+            try repository.execute(.revokeCertificate(serial: serial.replacingOccurrences(of: "serial=", with: ""), reason: reason),
+                                   by: .system("ca-revoke:" + user), context: SessionClock.context(channel: .counter))
+        } catch let refusal as CommandRefusal {
+            var standardError = StandardError()
+            print("sscard ca: \(refusal)", to: &standardError)
+            throw ExitCode(2)
+        }
+        print("已吊销证书 \(CertificateLogin.normalised(serial))")
+    }
+}
