@@ -103,10 +103,14 @@ let package = Package(
         // Plain-text screen snapshots, shared by the screen tests of TerminalUI and CardApp.
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardWizards", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal"],
+        .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardWizards", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal",
+                                                          "UnitCertificates", "CertificateTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
-        .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", .product(name: "SystemPackage", package: "swift-system")]),
+        // The openssl command line making keys and certificates as an outside CA would.
+        .target(name: "CertificateTestSupport", path: "Tests/CertificateTestSupport"),
+        .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", "CertificateTestSupport",
+                                                                 .product(name: "SystemPackage", package: "swift-system")]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally
         // they replay their seed corpus and saved crashes, which SSCardCLITests does.
         .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),

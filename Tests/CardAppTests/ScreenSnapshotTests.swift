@@ -47,17 +47,6 @@ import TerminalUI
         Snapshot.assertMatches(model.screen(), named: "account-login-captcha")
     }
 
-    /// 证书登录 is not built yet: it says so and offers 口令登录.
-    @Test func aCertificateSaysItIsNotAvailableAndOffersAccountLogin() throws {
-        let fixture = try AppFixture()
-        var model = try fixture.model(channel: .web)
-        model.type([.tab, .enter])
-        Snapshot.assertMatches(model.screen(), named: "unavailable-certificate")
-        model.type([.enter])
-        #expect(model.accountLogin?.method.id == "password")
-        #expect(model.session == nil)
-    }
-
     /// 京通's 人脸识别 shows its one-time code, and still offers account login.
     @Test func faceRecognitionShowsItsCodeAndOffersAccountLogin() throws {
         let fixture = try AppFixture()

@@ -13,16 +13,7 @@ extension AppModel {
         case .sms:
             page = .smsLogin(SMSLoginScreen(group: group, method: method, codeDigits: environment.repository.reference.loginPolicy.sms.codeDigits))
         case .certificate:
-            page = .unavailable(UnavailableLoginScreen(group: group, method: method, policy: environment.policy))
-        }
-    }
-
-    mutating func perform(_ action: UnavailableLoginScreen.Action, on screen: UnavailableLoginScreen, now: Int64) {
-        switch action {
-        case .back:
-            backToLoginChoice()
-        case .useAccountLogin:
-            switchToAccountLogin(screen.group)
+            page = .certificateLogin(CertificateLoginScreen(group: group, method: method))
         }
     }
 

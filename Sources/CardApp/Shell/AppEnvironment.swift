@@ -1,6 +1,7 @@
 import CardDomain
 import CardStore
 import ReceiptPrinting
+import UnitCertificates
 
 /// What the app model reads from outside, injected so tests are exact: the repository,
 /// the policies, this terminal's name, and where captcha digits come from.
@@ -20,6 +21,9 @@ public struct AppEnvironment {
     var smsCodeSource: () -> String
     /// Where SMS codes go: the data directory's outbox, unless a deployment plugs in its platform.
     var smsGateway: any SMSGateway
+    /// 证书登录: the port that checks a unit certificate's chain, and the CAs it may chain to.
+    var certificateVerifier: any CertificateVerifier = OpenSSLCertificateVerifier()
+    let certificateAuthority: DeploymentAuthority
     /// Where 民生一卡通's 身份识别 reads the card (D9).
     let idCardReader: any IDCardReader
     /// Receipts: kept as PDF under the data directory's receipts/, and spooled when a
@@ -38,6 +42,7 @@ public struct AppEnvironment {
         self.profile = profile
         self.idCardReader = idCardReader
         smsGateway = SMSOutbox(data: repository.data)
+        certificateAuthority = DeploymentAuthority(dataRoot: repository.data.root)
         let digits = repository.reference.loginPolicy.sms.codeDigits
         smsCodeSource = {
             var generator = SystemRandomNumberGenerator()

@@ -10,10 +10,10 @@ extension AppModel {
         switch page {
         case .loginChoice(let screen): return screen
         case .accountLogin(let screen): return screen
-        case .unavailable(let screen): return screen
         case .codeLogin(let screen): return screen
         case .smsLogin(let screen): return screen
         case .realName(let screen): return screen
+        case .certificateLogin(let screen): return screen
         case .home(let screen): return screen
         case .disclaimer(let screen): return screen
         case .wizard(let screen): return screen
@@ -45,7 +45,7 @@ extension AppModel {
         case .codeLogin: about = "用平台扫码或输入登录码，平台确认后本终端自动登录。登录码一次有效，过期后可重新获取。"
         case .smsLogin: about = "输入社保卡预留手机号，选择「获取验证码」，再输入短信中的 6 位验证码登录。60 秒后可重新获取；连续输错 5 次，该手机号锁定 15 分钟。"
         case .realName: about = "首次在本渠道登录需要实名认证：姓名和身份证号须与登记信息一致，再用手机完成人脸核验。通过后不再询问。"
-        case .unavailable: about = "该登录方式需要外部平台，本终端暂不支持。可以改用账号登录。"
+        case .certificateLogin: about = "填写单位数字证书所在的文件夹（含证书和加密的密钥），输入证书密码后登录。连续输错 5 次，该证书锁定 15 分钟。"
         case .home: about = "选择要办理的业务，按 Enter 进入。F10 退出登录。"
         case .disclaimer: about = "阅读免责声明，按空格勾选同意，再按 Enter 继续。"
         case .wizard: about = "逐项填写，按 Enter 到下一项；最后一项后按 Enter 进入下一步。每完成一步都会保存草稿，下次登录可从这一步继续。"
@@ -126,10 +126,10 @@ extension AppModel {
         switch page {
         case .loginChoice(var screen): screen.updateForm(change); page = .loginChoice(screen)
         case .accountLogin(var screen): screen.updateForm(change); page = .accountLogin(screen)
-        case .unavailable(var screen): screen.updateForm(change); page = .unavailable(screen)
         case .codeLogin(var screen): screen.updateForm(change); page = .codeLogin(screen)
         case .smsLogin(var screen): screen.updateForm(change); page = .smsLogin(screen)
         case .realName(var screen): screen.updateForm(change); page = .realName(screen)
+        case .certificateLogin(var screen): screen.updateForm(change); page = .certificateLogin(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
         case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)
         case .wizard(var screen): screen.updateForm(change); page = .wizard(screen)

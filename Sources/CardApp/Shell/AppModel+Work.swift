@@ -87,7 +87,8 @@ extension AppModel {
         case .unitEmployees(let screen): handleUnitEmployees(key, screen, now: now)
         case .smsLogin(let screen): handleSMSLogin(key, screen, now: now)
         case .realName(let screen): handleRealName(key, screen, now: now)
-        case .loginChoice, .accountLogin, .unavailable, .codeLogin, .home: break
+        case .certificateLogin(let screen): handleCertificateLogin(key, screen, now: now)
+        case .loginChoice, .accountLogin, .codeLogin, .home: break
         }
     }
 

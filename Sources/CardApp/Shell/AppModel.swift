@@ -9,10 +9,10 @@ public struct AppModel {
     public enum Page: Equatable {
         case loginChoice(LoginChoiceScreen)
         case accountLogin(AccountLoginScreen)
-        case unavailable(UnavailableLoginScreen)
         case codeLogin(CodeLoginScreen)
         case smsLogin(SMSLoginScreen)
         case realName(RealNameScreen)
+        case certificateLogin(CertificateLoginScreen)
         case home(HomeScreen)
         case disclaimer(DisclaimerScreen)
         case wizard(WizardStepScreen)
@@ -231,10 +231,10 @@ public struct AppModel {
         let chosen: ChannelProfile.LoginGroup?
         switch page {
         case .accountLogin(let screen): chosen = screen.group
-        case .unavailable(let screen): chosen = screen.group
         case .codeLogin(let screen): chosen = screen.group
         case .smsLogin(let screen): chosen = screen.group
         case .realName(let screen): chosen = screen.group
+        case .certificateLogin(let screen): chosen = screen.group
         default: chosen = nil
         }
         let group = chosen.flatMap { group in environment.profile.logins.firstIndex { $0.actor == group.actor } }
@@ -263,11 +263,6 @@ public struct AppModel {
             if let submission { logIn(submission, on: screen, now: now) }
         case .codeLogin(let screen):
             handleCodeLogin(key, screen, now: now)
-        case .unavailable(var screen):
-            if key == .escape { backToLoginChoice(); return }
-            let (_, action) = screen.handle(key)
-            page = .unavailable(screen)
-            if let action { perform(action, on: screen, now: now) }
         case .home(var screen):
             let (_, action) = screen.handle(key)
             page = .home(screen)

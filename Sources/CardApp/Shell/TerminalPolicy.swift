@@ -39,7 +39,6 @@ public struct TerminalPolicy: Decodable, Sendable {
     }
     public var tabNotes: [String: String]
     public var methodNotes: [String: String]
-    public var unavailable: [String: String]
     /// Role's raw value (个人, 窗口经办, ...) to its menu.
     public var home: [String: [HomeItem]]
 

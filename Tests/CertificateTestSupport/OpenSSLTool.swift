@@ -2,18 +2,18 @@ import Foundation
 
 /// The `openssl` command line (Debian openssl), to make keys and certificates the way an
 /// outside CA would, in a temporary folder.
-struct OpenSSLTool {
-    let directory: URL
+public struct OpenSSLTool {
+    public let directory: URL
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sscard-openssl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    struct Failed: Error, CustomStringConvertible { let description: String }
+    public struct Failed: Error, CustomStringConvertible { public let description: String }
 
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> String {
+    public func run(_ arguments: [String], input: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["openssl"] + arguments
@@ -32,14 +32,14 @@ struct OpenSSLTool {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func text(_ name: String) throws -> String {
+    public func text(_ name: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
     /// A CA and a unit certificate signed by it, with the unit's key encrypted as PKCS#8:
     /// P-256 with SHA-256, or SM2 with SM3 and the standard ID. Files: `prefix`-ca.pem,
     /// `prefix`-unit.pem, `prefix`-unit.key.
-    func makeChain(_ prefix: String, sm2: Bool, creditCode: String, password: String, days: Int = 30) throws {
+    public func makeChain(_ prefix: String, sm2: Bool, creditCode: String, password: String, days: Int = 30) throws {
         let algorithm = sm2 ? ["-algorithm", "SM2"] : ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
         let digest = sm2 ? ["-sm3", "-sigopt", "distid:1234567812345678"] : ["-sha256"]
         try run(["genpkey"] + algorithm + ["-out", "\(prefix)-ca.key"])

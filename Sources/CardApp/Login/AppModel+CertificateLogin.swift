@@ -1,0 +1,108 @@
+import CardDomain
+import CardStore
+import TerminalUI
+import UnitCertificates
+
+/// 证书登录: the terminal opens the key with the 证书密码, signs a fresh domain-separated
+/// challenge and checks it with the certificate's public key, checks the chain to a CA
+/// this deployment trusts (the verifier port) and the dates; the journal then decides on
+/// revocation, the lock, the challenge used once, and the unit the 统一社会信用代码 names.
+extension AppModel {
+    /// How long a signed challenge may take to reach the journal.
+    static let challengeSeconds: Int64 = 60
+
+    mutating func handleCertificateLogin(_ key: Key, _ screen: CertificateLoginScreen, now: Int64) {
+        var screen = screen
+        if key == .escape { return backToLoginChoice() }
+        let (_, action) = screen.handle(key)
+        page = .certificateLogin(screen)
+        switch action {
+        case .logIn(let submission)?: logIn(with: submission, on: screen, now: now)
+        case .back?: backToLoginChoice()
+        case nil: break
+        }
+    }
+
+    private mutating func logIn(with submission: CertificateLoginScreen.Submission, on screen: CertificateLoginScreen, now: Int64) {
+        var screen = screen
+        do {
+            let login = try checkCertificate(submission, now: now)
+            let events = try environment.repository.execute(.completeCertificateLogin(login), by: Actor(username: "", role: .unitOperator),
+                                                            context: environment.context(now: now))
+            guard case .loginAttempted(let attempt)? = events.first, let username = attempt.username,
+                  let account = environment.repository.state.accounts[username] else { return }
+            let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
+                              unitNumber: account.unitNumber)
+            admit(actor, displayName: account.displayName, group: screen.group)
+        } catch let problem as CertificateProblem {
+            screen.refused(problem.message, field: problem.field)
+            page = .certificateLogin(screen)
+        } catch let refusal as CommandRefusal {
+            screen.refused("\(refusal)", field: "folder")
+            page = .certificateLogin(screen)
+        } catch {
+            overlay = message("无法登录", "登录记录无法保存：\(error)。请联系管理员，稍后再试。", tone: .error)
+        }
+    }
+
+    struct CertificateProblem: Error {
+        let message: String
+        var field = "folder"
+    }
+
+    /// Everything the terminal checks before the journal is asked; each refusal its own words.
+    private mutating func checkCertificate(_ submission: CertificateLoginScreen.Submission, now: Int64) throws -> CertificateLogin {
+        let folder: CertificateFolder
+        do { folder = try CertificateFolder.read(submission.folder) } catch { throw CertificateProblem(message: error.message) }
+        guard let certificate = X509Certificate.read(pem: folder.certificatePEM) else {
+            throw CertificateProblem(message: "证书文件无法读取，可能已损坏")
+        }
+        try? environment.repository.refresh()
+        if let until = environment.repository.state.certificateLockedUntil(certificate.serial, now: now) {
+            throw CertificateProblem(message: "证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试", field: "password")
+        }
+        let key: CertificateKey
+        do {
+            key = try CertificateKey.read(pem: folder.keyPEM, password: submission.password)
+        } catch .wrongPassword {
+            throw CertificateProblem(message: try wrongCertificatePassword(certificate.serial, now: now), field: "password")
+        } catch {
+            throw CertificateProblem(message: "密钥文件无法读取，可能已损坏")
+        }
+        guard certificate.belongs(to: key) else { throw CertificateProblem(message: "文件夹中的密钥不属于这张证书") }
+        var generator = SystemRandomNumberGenerator()
+        let nonce = (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
+            .map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        let expires = now + Self.challengeSeconds * 1_000_000
+        let challenge = CertificateLogin.challenge(terminal: environment.terminal, nonce: nonce, expiresAt: expires)
+        guard let signature = key.sign(challenge), certificate.verifies(signature, over: challenge) else {
+            throw CertificateProblem(message: "证书签名验证失败，请确认证书和密钥完好")
+        }
+        switch environment.certificateVerifier.verify(certificate, trusting: environment.certificateAuthority.authorities(), at: now / 1_000_000) {
+        case .valid: break
+        case .expired:
+            throw CertificateProblem(message: "证书已于 \(BeijingTime.dateTime(microseconds: certificate.notAfter * 1_000_000)) 过期，请办理证书更新")
+        case .notYetValid:
+            throw CertificateProblem(message: "证书尚未生效（自 \(BeijingTime.dateTime(microseconds: certificate.notBefore * 1_000_000)) 起有效）")
+        case .untrusted: throw CertificateProblem(message: "该证书不是本系统认可的 CA 签发的，不能登录")
+        case .notForLogin: throw CertificateProblem(message: "该证书不能用于登录（没有客户端认证用途）")
+        case .invalid(let why): throw CertificateProblem(message: "证书无效：\(why)")
+        }
+        guard let creditCode = certificate.subjectSerialNumber, !creditCode.isEmpty else {
+            throw CertificateProblem(message: "证书上没有单位的统一社会信用代码")
+        }
+        return CertificateLogin(serial: certificate.serial, creditCode: creditCode, nonce: nonce, expiresAt: expires)
+    }
+
+    /// Records the wrong 证书密码 and says how many tries are left, or until when it is locked.
+    private mutating func wrongCertificatePassword(_ serial: String, now: Int64) throws -> String {
+        let events = try environment.repository.execute(.failCertificatePassword(serial: serial), by: Actor(username: "", role: .unitOperator),
+                                                        context: environment.context(now: now))
+        if case .certificatePasswordFailed(let failed)? = events.first, let until = failed.lockedUntil {
+            return "证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"
+        }
+        let policy = environment.repository.reference.loginPolicy
+        let left = max(0, policy.maxFailures - (environment.repository.state.certificateFailures[CertificateLogin.normalised(serial)] ?? 0))
+        return "证书密码不正确，还可以再试 \(left) 次"
+    }
+}
