@@ -10,17 +10,23 @@ enum SSCardProcess {
     }
 
     /// Runs the built sscard, or with `executable` that program (strace, to wrap sscard).
-    static func run(_ arguments: [String], executable: String? = nil) throws -> Run {
+    /// Runs sscard (or `executable`) to its end; `input` is its standard input, else none.
+    static func run(_ arguments: [String], executable: String? = nil, input: String? = nil) throws -> Run {
         let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? selfDirectory.appendingPathComponent("sscard")
         process.arguments = arguments
         let output = Pipe()
         let error = Pipe()
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read stderr on another thread so that neither pipe can fill and block the child.
         nonisolated(unsafe) var err = Data()
         let done = DispatchSemaphore(value: 0)
