@@ -40,6 +40,20 @@ import Testing
         #expect(!journal.contains(shown.replacingOccurrences(of: "-", with: "")), "the journal keeps only the code's hash")
     }
 
+    /// An employee (刘洋, of a unit that opened collective application) by 人脸识别 on 京通.
+    @Test func anEmployeeLogsInByFaceOn京通() throws {
+        let (directory, tmux) = try retiree.start(["--channel", "jingtong"])
+        try tmux.waitFor("登录")
+        try tmux.send("Space", "Tab", "Enter")
+        let screen = try tmux.waitFor("一次有效")
+        let shown = try #require(code(on: screen), "\(screen)")
+        let approved = try SSCardProcess.run(["auth", "approve", shown, "--as", "110101198501150626", "--method", "face",
+                                              "--data-dir", directory + "/data"])
+        #expect(approved.status == 0, "\(approved.output)\(approved.error)")
+        let home = try tmux.waitFor("请选择要办理的业务", seconds: 5)
+        #expect(home.contains("刘洋"), "\(home)")
+    }
+
     @Test func aDeniedFaceCheckIn京通SaysWhy() throws {
         let (directory, tmux) = try retiree.start(["--channel", "jingtong"])
         try tmux.waitFor("登录")
