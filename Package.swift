@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // Pure domain core: no file, terminal or clock access.
@@ -47,7 +49,9 @@ let package = Package(
         // OpenSSL 3's libcrypto (Debian libssl-dev) behind a small C shim: unit certificates,
         // encrypted PKCS#8 keys, and SM2 with SM3, which no Swift package here parses.
         .target(name: "CCertificateShim", linkerSettings: [.linkedLibrary("crypto")]),
-        .target(name: "UnitCertificates", dependencies: ["CCertificateShim", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "UnitCertificates", dependencies: ["CCertificateShim", .product(name: "X509", package: "swift-certificates"),
+                                                         .product(name: "SwiftASN1", package: "swift-asn1"),
+                                                         .product(name: "SystemPackage", package: "swift-system")]),
         // libharu from Debian (no pkg-config file): receipts as PDF for the print spooler.
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
         .target(name: "ReceiptPrinting", dependencies: ["CHaru", "CardDomain", "TerminalUI", .product(name: "SystemPackage", package: "swift-system")]),

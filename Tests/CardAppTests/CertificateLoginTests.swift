@@ -55,6 +55,27 @@ import UnitCertificates
         #expect(fixture.repository.state.usedChallenges.count == 1)
     }
 
+    /// 插入证书: the picker lists certificates and keys; choosing the certificate file fills
+    /// in its folder, and the password is next.
+    @Test func thePickerChoosesTheCertificatesFolder() throws {
+        let fixture = try AppFixture()
+        let (folder, _) = try Self.issue(fixture)
+        var model = try fixture.model(channel: .web)
+        model.type([.tab, .enter])
+        model.focus("choose")
+        model.type([.enter])
+        guard case .certificatePicker? = model.overlay else { Issue.record("the picker did not open"); return }
+        // Tab to the path line, Ctrl-U clears the folder it starts with.
+        model.type([.tab, .control("u")])
+        model.type(folder + "/certificate.pem")
+        model.type([.enter])
+        #expect(model.overlay == nil)
+        #expect(model.currentForm.value("folder") == folder && model.currentForm.focusedField?.id == "password")
+        model.type(Self.password)
+        model.type([.enter])
+        #expect(model.session?.actor.unitNumber == "10000001")
+    }
+
     @Test func fiveWrongPasswordsLockTheCertificate() throws {
         let fixture = try AppFixture()
         let (folder, _) = try Self.issue(fixture)

@@ -37,10 +37,13 @@ public struct OpenSSLTool {
     }
 
     /// A CA and a unit certificate signed by it, with the unit's key encrypted as PKCS#8:
-    /// P-256 with SHA-256, or SM2 with SM3 and the standard ID. Files: `prefix`-ca.pem,
+    /// P-256 (or RSA) with SHA-256, or SM2 with SM3 and the standard ID. Files: `prefix`-ca.pem,
     /// `prefix`-unit.pem, `prefix`-unit.key.
-    public func makeChain(_ prefix: String, sm2: Bool, creditCode: String, password: String, days: Int = 30) throws {
-        let algorithm = sm2 ? ["-algorithm", "SM2"] : ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+    /// `usage` is the unit certificate's extendedKeyUsage; `rsa` makes RSA-2048 keys (not with `sm2`).
+    public func makeChain(_ prefix: String, sm2: Bool, creditCode: String, password: String, days: Int = 30,
+                          usage: String = "clientAuth", rsa: Bool = false) throws {
+        let algorithm = sm2 ? ["-algorithm", "SM2"]
+            : rsa ? ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"] : ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
         let digest = sm2 ? ["-sm3", "-sigopt", "distid:1234567812345678"] : ["-sha256"]
         try run(["genpkey"] + algorithm + ["-out", "\(prefix)-ca.key"])
         try run(["req", "-x509", "-new", "-key", "\(prefix)-ca.key"] + digest + ["-subj", "/CN=Outside \(prefix) CA", "-days", "365",
@@ -49,7 +52,7 @@ public struct OpenSSLTool {
         try run(["genpkey"] + algorithm + ["-out", "\(prefix)-plain.key"])
         try run(["req", "-new", "-key", "\(prefix)-plain.key"] + digest + ["-subj", "/CN=Unit/serialNumber=\(creditCode)",
                  "-out", "\(prefix).csr"])
-        try "extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n".write(to: directory.appendingPathComponent("ext.cnf"),
+        try "extendedKeyUsage=\(usage)\nbasicConstraints=CA:FALSE\n".write(to: directory.appendingPathComponent("ext.cnf"),
                                                                                atomically: true, encoding: .utf8)
         var sign = ["x509", "-req", "-in", "\(prefix).csr", "-CA", "\(prefix)-ca.pem", "-CAkey", "\(prefix)-ca.key"] + digest
         if sm2 { sign += ["-vfyopt", "distid:1234567812345678"] }

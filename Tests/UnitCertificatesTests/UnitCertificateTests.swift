@@ -4,8 +4,8 @@ import SystemPackage
 import Testing
 import UnitCertificates
 
-/// Unit certificates made by the `openssl` command line, P-256 and SM2, read, used and
-/// checked by the OpenSSL adapter; and the deployment CA's own certificates read back by
+/// Unit certificates made by the `openssl` command line, P-256, RSA and SM2, read, used and
+/// checked by both adapters (swift-certificates cannot parse SM2); and the deployment CA's own certificates read back by
 /// `openssl`.
 @Suite struct UnitCertificateTests {
     static let creditCode = "91110105MA01234567"
@@ -27,12 +27,34 @@ import UnitCertificates
         let signature = try #require(key.sign(challenge))
         #expect(certificate.verifies(signature, over: challenge))
         #expect(!certificate.verifies(signature, over: challenge + [0]))
-        let verifier = OpenSSLCertificateVerifier()
         let authority = try tool.text("outside-ca.pem")
-        #expect(verifier.verify(certificate, trusting: [authority], at: Self.now) == .valid)
-        #expect(verifier.verify(certificate, trusting: [authority], at: Self.now + 40 * 86_400) == .expired)
-        #expect(verifier.verify(certificate, trusting: [authority], at: Self.now - 2 * 86_400) == .notYetValid)
-        #expect(verifier.verify(certificate, trusting: [], at: Self.now) == .untrusted)
+        // Both adapters where swift-certificates can parse the certificate; OpenSSL alone for SM2.
+        let verifiers: [any CertificateVerifier] = sm2 ? [OpenSSLCertificateVerifier(), UnitCertificateVerifier()]
+            : [OpenSSLCertificateVerifier(), SwiftCertificatesVerifier(), UnitCertificateVerifier()]
+        for verifier in verifiers {
+            #expect(verifier.verify(certificate, trusting: [authority], at: Self.now) == .valid, "\(verifier)")
+            #expect(verifier.verify(certificate, trusting: [authority], at: Self.now + 40 * 86_400) == .expired, "\(verifier)")
+            #expect(verifier.verify(certificate, trusting: [authority], at: Self.now - 2 * 86_400) == .notYetValid, "\(verifier)")
+            #expect(verifier.verify(certificate, trusting: [], at: Self.now) == .untrusted, "\(verifier)")
+        }
+        #expect(SwiftCertificatesVerifier().verify(certificate, trusting: [authority], at: Self.now) == (sm2 ? .invalid("swift-certificates 无法解析该证书") : .valid))
+    }
+
+    /// RSA through swift-certificates; and a certificate for TLS servers, not clients, is
+    /// refused by both adapters, although its chain is fine.
+    @Test func rsaChainsAndServerOnlyCertificates() throws {
+        let tool = try OpenSSLTool()
+        try tool.makeChain("rsa", sm2: false, creditCode: Self.creditCode, password: "p", rsa: true)
+        let rsa = try #require(X509Certificate.read(pem: try tool.text("rsa-unit.pem")))
+        let key = try CertificateKey.read(pem: try tool.text("rsa-unit.key"), password: "p")
+        let challenge = Array("challenge".utf8)
+        #expect(rsa.verifies(try #require(key.sign(challenge)), over: challenge))
+        #expect(SwiftCertificatesVerifier().verify(rsa, trusting: [try tool.text("rsa-ca.pem")], at: Self.now) == .valid)
+        try tool.makeChain("server", sm2: false, creditCode: Self.creditCode, password: "p", usage: "serverAuth")
+        let server = try #require(X509Certificate.read(pem: try tool.text("server-unit.pem")))
+        for verifier in [OpenSSLCertificateVerifier(), SwiftCertificatesVerifier()] as [any CertificateVerifier] {
+            #expect(verifier.verify(server, trusting: [try tool.text("server-ca.pem")], at: Self.now) == .notForLogin, "\(verifier)")
+        }
     }
 
     @Test func aCertificateFromAnotherCAIsUntrusted() throws {
@@ -40,7 +62,9 @@ import UnitCertificates
         try tool.makeChain("one", sm2: false, creditCode: Self.creditCode, password: "p")
         try tool.makeChain("two", sm2: false, creditCode: Self.creditCode, password: "p")
         let certificate = try #require(X509Certificate.read(pem: try tool.text("one-unit.pem")))
-        #expect(OpenSSLCertificateVerifier().verify(certificate, trusting: [try tool.text("two-ca.pem")], at: Self.now) == .untrusted)
+        for verifier in [OpenSSLCertificateVerifier(), SwiftCertificatesVerifier()] as [any CertificateVerifier] {
+            #expect(verifier.verify(certificate, trusting: [try tool.text("two-ca.pem")], at: Self.now) == .untrusted, "\(verifier)")
+        }
     }
 
     /// The deployment's CA issues a unit certificate whose key `openssl` opens with the
@@ -62,7 +86,7 @@ import UnitCertificates
         #expect(try tool.run(verify + ["-CAfile", "ca/authority.pem", "mine.pem"]).contains("mine.pem: OK"))
         try tool.run(["pkey", "-in", "mine.key", "-passin", "pass:证书密码1", "-noout"])
         #expect(unit.serial == "4D")
-        #expect(OpenSSLCertificateVerifier().verify(unit, trusting: authority.authorities(), at: Self.now) == .valid)
+        #expect(UnitCertificateVerifier().verify(unit, trusting: authority.authorities(), at: Self.now) == .valid)
         let mode = try FileManager.default.attributesOfItem(atPath: tool.directory.appendingPathComponent("ca/authority.key").path)[.posixPermissions]
         #expect(mode as? Int == 0o600)
     }

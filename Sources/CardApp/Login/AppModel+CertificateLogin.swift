@@ -1,5 +1,6 @@
 import CardDomain
 import CardStore
+import Foundation
 import TerminalUI
 import UnitCertificates
 
@@ -18,8 +19,29 @@ extension AppModel {
         page = .certificateLogin(screen)
         switch action {
         case .logIn(let submission)?: logIn(with: submission, on: screen, now: now)
+        case .choose?:
+            overlay = .certificatePicker(FilePicker(title: "插入证书", requirement: "选择证书文件（.pem），密钥须在同一文件夹",
+                                                    directory: photoDirectory, listing: CertificateDirectoryListing()))
         case .back?: backToLoginChoice()
         case nil: break
+        }
+    }
+
+    /// The picker's keys; a chosen file names the certificate's folder.
+    mutating func handleCertificatePicker(_ picker: FilePicker, _ key: Key) {
+        var picker = picker
+        let response = picker.handle(key)
+        overlay = .certificatePicker(picker)
+        switch response {
+        case .cancelled:
+            overlay = nil
+        case .activated:
+            guard let path = picker.chosenPath, case .certificateLogin(var screen) = page else { return }
+            screen.chose(folder: (path as NSString).deletingLastPathComponent)
+            page = .certificateLogin(screen)
+            overlay = nil
+        default:
+            break
         }
     }
 

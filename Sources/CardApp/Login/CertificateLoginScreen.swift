@@ -20,6 +20,7 @@ public struct CertificateLoginScreen: AppScreen, Equatable, Sendable {
         form = Form([
             FormField(id: "how", control: .note("请插入单位数字证书：填写证书所在的文件夹（含证书和加密的密钥），再输入证书密码。", style: .normal)),
             FormField(id: "folder", label: "证书文件夹", isRequired: true, control: .text(TextField(folder, maxLength: 200), width: 40)),
+            FormField(id: "choose", control: .button("插入证书（选择证书文件）")),
             FormField(id: "password", label: "证书密码", isRequired: true,
                       control: .text(TextField("", maxLength: 64, isSecret: true), width: 24)),
             FormField(id: "login", control: .button("登录")),
@@ -32,6 +33,8 @@ public struct CertificateLoginScreen: AppScreen, Equatable, Sendable {
 
     public enum Action: Equatable, Sendable {
         case logIn(Submission)
+        /// Open the file picker on the certificate's folder (the USB key).
+        case choose
         case back
     }
 
@@ -39,6 +42,7 @@ public struct CertificateLoginScreen: AppScreen, Equatable, Sendable {
         let event = form.handle(key)
         switch event {
         case .pressed("back"): return (event, .back)
+        case .pressed("choose"): return (event, .choose)
         case .pressed("login"), .submitted:
             var problems: [(field: String, message: String)] = []
             let folder = TextLayout.trimmed(form.value("folder"))
@@ -48,6 +52,12 @@ public struct CertificateLoginScreen: AppScreen, Equatable, Sendable {
             return (event, problems.isEmpty ? .logIn(Submission(folder: folder, password: form.value("password"))) : nil)
         default: return (event, nil)
         }
+    }
+
+    /// The picker chose the certificate in `folder`: the password is next.
+    mutating func chose(folder: String) {
+        _ = form.setValue(folder, for: "folder")
+        form.focus(on: "password")
     }
 
     /// A refusal at the field it concerns: the folder stays, the password is cleared.

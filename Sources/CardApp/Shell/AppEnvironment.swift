@@ -22,7 +22,7 @@ public struct AppEnvironment {
     /// Where SMS codes go: the data directory's outbox, unless a deployment plugs in its platform.
     var smsGateway: any SMSGateway
     /// 证书登录: the port that checks a unit certificate's chain, and the CAs it may chain to.
-    var certificateVerifier: any CertificateVerifier = OpenSSLCertificateVerifier()
+    var certificateVerifier: any CertificateVerifier = UnitCertificateVerifier()
     let certificateAuthority: DeploymentAuthority
     /// Where 民生一卡通's 身份识别 reads the card (D9).
     let idCardReader: any IDCardReader

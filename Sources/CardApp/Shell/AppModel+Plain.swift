@@ -72,6 +72,8 @@ extension AppModel {
         switch overlay {
         case .photoPicker(let picking)?:
             return "\(picking.picker.title)（\(picking.picker.requirement)）：请输入照片文件的完整路径，直接回车取消："
+        case .certificatePicker?:
+            return "插入证书：请输入证书所在文件夹的完整路径，直接回车取消："
         case .confirmSubmit(let dialog)?:
             return "\(dialog.title)：\(dialog.message)（y 确定 / n 取消）："
         default:
@@ -89,6 +91,13 @@ extension AppModel {
             guard case .photoPicker(let picking)? = overlay else { return nil }
             overlay = nil
             return picking.picker.problem
+        case .certificatePicker:
+            overlay = nil
+            if !answer.isEmpty, case .certificateLogin(var screen) = page {
+                screen.chose(folder: answer)
+                page = .certificateLogin(screen)
+            }
+            return nil
         case .confirmSubmit:
             type(plainKeys: [answer.lowercased().hasPrefix("y") ? .enter : .escape], now: now)
             return nil

@@ -150,6 +150,7 @@ extension AppModel {
         case .confirmQuit(let dialog)?, .confirmDiscard(let dialog, _)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
             dialog.draw(on: &canvas)
         case .photoPicker(var picking)?: picking.picker.draw(on: &canvas)
+        case .certificatePicker(var picker)?: picker.draw(on: &canvas)
         case .screenLocked(let lock)?: lock.draw(on: &canvas)
         case .idleWarning?:
             let seconds = idleSecondsLeft(now: now)

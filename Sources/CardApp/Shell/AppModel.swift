@@ -37,6 +37,8 @@ public struct AppModel {
         case idleWarning
         /// Choosing the file for a photo field of the application.
         case photoPicker(PhotoPicking)
+        /// 插入证书: choosing the unit certificate's file, and so its folder.
+        case certificatePicker(FilePicker)
         /// 二次确认 before the application (or the unit's setting) is recorded.
         case confirmSubmit(ModalDialog)
         /// A staff session idle too long: the page is hidden until the password is given.
@@ -200,6 +202,8 @@ public struct AppModel {
                 resetToStart(now: lastInput)
                 return .redraw
             }
+        case .certificatePicker(let picker):
+            handleCertificatePicker(picker, key)
         case .photoPicker(let picking):
             handlePhotoPicker(picking, key, now: lastInput)
         case .confirmSubmit(var dialog):
