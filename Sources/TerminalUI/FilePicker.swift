@@ -15,9 +15,13 @@ public struct FilePicker: Sendable {
     private let listing: any DirectoryListing
     private var top = 0
 
-    public init(title: String, requirement: String, directory: String, listing: any DirectoryListing) {
+    /// What an empty folder is said to lack ("图片文件", "证书文件").
+    public let wanted: String
+
+    public init(title: String, requirement: String, directory: String, listing: any DirectoryListing, wanted: String = "图片文件") {
         self.title = title
         self.requirement = requirement
+        self.wanted = wanted
         self.directory = FilePicker.normalised(directory)
         self.listing = listing
         pathField = TextField(self.directory, maxLength: 4096)
@@ -118,7 +122,7 @@ public struct FilePicker: Sendable {
             canvas.write(line, row: row, column: 3, style: isCursor ? .focus : .normal, limit: canvas.width - 4)
         }
         if entries.count <= 1 && problem == nil {
-            canvas.write("（此目录下没有图片文件）", row: 4, column: 3, style: .muted)
+            canvas.write("（此目录下没有\(wanted)）", row: 4, column: 3, style: .muted)
         }
         if let problem { canvas.write(problem, row: canvas.height - 5, column: 1, style: .error) }
         canvas.write("路径", row: canvas.height - 4, column: 1)

@@ -21,7 +21,8 @@ import Testing
     func tryLogIn(_ tmux: TmuxSession, folder: String, password: String) throws {
         try tmux.waitFor("证书文件夹")
         try tmux.type(folder)
-        try tmux.send("Tab")
+        // Past 【插入证书】 to the password.
+        try tmux.send("Tab", "Tab")
         try tmux.type(password)
         try tmux.send("Enter")
     }

@@ -21,7 +21,7 @@ extension AppModel {
         case .logIn(let submission)?: logIn(with: submission, on: screen, now: now)
         case .choose?:
             overlay = .certificatePicker(FilePicker(title: "插入证书", requirement: "选择证书文件（.pem），密钥须在同一文件夹",
-                                                    directory: photoDirectory, listing: CertificateDirectoryListing()))
+                                                    directory: photoDirectory, listing: CertificateDirectoryListing(), wanted: "证书文件"))
         case .back?: backToLoginChoice()
         case nil: break
         }
