@@ -112,7 +112,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         // The openssl command line making keys and certificates as an outside CA would.
-        .target(name: "CertificateTestSupport", path: "Tests/CertificateTestSupport"),
+        .target(name: "CertificateTestSupport", dependencies: ["JournalTestSupport"], path: "Tests/CertificateTestSupport"),
         .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", "CertificateTestSupport",
                                                                  .product(name: "SystemPackage", package: "swift-system")]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally
@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "ReceiptPrintingTests", dependencies: ["ReceiptPrinting", "CardDomain", "SnapshotSupport",
                                                                   .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
-        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "SnapshotSupport", "CertificateTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "SnapshotSupport", "CertificateTestSupport", "JournalTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

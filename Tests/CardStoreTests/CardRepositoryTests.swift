@@ -17,9 +17,8 @@ import Testing
     let root: FilePath
 
     init() throws {
-        var template = Array("/tmp/sscard-store-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        root = FilePath(String(cString: made))
+        let made = try TemporaryFolder.make("sscard-store-test")
+        root = FilePath(made)
     }
 
     func open() throws -> CardRepository {
@@ -129,10 +128,9 @@ import Testing
 /// A failing disk under the repository: nothing unacknowledged is ever shown as done.
 @Suite struct CardRepositoryFaultTests {
     @Test func aFailedSyncIsVoidedAndTheRetryGoesThroughOnce() throws {
-        var template = Array("/tmp/sscard-store-fault-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
+        let made = try TemporaryFolder.make("sscard-store-fault")
         let io = FaultyFileIO()
-        let data = DataDirectory(FilePath(String(cString: made)))
+        let data = DataDirectory(FilePath(made))
         let repository = try CardRepository(data: data, reference: CardRepositoryTests.reference, io: io)
         let units = CardRepositoryTests.demo.units
         try repository.execute(.recordUnit(units[0]), by: .system("seed"), context: CardRepositoryTests.context)

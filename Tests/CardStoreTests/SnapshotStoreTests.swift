@@ -1,5 +1,6 @@
 import CardStore
 import Foundation
+import JournalTestSupport
 import Journal
 import SystemPackage
 import Testing
@@ -31,9 +32,8 @@ struct SumModel: Projection, Equatable {
     let data: DataDirectory
 
     init() throws {
-        var template = Array("/tmp/sscard-store-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        data = DataDirectory(FilePath(String(cString: made)))
+        let made = try TemporaryFolder.make("sscard-store-test")
+        data = DataDirectory(FilePath(made))
     }
 
     func append(_ values: ClosedRange<UInt8>) throws {
@@ -113,9 +113,7 @@ struct SumModel: Projection, Equatable {
 
 @Suite struct DataDirectoryTests {
     @Test func missingParentsAreCreatedPrivate() throws {
-        var template = Array("/tmp/sscard-data-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        let base = FilePath(String(cString: made))
+        let base = FilePath(try TemporaryFolder.make("sscard-data-test"))
         defer { try? FileManager.default.removeItem(atPath: base.string) }
         let data = DataDirectory(base.appending("a/b/sscard"))
         try data.create()

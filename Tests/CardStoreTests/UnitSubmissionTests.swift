@@ -18,9 +18,8 @@ import Testing
     let root: FilePath
 
     init() throws {
-        var template = Array("/tmp/sscard-unit-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        root = FilePath(String(cString: made))
+        let made = try TemporaryFolder.make("sscard-unit-test")
+        root = FilePath(made)
     }
 
     static func person(_ name: String) -> PersonRecord { demo.persons.first { $0.name == name }! }

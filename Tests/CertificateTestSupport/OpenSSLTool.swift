@@ -1,4 +1,5 @@
 import Foundation
+import JournalTestSupport
 
 /// The `openssl` command line (Debian openssl), to make keys and certificates the way an
 /// outside CA would, in a temporary folder.
@@ -6,8 +7,7 @@ public struct OpenSSLTool {
     public let directory: URL
 
     public init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sscard-openssl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = URL(fileURLWithPath: try TemporaryFolder.make("sscard-openssl"))
     }
 
     public struct Failed: Error, CustomStringConvertible { public let description: String }

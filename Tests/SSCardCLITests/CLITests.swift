@@ -8,9 +8,7 @@ import Testing
     let root: String
 
     init() throws {
-        var template = Array("/tmp/sscard-cli-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        root = String(cString: made)
+        root = try SSCardProcess.temporaryDirectory()
     }
 
     var journal: FilePath { FilePath(root).appending("journal") }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalTestSupport
 import SystemPackage
 
 /// Runs the real `sscard` binary, built beside this test bundle, and collects what it says.
@@ -44,8 +45,6 @@ enum SSCardProcess {
 
     /// A fresh private temporary directory.
     static func temporaryDirectory() throws -> String {
-        var template = Array("/tmp/sscard-cli-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Errno(rawValue: errno) }
-        return String(cString: made)
+        try TemporaryFolder.make("sscard-cli-test")
     }
 }
