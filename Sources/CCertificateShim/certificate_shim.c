@@ -294,6 +294,8 @@ static int64_t seconds(const ASN1_TIME *time) {
 int64_t sscard_not_before(const sscard_certificate *certificate) { return seconds(X509_get0_notBefore(certificate->x509)); }
 int64_t sscard_not_after(const sscard_certificate *certificate) { return seconds(X509_get0_notAfter(certificate->x509)); }
 
+int sscard_is_authority(const sscard_certificate *certificate) { return X509_check_ca(certificate->x509) > 0; }
+
 int sscard_allows_client_auth(const sscard_certificate *certificate) {
     X509 *x509 = certificate->x509;
     return (X509_get_extension_flags(x509) & EXFLAG_XKUSAGE) && (X509_get_extended_key_usage(x509) & XKU_SSL_CLIENT);

@@ -57,6 +57,10 @@ public struct DeploymentAuthority {
     /// Adds an outside CA certificate (PEM) to the trusted ones, named by its serial.
     public func trust(_ pem: String) throws -> X509Certificate {
         guard let certificate = X509Certificate.read(pem: pem) else { throw Problem(description: "文件里没有 PEM 格式的证书") }
+        // A unit's own certificate trusted as a CA would be a trust store that misleads.
+        guard certificate.isAuthority else {
+            throw Problem(description: "该证书不是 CA 证书（没有 basicConstraints CA:TRUE），不能作为签发机构信任")
+        }
         try Self.makeDirectory(directory)
         try Self.makeDirectory(trustedDirectory)
         try Self.write(certificate.pem, to: trustedDirectory.appending("\(certificate.serial).pem"))

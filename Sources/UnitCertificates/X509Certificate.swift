@@ -48,6 +48,8 @@ public final class X509Certificate {
     /// Validity, in seconds since 1970.
     public var notBefore: Int64 { sscard_not_before(pointer) }
     public var notAfter: Int64 { sscard_not_after(pointer) }
+    /// basicConstraints CA:TRUE: it may issue certificates.
+    public var isAuthority: Bool { sscard_is_authority(pointer) == 1 }
     /// extendedKeyUsage names clientAuth.
     public var allowsClientAuth: Bool { sscard_allows_client_auth(pointer) == 1 }
     /// Signed with SM2-with-SM3, or holding an SM2 key.

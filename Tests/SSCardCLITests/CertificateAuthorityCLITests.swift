@@ -47,5 +47,7 @@ import Testing
         #expect(listing.count == 1 && listing[0].hasSuffix(".pem"))
         let wrong = try SSCardProcess.run(["ca", "trust", tool.directory.path + "/bjca-unit.key", "--data-dir", directory + "/data"])
         #expect(wrong.status == 2 && wrong.error.contains("没有 PEM 格式的证书"), "\(wrong.error)")
+        let leaf = try SSCardProcess.run(["ca", "trust", tool.directory.path + "/bjca-unit.pem", "--data-dir", directory + "/data"])
+        #expect(leaf.status == 2 && leaf.error.contains("不是 CA 证书"), "\(leaf.error)")
     }
 }

@@ -54,6 +54,8 @@ int sscard_subject_common_name(const sscard_certificate *certificate, char *out,
 int sscard_serial_hex(const sscard_certificate *certificate, char *out, size_t capacity);
 int64_t sscard_not_before(const sscard_certificate *certificate);
 int64_t sscard_not_after(const sscard_certificate *certificate);
+// 1 when basicConstraints says CA:TRUE (the certificate may issue others).
+int sscard_is_authority(const sscard_certificate *certificate);
 // 1 when extendedKeyUsage names clientAuth.
 int sscard_allows_client_auth(const sscard_certificate *certificate);
 int sscard_certificate_is_sm2(const sscard_certificate *certificate);
