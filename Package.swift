@@ -29,7 +29,7 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", "ImageDecoding", .product(name: "SystemPackage", package: "swift-system"),
+            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", .product(name: "SystemPackage", package: "swift-system"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         // The openssl command line making keys and certificates as an outside CA would.
         .target(name: "CertificateTestSupport", dependencies: ["JournalTestSupport"], path: "Tests/CertificateTestSupport"),
-        .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", "CertificateTestSupport",
+        .testTarget(name: "UnitCertificatesTests", dependencies: ["UnitCertificates", "CardStore", "CertificateTestSupport",
                                                                  .product(name: "SystemPackage", package: "swift-system")]),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); built normally
         // they replay their seed corpus and saved crashes, which SSCardCLITests does.

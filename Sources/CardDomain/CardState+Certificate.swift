@@ -20,7 +20,7 @@ extension CardState {
     func failCertificatePassword(_ serial: String, now: Int64, policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
         let serial = CertificateLogin.normalised(serial)
         if let until = certificateLockedUntil(serial, now: now) {
-            return .failure(.refused("证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+            return .failure(.refused(CertificateLogin.lockedMessage(until: until)))
         }
         let lock = (certificateFailures[serial] ?? 0) + 1 >= policy.maxFailures ? now + Int64(policy.lockMinutes) * 60_000_000 : nil
         return .success([.certificatePasswordFailed(.init(serial: serial, lockedUntil: lock))])
@@ -31,7 +31,7 @@ extension CardState {
             return .failure(.refused("该证书已被吊销（\(reason)），不能登录。请联系证书管理部门重新办理"))
         }
         if let until = certificateLockedUntil(login.serial, now: now) {
-            return .failure(.refused("证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+            return .failure(.refused(CertificateLogin.lockedMessage(until: until)))
         }
         guard !usedChallenges.contains(login.nonce) else { return .failure(.refused("该登录签名已经用过，请重新登录")) }
         guard now < login.expiresAt else { return .failure(.refused("登录签名已过期，请重新登录")) }

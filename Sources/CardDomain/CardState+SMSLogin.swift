@@ -13,7 +13,7 @@ extension CardState {
         }
         if let login = smsLogins[number.value] {
             if let until = login.lockedUntil, until > now {
-                return .failure(.refused("验证码错误次数过多，该手机号已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+                return .failure(.refused(SMSLogin.lockedMessage(until: until)))
             }
             let wait = login.sentAt + Int64(policy.resendSeconds) * 1_000_000 - now
             if wait > 0 {
@@ -27,7 +27,7 @@ extension CardState {
     func checkSMSCode(phone: String, codeMatched: Bool, now: Int64, policy: SMSPolicy) -> Result<[DomainEvent], CommandRefusal> {
         guard let login = smsLogins[phone] else { return .failure(.refused("请先获取验证码")) }
         if let until = login.lockedUntil, until > now {
-            return .failure(.refused("验证码错误次数过多，该手机号已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"))
+            return .failure(.refused(SMSLogin.lockedMessage(until: until)))
         }
         guard !login.used else { return .failure(.refused("该验证码已经用过，请重新获取")) }
         guard now < login.expiresAt else { return .failure(.refused("验证码已过期，请重新获取")) }

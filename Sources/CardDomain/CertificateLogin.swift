@@ -24,6 +24,11 @@ public struct CertificateLogin: Codable, Equatable, Sendable {
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 
+    /// What a locked certificate is told, by the journal and the terminal alike.
+    public static func lockedMessage(until: Int64) -> String {
+        "证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"
+    }
+
     /// The bytes the certificate's key signs: domain-separated, so a signature made for
     /// anything else (or another terminal, or after the expiry) is never a login.
     public static func challenge(terminal: String, nonce: String, expiresAt: Int64) -> [UInt8] {

@@ -33,7 +33,7 @@ public struct LoginCode: Codable, Equatable, Sendable {
     /// The code as stored and looked up: SHA-256 of the code as typed, upper-cased, without spaces.
     public static func hash(_ code: String) -> String {
         let normalised = code.uppercased().filter { !$0.isWhitespace && $0 != "-" }
-        return SHA256.hash(data: Array(normalised.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return SHA256.hash(data: Array(normalised.utf8)).hexadecimal
     }
 
     /// "ACDE-FGHJ", as the screen and a person read it out.

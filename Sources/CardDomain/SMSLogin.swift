@@ -19,6 +19,11 @@ public struct SMSLogin: Codable, Equatable, Sendable {
         self.lockedUntil = lockedUntil
     }
 
+    /// What a locked number is told, by the journal and the terminal alike.
+    public static func lockedMessage(until: Int64) -> String {
+        "验证码错误次数过多，该手机号已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"
+    }
+
     /// Whether the number is locked at `now`.
     public func isLocked(at now: Int64) -> Bool { lockedUntil.map { $0 > now } ?? false }
 }

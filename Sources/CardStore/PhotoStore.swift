@@ -36,7 +36,7 @@ public struct PhotoStore: Sendable {
         if let problem = Self.decodingProblem(bytes, header: header, requirement: requirement) {
             return .failure(PhotoRejection(problems: [problem]))
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes).hexadecimal
         let reference = PhotoReference(sha256: digest, byteCount: bytes.count, format: header.format, size: header.size)
         try store(bytes, as: reference)
         return .success(reference)

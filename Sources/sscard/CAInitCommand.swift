@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardApp
+import CardStore
 import UnitCertificates
 
 /// `sscard ca init`: the deployment's CA, its key 0600 under the data directory's ca/.

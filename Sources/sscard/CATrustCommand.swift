@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardStore
 import UnitCertificates
 
 /// `sscard ca trust FILE.pem`: unit certificates issued by this outside CA (BJCA, CFCA, a

@@ -51,11 +51,7 @@ extension AppModel {
             let login = try checkCertificate(submission, now: now)
             let events = try environment.repository.execute(.completeCertificateLogin(login), by: Actor(username: "", role: .unitOperator),
                                                             context: environment.context(now: now))
-            guard case .loginAttempted(let attempt)? = events.first, let username = attempt.username,
-                  let account = environment.repository.state.accounts[username] else { return }
-            let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
-                              unitNumber: account.unitNumber)
-            admit(actor, displayName: account.displayName, group: screen.group)
+            admit(loggedIn: events, group: screen.group)
         } catch let problem as CertificateProblem {
             screen.refused(problem.message, field: problem.field)
             page = .certificateLogin(screen)
@@ -81,7 +77,7 @@ extension AppModel {
         }
         try? environment.repository.refresh()
         if let until = environment.repository.state.certificateLockedUntil(certificate.serial, now: now) {
-            throw CertificateProblem(message: "证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试", field: "password")
+            throw CertificateProblem(message: CertificateLogin.lockedMessage(until: until), field: "password")
         }
         let key: CertificateKey
         do {
@@ -93,8 +89,7 @@ extension AppModel {
         }
         guard certificate.belongs(to: key) else { throw CertificateProblem(message: "文件夹中的密钥不属于这张证书") }
         var generator = SystemRandomNumberGenerator()
-        let nonce = (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
-            .map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        let nonce = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexadecimal
         let expires = now + Self.challengeSeconds * 1_000_000
         let challenge = CertificateLogin.challenge(terminal: environment.terminal, nonce: nonce, expiresAt: expires)
         guard let signature = key.sign(challenge), certificate.verifies(signature, over: challenge) else {
@@ -121,7 +116,7 @@ extension AppModel {
         let events = try environment.repository.execute(.failCertificatePassword(serial: serial), by: Actor(username: "", role: .unitOperator),
                                                         context: environment.context(now: now))
         if case .certificatePasswordFailed(let failed)? = events.first, let until = failed.lockedUntil {
-            return "证书密码错误次数过多，该证书已锁定至 \(BeijingTime.clock(microseconds: until))，请稍后再试"
+            return CertificateLogin.lockedMessage(until: until)
         }
         let policy = environment.repository.reference.loginPolicy
         let left = max(0, policy.maxFailures - (environment.repository.state.certificateFailures[CertificateLogin.normalised(serial)] ?? 0))

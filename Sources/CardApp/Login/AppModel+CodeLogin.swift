@@ -66,11 +66,7 @@ extension AppModel {
             let events = try environment.repository.execute(.completeCodeLogin(codeHash: screen.codeHash),
                                                             by: Actor(username: "", role: .person),
                                                             context: environment.context(now: now))
-            guard case .loginAttempted(let attempt)? = events.first, let username = attempt.username,
-                  let account = environment.repository.state.accounts[username] else { return }
-            let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
-                              unitNumber: account.unitNumber)
-            admit(actor, displayName: account.displayName, group: screen.group)
+            admit(loggedIn: events, group: screen.group)
         } catch let refusal as CommandRefusal {
             screen.update(.denied("\(refusal)"), now: now)
             page = .codeLogin(screen)

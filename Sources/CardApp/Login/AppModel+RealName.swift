@@ -16,6 +16,17 @@ extension AppModel {
         page = homePage(for: actor, displayName: displayName)
     }
 
+    /// Admits the account a recorded successful login names (a platform code, an SMS code,
+    /// a certificate); nothing when the events hold none.
+    mutating func admit(loggedIn events: [DomainEvent], group: ChannelProfile.LoginGroup) {
+        for case .loginAttempted(let attempt) in events where attempt.succeeded {
+            guard let username = attempt.username, let account = environment.repository.state.accounts[username] else { continue }
+            let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
+                              unitNumber: account.unitNumber)
+            return admit(actor, displayName: account.displayName, group: group)
+        }
+    }
+
     mutating func handleRealName(_ key: Key, _ screen: RealNameScreen, now: Int64) {
         var screen = screen
         if key == .escape { return backToLoginChoice() }

@@ -68,21 +68,13 @@ extension AppModel {
         } catch {
             return overlay = message("无法登录", "登录记录无法保存：\(error)。请联系管理员，稍后再试。", tone: .error)
         }
-        for event in events {
-            switch event {
-            case .smsCodeChecked(let checked) where !checked.succeeded:
-                let left = environment.repository.state.smsTriesLeft(phone, policy: policy)
-                let text = checked.lockedUntil.map { "验证码错误次数过多，该手机号已锁定至 \(BeijingTime.clock(microseconds: $0))，请稍后再试" }
-                    ?? "验证码不正确，还可以再试 \(left) 次"
-                screen.refused(text, field: "code", now: now)
-                return page = .smsLogin(screen)
-            case .loginAttempted(let attempt):
-                guard let username = attempt.username, let account = environment.repository.state.accounts[username] else { continue }
-                let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
-                                  unitNumber: account.unitNumber)
-                return admit(actor, displayName: account.displayName, group: screen.group)
-            default: continue
-            }
+        if case .smsCodeChecked(let checked)? = events.first, !checked.succeeded {
+            let left = environment.repository.state.smsTriesLeft(phone, policy: policy)
+            let text = checked.lockedUntil.map(SMSLogin.lockedMessage(until:))
+                ?? "验证码不正确，还可以再试 \(left) 次"
+            screen.refused(text, field: "code", now: now)
+            return page = .smsLogin(screen)
         }
+        admit(loggedIn: events, group: screen.group)
     }
 }

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import SystemPackage
+import UnitCertificates
 
 /// The deployment's certificate authority and the CAs it trusts, under the data
 /// directory's `ca/` (0700): `authority.key` (0600, the CA's key), `authority.pem`, and
@@ -71,14 +73,8 @@ public struct DeploymentAuthority {
     public func authorities() -> [String] {
         var result: [String] = []
         if let own = try? Self.read(certificatePath) { result.append(own) }
-        guard let directory = opendir(trustedDirectory.string) else { return result }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasSuffix(".pem") { names.append(name) }
-        }
-        for name in names.sorted() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: trustedDirectory.string)) ?? []
+        for name in names.filter({ $0.hasSuffix(".pem") }).sorted() {
             if let pem = try? Self.read(trustedDirectory.appending(name)) { result.append(pem) }
         }
         return result
@@ -90,31 +86,30 @@ public struct DeploymentAuthority {
         }
     }
 
-    /// Writes `text` to a new or replaced file, 0600, never through a symbolic link, synced.
+    /// Writes `text` to a new or replaced private file (PrivateFile: 0600, no symlinks, synced).
     public static func write(_ text: String, to path: FilePath) throws {
         do {
-            let descriptor = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate, .noFollow, .closeOnExec],
-                                                     permissions: [.ownerReadWrite])
-            defer { try? descriptor.close() }
-            guard fchmod(descriptor.rawValue, 0o600) == 0 else { throw Errno(rawValue: errno) }
-            _ = try descriptor.writeAll(Array(text.utf8))
-            guard fsync(descriptor.rawValue) == 0 else { throw Errno(rawValue: errno) }
-        } catch let errno as Errno {
-            throw Problem(description: "无法写入 \(path)：\(errno)")
+            let file = try PrivateFile.create(path.string, overwrite: true, what: "证书文件")
+            defer { file.close() }
+            try file.write(text)
+        } catch let problem as PrivateFile.Problem {
+            throw Problem(description: problem.description)
+        } catch {
+            throw Problem(description: "无法写入 \(path)：\(error)")
         }
     }
 
     /// A small text file (a PEM), at most 1 MiB: anything larger is not a certificate or key.
+    /// Only a regular file is read (RegularFile), so a FIFO in a chosen folder never blocks.
     public static func read(_ path: FilePath) throws -> String {
-        let descriptor = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
-        defer { try? descriptor.close() }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while bytes.count <= 1 << 20 {
-            let count = try buffer.withUnsafeMutableBytes { try descriptor.read(into: $0) }
-            if count == 0 { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(contentsOf: buffer[0..<count])
+        let limit = 1 << 20
+        switch RegularFile.read(path.string, limit: limit) {
+        case .success(let read) where read.size <= limit:
+            return String(decoding: read.bytes, as: UTF8.self)
+        case .success:
+            throw Problem(description: "\(path) 太大，不是证书文件")
+        case .failure(let failure):
+            throw Problem(description: "无法读取 \(path)：\(failure)")
         }
-        throw Problem(description: "\(path) 太大，不是证书文件")
     }
 }
