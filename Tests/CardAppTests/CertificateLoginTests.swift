@@ -1,4 +1,5 @@
 import CardDomain
+import CardStore
 import CertificateTestSupport
 import Foundation
 import SnapshotSupport
@@ -110,10 +111,7 @@ import UnitCertificates
         #expect(model.screen().contains("该证书已被吊销（证书遗失）"))
         let tool = try OpenSSLTool()
         try tool.makeChain("foreign", sm2: false, creditCode: Self.xinghe, password: Self.password)
-        let foreign = tool.directory.path + "/usb"
-        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
-        try tool.text("foreign-unit.pem").write(toFile: foreign + "/unit.pem", atomically: true, encoding: .utf8)
-        try tool.text("foreign-unit.key").write(toFile: foreign + "/unit.key", atomically: true, encoding: .utf8)
+        let foreign = try tool.usbFolder("foreign")
         Self.logIn(&model, folder: foreign, at: Int64(Date().timeIntervalSince1970) * 1_000_000)
         #expect(model.screen().contains("不是本系统认可的 CA 签发的"))
         #expect(model.session == nil)
@@ -126,10 +124,7 @@ import UnitCertificates
         let fixture = try AppFixture()
         let tool = try OpenSSLTool()
         try tool.makeChain("outside", sm2: sm2, creditCode: Self.xinghe, password: Self.password)
-        let folder = tool.directory.path + "/usb"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try tool.text("outside-unit.pem").write(toFile: folder + "/unit.pem", atomically: true, encoding: .utf8)
-        try tool.text("outside-unit.key").write(toFile: folder + "/unit.key", atomically: true, encoding: .utf8)
+        let folder = try tool.usbFolder("outside")
         _ = try DeploymentAuthority(dataRoot: fixture.repository.data.root).trust(try tool.text("outside-ca.pem"))
         // openssl signs from today: the login happens now, not at the fixture's fixed time.
         let now = Int64(Date().timeIntervalSince1970) * 1_000_000

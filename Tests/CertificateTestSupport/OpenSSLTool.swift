@@ -60,4 +60,14 @@ public struct OpenSSLTool {
         try run(["pkcs8", "-topk8", "-in", "\(prefix)-plain.key", "-v2", "aes-256-cbc", "-passout", "pass:\(password)",
                  "-out", "\(prefix)-unit.key"])
     }
+
+    /// The unit certificate and its encrypted key of `prefix`'s chain, alone in a folder of
+    /// their own: the stand-in for the unit's USB key. Returns the folder.
+    public func usbFolder(_ prefix: String) throws -> String {
+        let folder = directory.path + "/usb-\(prefix)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try text("\(prefix)-unit.pem").write(toFile: folder + "/unit.pem", atomically: true, encoding: .utf8)
+        try text("\(prefix)-unit.key").write(toFile: folder + "/unit.key", atomically: true, encoding: .utf8)
+        return folder
+    }
 }

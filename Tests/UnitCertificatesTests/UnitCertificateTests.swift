@@ -1,3 +1,4 @@
+import CardStore
 import CertificateTestSupport
 import Foundation
 import SystemPackage
