@@ -59,7 +59,7 @@ public enum Authorization {
         case .person:
             return actor.personNumber == number ? nil : "只能查看本人的信息"
         case .unitOperator:
-            let unit = state.persons[number]?.unitNumber
+            let unit = state.person(number)?.unitNumber
             return unit != nil && unit == actor.unitNumber ? nil : "单位经办人只能查看本单位职工的信息"
         case .counterClerk, .backOffice, .administrator:
             return nil

@@ -4,11 +4,7 @@ extension CardState {
     public mutating func apply(_ envelope: EventEnvelope) {
         switch envelope.event {
         case .personRecorded(let person):
-            if let old = persons[person.documentNumber]?.mobile, personsByMobile[old] == person.documentNumber {
-                personsByMobile[old] = nil
-            }
-            persons[person.documentNumber] = person
-            if let mobile = person.mobile { personsByMobile[mobile] = person.documentNumber }
+            persons.record(person)
         case .unitRecorded(let unit):
             units[unit.number] = unit
         case .accountRecorded(let account):

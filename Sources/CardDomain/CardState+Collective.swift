@@ -35,7 +35,7 @@ extension CardState {
 
     func confirmEmployee(_ number: String, _ form: ApplicationForm, context: CommandContext,
                          reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
-        guard let person = persons[number] else { return .failure(.notFound("没有找到该人员的参保信息")) }
+        guard let person = persons.person(number) else { return .failure(.notFound("没有找到该人员的参保信息")) }
         let refusals = EmployeeEligibility.check(person, in: self, today: context.today, entersRenewedStart: form.validityStart != nil)
         if !refusals.isEmpty { return .failure(.refused(refusals.map(\.message).joined(separator: "\n"))) }
         guard let unit = person.unitNumber else { return .failure(.refused("没有查到您的参保单位")) }

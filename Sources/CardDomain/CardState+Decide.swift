@@ -12,7 +12,7 @@ extension CardState {
                 problems.append(FieldProblem(field: "单位编号", message: "单位 \(unit) 不在单位名录中，请先导入单位"))
             }
             if !problems.isEmpty { return .failure(.invalid(problems)) }
-            return .success(persons[person.documentNumber] == person ? [] : [.personRecorded(person)])
+            return .success(persons.person(person.documentNumber) == person ? [] : [.personRecorded(person)])
         case .recordUnit(let unit):
             if case .failure(let problem) = CreditCode.parse(unit.creditCode) { return .failure(.invalid([problem])) }
             return .success(units[unit.number] == unit ? [] : [.unitRecorded(unit)])
@@ -22,10 +22,10 @@ extension CardState {
             }
             return .success(accounts[account.username] == account ? [] : [.accountRecorded(account)])
         case .viewPerson(let number):
-            guard persons[number] != nil else { return .failure(.notFound("没有找到证件号码为 \(PrivacyMask.identityNumber(number)) 的人员")) }
+            guard persons.person(number) != nil else { return .failure(.notFound("没有找到证件号码为 \(PrivacyMask.identityNumber(number)) 的人员")) }
             return .success(actor.role == .person ? [] : [.personViewed(personNumber: number)])
         case .saveDraft(let number, let step, let form):
-            guard persons[number] != nil else { return .failure(.notFound("没有找到该人员的参保信息")) }
+            guard persons.person(number) != nil else { return .failure(.notFound("没有找到该人员的参保信息")) }
             if let current = applicationInProgress(of: number), !current.isOpenToConfirmation {
                 return .failure(.refused("已有一笔申请正在办理（办事编号 \(current.id)），不能再保存新的草稿"))
             }
@@ -77,7 +77,7 @@ extension CardState {
 
     private func submit(_ number: String, _ form: ApplicationForm, context: CommandContext,
                         reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
-        guard let person = persons[number] else { return .failure(.notFound("没有找到该人员的参保信息")) }
+        guard let person = persons.person(number) else { return .failure(.notFound("没有找到该人员的参保信息")) }
         // An expired ID is fixed by entering the renewed card's start date in the form.
         let blocking = Eligibility.blocking(for: person, in: self, today: context.today, entersRenewedStart: form.validityStart != nil)
         if !blocking.isEmpty { return .failure(.refused(blocking.map(\.message).joined(separator: "\n"))) }
@@ -91,7 +91,7 @@ extension CardState {
     /// channel it was made in, with a form that passes the same checks as a first submission.
     private func resubmit(_ id: String, _ form: ApplicationForm, context: CommandContext,
                           reference: ReferenceData) -> Result<[DomainEvent], CommandRefusal> {
-        guard let application = applications[id], let person = persons[application.personNumber] else {
+        guard let application = applications[id], let person = persons.person(application.personNumber) else {
             return .failure(.notFound("没有找到办事编号为 \(id) 的申请"))
         }
         guard application.status.isSentBack else {

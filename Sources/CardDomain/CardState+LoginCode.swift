@@ -34,7 +34,7 @@ extension CardState {
         switch actor {
         case "unitOperator":
             guard let unit else {
-                return .denied(reason: persons[identity] != nil ? "法人登录须以单位身份认证，个人不能登录" : "单位编号 \(identity) 不在单位名录中")
+                return .denied(reason: persons.person(identity) != nil ? "法人登录须以单位身份认证，个人不能登录" : "单位编号 \(identity) 不在单位名录中")
             }
             guard let account = accounts.values.filter({ $0.role == .unitOperator && $0.unitNumber == unit.number })
                 .min(by: { $0.username < $1.username }) else {
@@ -42,7 +42,7 @@ extension CardState {
             }
             return .approved(account: account.username)
         default:
-            guard let person = persons[identity] else {
+            guard let person = persons.person(identity) else {
                 return .denied(reason: unit != nil ? "个人登录须以本人身份认证，单位请选择法人登录"
                                : "证件号码 \(PrivacyMask.identityNumber(identity)) 不在参保人员记录中，请到社保卡服务网点核实")
             }

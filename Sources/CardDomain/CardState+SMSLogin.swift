@@ -8,7 +8,7 @@ extension CardState {
         case .success(let parsed): number = parsed
         case .failure(let problem): return .failure(.invalid([problem]))
         }
-        guard personsByMobile[number.value] != nil else {
+        guard persons.documentNumber(ofMobile: number.value) != nil else {
             return .failure(.refused("该手机号不是社保卡预留手机号，不能用验证码登录。请改用其他登录方式，或携带身份证到社保卡服务网点核实"))
         }
         if let login = smsLogins[number.value] {
@@ -63,7 +63,7 @@ extension CardState {
 
     /// 实名认证's last step: the face check's code was approved for this very person.
     func completeRealName(_ number: String, codeHash: String, channel: Channel, now: Int64) -> Result<[DomainEvent], CommandRefusal> {
-        guard let person = persons[number] else { return .failure(.notFound("没有找到该人员的参保信息")) }
+        guard let person = persons.person(number) else { return .failure(.notFound("没有找到该人员的参保信息")) }
         guard let code = loginCodes[codeHash], !code.used else { return .failure(.refused("人脸核验码无效，请重新开始人脸核验")) }
         guard now < code.expiresAt else { return .failure(.refused("人脸核验码已过期，请重新开始人脸核验")) }
         switch code.decision {

@@ -51,6 +51,6 @@ extension CardState {
 
     /// The employee's name for a message, by application.
     public func name(of applicationID: String) -> String {
-        applications[applicationID].flatMap { persons[$0.personNumber]?.name } ?? applicationID
+        applications[applicationID].flatMap { persons.person($0.personNumber)?.name } ?? applicationID
     }
 }

@@ -19,8 +19,8 @@ public struct CardState: Codable, Equatable, Sendable {
         public var savedBy: String
     }
 
-    public internal(set) var persons: [String: PersonRecord] = [:]
-    public internal(set) var personsByMobile: [String: String] = [:]
+    /// 参保人员: the district's directory, usually a shared index with recent changes on top.
+    public internal(set) var persons = PersonDirectory()
     public internal(set) var units: [String: UnitRecord] = [:]
     public internal(set) var accounts: [String: AccountRecord] = [:]
     public internal(set) var applications: [String: Application] = [:]
@@ -56,13 +56,19 @@ public struct CardState: Codable, Equatable, Sendable {
 
     public init() {}
 
-    public func person(_ number: String) -> PersonRecord? { persons[number] }
+    /// Puts the shared person index under this state (see `PersonDirectory`).
+    public mutating func attachPersons(_ base: any PersonSource) { persons.attach(base) }
+
+    /// Lets the shared index answer for the persons once it holds everything up to `sequence`.
+    public mutating func settlePersons(through sequence: UInt64) { persons.settle(through: sequence) }
+
+    public func person(_ number: String) -> PersonRecord? { persons.person(number) }
 
     /// A person by document number (any case of x) or by 卡预留手机号, as 账号登录 accepts.
     public func person(matching login: String) -> PersonRecord? {
         let key = login.uppercased()
-        if let person = persons[key] { return person }
-        return personsByMobile[login].flatMap { persons[$0] }
+        if let person = persons.person(key) { return person }
+        return persons.documentNumber(ofMobile: login).flatMap { persons.person($0) }
     }
 
     public func applications(ofPerson number: String) -> [Application] {

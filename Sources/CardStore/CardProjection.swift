@@ -2,11 +2,15 @@ import CardDomain
 import Foundation
 
 /// The domain's read models as a journal projection: replays event records into a
-/// `CardState`, and saves it whole as a JSON snapshot.
+/// `CardState`, and saves it as a JSON snapshot. With the shared person index attached,
+/// the persons are not in the snapshot and are not replayed up to the index's position.
 public struct CardProjection: Projection {
-    public static let snapshotName = "card-state-v1"
+    /// v2: the persons are the changes on top of the shared index, not the whole directory.
+    public static let snapshotName = "card-state-v2"
 
     public var state: CardState
+    /// Person records up to here are in the attached index already: replay skips them.
+    var indexedThrough: UInt64 = 0
 
     public init() { state = CardState() }
 
@@ -20,12 +24,22 @@ public struct CardProjection: Projection {
         Array(try JSONEncoder().encode(state))
     }
 
+    /// Puts the shared index under the persons. The snapshot's own person changes (made up to
+    /// `sequence`) are dropped when the index has moved past them, since it holds them or newer.
+    public mutating func attach(_ index: any PersonSource, at sequence: UInt64) {
+        state.attachPersons(index)
+        state.settlePersons(through: sequence)
+        indexedThrough = index.position
+    }
+
     /// A record that is not an event is skipped; an event record that does not decode is an
     /// error naming its sequence number, since replaying past it would give a wrong state.
     public mutating func apply(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws {
         guard type == EventCodec.eventRecordType else { return }
         do {
-            state.apply(try EventCodec.decode(payload))
+            let envelope = try EventCodec.decode(payload)
+            if sequence <= indexedThrough, case .personRecorded = envelope.event { return }
+            state.apply(envelope)
         } catch {
             throw UndecodableEvent(sequence: sequence, reason: "\(error)")
         }

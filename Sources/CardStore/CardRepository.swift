@@ -17,6 +17,10 @@ public final class CardRepository {
     var broken: String?
     let io: any FileIO
     var projection: CardProjection
+    /// The persons every process on the machine shares (LMDB, derived from the journal).
+    public let personIndex: PersonIndex
+    /// The sequence number of the last snapshot this process saw or saved.
+    var snapshotSequence: UInt64 = 0
     /// The journal sequence number the state reflects.
     public private(set) var sequence: UInt64
     /// How the state was loaded: from a snapshot or not, and how many records replayed.
@@ -33,19 +37,32 @@ public final class CardRepository {
         try data.create(io: io)
         // The writer recovers (cuts a torn tail) before anything is replayed.
         journal = try Journal(directory: data.journal, io: io)
-        let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load()
+        // The shared index first, so that loading replays only what is not in it.
+        let index = try PersonIndex.shared(in: data)
+        try index.catchUp(journal: data.journal, io: io)
+        personIndex = index
+        let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
         reader = try journal.reader(from: loaded.sequence + 1)
         usedSnapshot = loaded.usedSnapshot
         replayedAtOpen = loaded.replayed
         snapshotProblem = loaded.snapshotProblem
+        snapshotSequence = loaded.sequence - UInt64(loaded.replayed)
+        try maintain()
     }
 
     public func close() { journal.close() }
 
     /// Applies what other processes appended since the last look.
     public func refresh() throws {
+        try applyNewRecords()
+        try maintain()
+    }
+
+    /// Applies what is new in the journal, and nothing else: this runs under the journal's
+    /// lock too, where reading the journal through another handle would wait on ourselves.
+    private func applyNewRecords() throws {
         try reader.forEach { recordSequence, type, timestamp, payload in
             // This process's own appends are applied when they are made.
             guard recordSequence > sequence else { return }
@@ -74,7 +91,7 @@ public final class CardRepository {
                              dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
         if let broken { throw RepositoryUnusable(reason: broken) }
         if dryRun {
-            try refresh()
+            try applyNewRecords()
             var working = projection.state
             var unused: [EventEnvelope] = []
             return commands.map { decide($0, by: actor, context: context, applyingTo: &working, recording: &unused) }
@@ -83,7 +100,7 @@ public final class CardRepository {
         var acknowledged = sequence
         do {
             let appended = try journal.append(deciding: { _ in
-                try refresh()
+                try applyNewRecords()
                 acknowledged = sequence
                 var envelopes: [EventEnvelope] = []
                 outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
@@ -95,6 +112,8 @@ public final class CardRepository {
             reload(through: acknowledged)
             throw error
         }
+        // The append is durable; keeping the shared models up is only ever a shortcut.
+        try? maintain()
         return outcomes
     }
 
@@ -120,7 +139,8 @@ public final class CardRepository {
         do {
             journal.close()
             journal = try Journal(directory: data.journal, io: io)
-            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged)
+            let index = personIndex
+            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged) { $0.attach(index, at: $1) }
             projection = loaded.model
             sequence = loaded.sequence
             reader = try journal.reader(from: loaded.sequence + 1)
@@ -130,9 +150,12 @@ public final class CardRepository {
     }
 
     /// Saves the state as the snapshot for the current sequence number, for a fast start.
+    /// The person index is brought up first, so the snapshot holds no persons it lacks.
     public func saveSnapshot() throws {
         guard sequence > 0 else { return }
+        try settlePersons()
         try ProjectionLoader<CardProjection>(data: data, io: io).save(projection, at: sequence)
+        snapshotSequence = sequence
     }
 }
 

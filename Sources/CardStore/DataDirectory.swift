@@ -14,6 +14,8 @@ public struct DataDirectory: Sendable {
     public var snapshots: FilePath { root.appending("snapshots") }
     /// Accepted photos, by the SHA-256 of their bytes (D8).
     public var blobs: FilePath { root.appending("blobs") }
+    /// The read models every process shares (LMDB), derived from the journal.
+    public var index: FilePath { root.appending("index") }
 
     /// Creates the root and any missing parents, each with mode 0700, syncing each new
     /// folder's parent so the folder survives a crash.

@@ -24,7 +24,8 @@ public struct ProjectionLoader<Model: Projection> {
 
     /// Loads the model; with `limit`, applies no record after that sequence number (to
     /// rebuild exactly what was acknowledged, leaving out a record whose sync failed).
-    public func load(through limit: UInt64 = .max) throws -> Loaded {
+    /// `prepare` is given each model before replay starts, with the sequence it is at.
+    public func load(through limit: UInt64 = .max, prepare: (inout Model, UInt64) -> Void = { _, _ in }) throws -> Loaded {
         let snapshots = SnapshotStore(directory: data.snapshots, io: io)
         var model = Model()
         var sequence: UInt64 = 0
@@ -43,13 +44,15 @@ public struct ProjectionLoader<Model: Projection> {
             break
         }
         if sequence > 0 {
+            prepare(&model, sequence)
             if sequence <= limit, let loaded = try replay(into: model, after: sequence, through: limit, snapshotProblem: problem) {
                 return loaded
             }
             problem = "snapshot is at sequence \(sequence), which this journal does not hold"
         }
-        let replayed = try replay(into: Model(), after: 0, through: limit, snapshotProblem: problem)!
-        return replayed
+        var empty = Model()
+        prepare(&empty, 0)
+        return try replay(into: empty, after: 0, through: limit, snapshotProblem: problem)!
     }
 
     /// Replays the records after `start`. A snapshot at `start` is only trusted when the

@@ -79,7 +79,9 @@ extension FileIO {
     /// (emptied first, in case a crashed run left one), synced, renamed into place, and
     /// the folder synced. On failure the temporary file is removed and the error thrown.
     public func writeAtomically(_ bytes: [UInt8], to final: FilePath) throws {
-        let temporary = FilePath(final.string + ".tmp")
+        // Its own temporary name, so that two processes saving one file at once never
+        // write into the same temporary file; the rename decides which one stays.
+        let temporary = FilePath(final.string + ".\(UInt64.random(in: 0...UInt64.max)).tmp")
         let file = try openFile(temporary, create: true, writable: true)
         do {
             try truncate(file, length: 0)

@@ -16,7 +16,7 @@ struct UnitBenchmarkData {
         _ = try seeder.seed(try CardResources.demoData()) { Array(repeating: 7, count: 16) }
         _ = try seeder.seedEmployees(count: employees, unit: "10000002")
         // Generated people whose ID has expired would have to enter a renewed one: leave them out.
-        let people = repository.state.persons.values.filter { $0.unitNumber == "10000002" && !$0.validity.isExpired(on: Self.context.today) }
+        let people = repository.state.persons.members(ofUnit: "10000002", limit: .max).compactMap { repository.state.person($0) }.filter { !$0.validity.isExpired(on: Self.context.today) }
             .sorted { $0.documentNumber < $1.documentNumber }.prefix(confirmed)
         var context = Self.context
         for person in people {

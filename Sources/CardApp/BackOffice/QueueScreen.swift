@@ -62,7 +62,8 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
         let text = query.trimmingSpaces
         if let application = state.applications[text.uppercased()] { return [application] }
         if state.person(text.uppercased()) != nil { return state.applications(ofPerson: text.uppercased()).reversed() }
-        let people = state.persons.values.filter { $0.name.hasPrefix(text) }.map(\.documentNumber)
+        guard !text.isEmpty else { return [] }
+        let people = state.persons.named(prefix: text, limit: 100).map(\.number)
         return people.flatMap { state.applications(ofPerson: $0) }.sorted { $0.id > $1.id }.prefix(100).map { $0 }
     }
 

@@ -62,11 +62,11 @@ public struct PersonLookupScreen: AppScreen, Equatable, Sendable {
         return "证件号码无效：" + problem.message
     }
 
-    /// People whose whole document number, or whose name, matches `query`.
+    /// The person with the whole document number `query`, or the first 50 whose name
+    /// starts with it, from the name index in (name, document number) order.
     static func find(_ query: String, in state: CardState) -> [PersonRecord] {
         if let person = state.person(query.uppercased()) { return [person] }
-        return state.persons.values.filter { $0.name == query || $0.name.hasPrefix(query) }
-            .sorted { $0.documentNumber < $1.documentNumber }
-            .prefix(50).map { $0 }
+        guard !query.isEmpty else { return [] }
+        return state.persons.named(prefix: query, limit: 50).compactMap { state.person($0.number) }
     }
 }

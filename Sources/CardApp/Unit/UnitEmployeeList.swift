@@ -17,7 +17,8 @@ struct UnitEmployeeList: Equatable, Sendable {
     let rows: [Row]
 
     init(unit: String, state: CardState) {
-        let people = state.persons.values.filter { $0.status == .employed && $0.unitNumber == unit }
+        let people = state.persons.members(ofUnit: unit, limit: .max).compactMap { state.person($0) }
+            .filter { $0.status == .employed && $0.unitNumber == unit }
         rows = people.map { person in
             let application = state.applications(ofPerson: person.documentNumber).last { $0.kind == .unit && $0.unitNumber == unit }
             return Row(person: person, application: application, status: application?.status ?? .awaitingConfirmation,

@@ -1,0 +1,127 @@
+import CLMDB
+import CardDomain
+import Foundation
+import Journal
+import SystemPackage
+
+extension PersonIndex {
+    /// The journal record the index reflects: its sequence number and timestamp, so that an
+    /// index over another journal (replaced, restored from backup) is noticed and rebuilt.
+    struct Position: Equatable {
+        var sequence: UInt64
+        var timestamp: Int64
+    }
+
+    /// Records applied per write transaction: each commit syncs once, and records its position.
+    static let commitEvery = 20_000
+    static let personEventMarker = Array("\"personRecorded\"".utf8)
+
+    /// Applies the journal's person records after the index's position (up to `limit`), in
+    /// write transactions that each record the position they reach. LMDB lets one writer
+    /// in at a time, across processes, so several processes catching up at once take turns
+    /// and each starts where the last stopped. Returns the position reached.
+    @discardableResult
+    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), through limit: UInt64 = .max) throws -> UInt64 {
+        let tables = environment.tables
+        var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
+        defer { transaction.abort() }
+        var reached = try Self.position(in: transaction, tables)
+        if reached.sequence > 0, try !Self.journal(at: directory, io: io, holds: reached) {
+            try Self.clear(transaction, tables)
+            reached = Position(sequence: 0, timestamp: 0)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var uncommitted = 0
+        let reader = try JournalReader(directory: directory, from: reached.sequence + 1, io: io)
+        try reader.forEach { sequence, type, timestamp, payload in
+            guard sequence > reached.sequence, sequence <= limit else { return }
+            if type == EventCodec.eventRecordType, Self.mayRecordPerson(payload),
+               case .personRecorded(let person) = try Self.event(sequence, payload) {
+                try Self.store(person, in: transaction, tables, encoder: encoder)
+            }
+            reached = Position(sequence: sequence, timestamp: timestamp)
+            uncommitted += 1
+            if uncommitted == Self.commitEvery {
+                try Self.save(reached, in: transaction, tables)
+                try transaction.commit()
+                transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
+                uncommitted = 0
+            }
+        }
+        try Self.save(reached, in: transaction, tables)
+        try transaction.commit()
+        return reached.sequence
+    }
+
+    /// Empties the index, so the next catch-up rebuilds it from the journal's first record.
+    public func clear() throws {
+        try environment.write { try Self.clear($0, environment.tables) }
+    }
+
+    static func clear(_ transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        for table in [tables.meta, tables.persons, tables.mobiles, tables.names, tables.units] { try transaction.clear(table) }
+    }
+
+    /// Whether the journal's record at `position` is the one the index recorded.
+    static func journal(at directory: FilePath, io: any FileIO, holds position: Position) throws -> Bool {
+        let reader = try JournalReader(directory: directory, from: position.sequence, io: io)
+        guard let record = try reader.next() else { return false }
+        return record.sequence == position.sequence && record.timestamp == position.timestamp
+    }
+
+    /// A cheap test before decoding: an envelope recording a person names its event so.
+    static func mayRecordPerson(_ payload: UnsafeRawBufferPointer) -> Bool {
+        let marker = personEventMarker
+        guard payload.count >= marker.count else { return false }
+        var start = 0
+        while start <= payload.count - marker.count {
+            if payload[start] == marker[0], payload[start..<(start + marker.count)].elementsEqual(marker) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    static func event(_ sequence: UInt64, _ payload: UnsafeRawBufferPointer) throws -> DomainEvent {
+        do {
+            return try EventCodec.decode(payload).event
+        } catch {
+            throw UndecodableEvent(sequence: sequence, reason: "\(error)")
+        }
+    }
+
+    /// Writes a person and moves its name, unit and mobile entries from its last record's.
+    static func store(_ person: PersonRecord, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables,
+                      encoder: JSONEncoder) throws {
+        let number = person.documentNumber
+        if let bytes = try transaction.get(tables.persons, Array(number.utf8)),
+           let old = try? JSONDecoder().decode(PersonRecord.self, from: Data(bytes)) {
+            try transaction.delete(tables.names, compositeKey(old.name, number))
+            if let unit = old.unitNumber { try transaction.delete(tables.units, compositeKey(unit, number)) }
+            if let mobile = old.mobile, try transaction.get(tables.mobiles, Array(mobile.utf8)) == Array(number.utf8) {
+                try transaction.delete(tables.mobiles, Array(mobile.utf8))
+            }
+        }
+        try transaction.put(tables.persons, Array(number.utf8), Array(try encoder.encode(person)))
+        try transaction.put(tables.names, compositeKey(person.name, number), [])
+        if let unit = person.unitNumber { try transaction.put(tables.units, compositeKey(unit, number), []) }
+        if let mobile = person.mobile { try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8)) }
+    }
+
+    static let positionKey = Array("position".utf8)
+
+    static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
+        guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }
+        return bytes.withUnsafeBytes { raw in
+            Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                     timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
+        }
+    }
+
+    static func save(_ position: Position, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        var bytes: [UInt8] = []
+        withUnsafeBytes(of: position.sequence.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: position.timestamp.littleEndian) { bytes += $0 }
+        try transaction.put(tables.meta, positionKey, bytes)
+    }
+}

@@ -1,0 +1,91 @@
+import CLMDB
+import CardDomain
+import Foundation
+import Synchronization
+import SystemPackage
+
+/// The district's persons as an LMDB index in the data directory (`index/`), shared by
+/// every process on the machine through the page cache: by document number, by 卡预留手机号,
+/// by name and by unit. It is derived from the journal and records the journal position
+/// it reflects; `catchUp` moves it on, and deleting it loses nothing.
+public final class PersonIndex: PersonSource, @unchecked Sendable {
+    let environment: LMDBEnvironment
+    public let identity: String
+
+    /// One handle per index folder in this process, as LMDB requires.
+    private static let open = Mutex<[String: WeakIndex]>([:])
+
+    /// The index in `data`'s `index/` folder (created 0700 if missing), shared with any
+    /// other repository of this process on the same folder.
+    public static func shared(in data: DataDirectory) throws -> PersonIndex {
+        let folder = data.index
+        if !FileManager.default.fileExists(atPath: folder.string) {
+            try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let key = URL(fileURLWithPath: folder.string).resolvingSymlinksInPath().path
+        return try open.withLock { handles in
+            if let index = handles[key]?.index { return index }
+            let index = try PersonIndex(folder: folder, identity: key)
+            handles[key] = WeakIndex(index: index)
+            return index
+        }
+    }
+
+    private init(folder: FilePath, identity: String) throws {
+        environment = try LMDBEnvironment(directory: folder)
+        self.identity = identity
+    }
+
+    public var position: UInt64 { (try? environment.read { try Self.position(in: $0, environment.tables).sequence }) ?? 0 }
+
+    public var count: Int { (try? environment.read { try $0.count(environment.tables.persons) }) ?? 0 }
+
+    public func person(_ number: String) -> PersonRecord? {
+        guard let bytes = try? environment.read({ try $0.get(environment.tables.persons, Array(number.utf8)) }) else { return nil }
+        return try? JSONDecoder().decode(PersonRecord.self, from: Data(bytes))
+    }
+
+    public func documentNumber(ofMobile mobile: String) -> String? {
+        guard let bytes = try? environment.read({ try $0.get(environment.tables.mobiles, Array(mobile.utf8)) }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func names(prefix: String, after: PersonKey?, limit: Int) -> [PersonKey] {
+        keys(in: environment.tables.names, prefix: Array(prefix.utf8), after: after, limit: limit)
+    }
+
+    public func members(ofUnit unit: String, after: String?, limit: Int) -> [String] {
+        let start = after.map { PersonKey(value: unit, number: $0) }
+        return keys(in: environment.tables.units, prefix: Array(unit.utf8) + [0], after: start, limit: limit).map(\.number)
+    }
+
+    /// Keys "value NUL number" starting with `prefix`, after `after`, in byte order.
+    private func keys(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int) -> [PersonKey] {
+        guard limit > 0 else { return [] }
+        let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefix
+        var found: [PersonKey] = []
+        try? environment.read { transaction in
+            try transaction.scan(table, from: start) { key, _ in
+                guard key.starts(with: prefix) else { return false }
+                guard let entry = Self.personKey(key) else { return true }
+                if let after, entry <= after { return true }
+                found.append(entry)
+                return found.count < limit
+            }
+        }
+        return found
+    }
+
+    static func compositeKey(_ value: String, _ number: String) -> [UInt8] { Array(value.utf8) + [0] + Array(number.utf8) }
+
+    static func personKey(_ key: UnsafeRawBufferPointer) -> PersonKey? {
+        guard let separator = key.firstIndex(of: 0) else { return nil }
+        return PersonKey(value: String(decoding: key[..<separator], as: UTF8.self),
+                         number: String(decoding: key[(separator + 1)...], as: UTF8.self))
+    }
+}
+
+private struct WeakIndex {
+    weak var index: PersonIndex?
+}
