@@ -59,6 +59,14 @@ public struct CardState: Codable, Equatable, Sendable {
     /// Puts the shared person index under this state (see `PersonDirectory`).
     public mutating func attachPersons(_ base: any PersonSource) { persons.attach(base) }
 
+    /// This state without its persons, to compare the rest of two states whose persons
+    /// are held differently (one in a shared index, one in memory).
+    public var withoutPersons: CardState {
+        var copy = self
+        copy.persons = PersonDirectory()
+        return copy
+    }
+
     /// Lets the shared index answer for the persons once it holds everything up to `sequence`.
     public mutating func settlePersons(through sequence: UInt64) { persons.settle(through: sequence) }
 

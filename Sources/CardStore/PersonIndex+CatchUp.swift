@@ -20,13 +20,18 @@ extension PersonIndex {
     /// write transactions that each record the position they reach. LMDB lets one writer
     /// in at a time, across processes, so several processes catching up at once take turns
     /// and each starts where the last stopped. Returns the position reached.
+    ///
+    /// `rebuild` empties the index and replays the whole journal in one transaction, so
+    /// that other processes go on reading the old index until the new one is complete.
     @discardableResult
-    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), through limit: UInt64 = .max) throws -> UInt64 {
+    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), through limit: UInt64 = .max,
+                        rebuild: Bool = false) throws -> UInt64 {
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
         defer { transaction.abort() }
         var reached = try Self.position(in: transaction, tables)
-        if reached.sequence > 0, try !Self.journal(at: directory, io: io, holds: reached) {
+        let foreign = try reached.sequence > 0 && !Self.journal(at: directory, io: io, holds: reached)
+        if rebuild || foreign {
             try Self.clear(transaction, tables)
             reached = Position(sequence: 0, timestamp: 0)
         }
@@ -42,7 +47,7 @@ extension PersonIndex {
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
-            if uncommitted == Self.commitEvery {
+            if uncommitted == Self.commitEvery, !rebuild {
                 try Self.save(reached, in: transaction, tables)
                 try transaction.commit()
                 transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
@@ -52,11 +57,6 @@ extension PersonIndex {
         try Self.save(reached, in: transaction, tables)
         try transaction.commit()
         return reached.sequence
-    }
-
-    /// Empties the index, so the next catch-up rebuilds it from the journal's first record.
-    public func clear() throws {
-        try environment.write { try Self.clear($0, environment.tables) }
     }
 
     static func clear(_ transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {

@@ -22,7 +22,7 @@ struct SSCard: ParsableCommand {
             prints them as JSON Lines for auditors.
             """,
         version: "sscard \(version) (\(CursesLibrary.version))",
-        subcommands: [JournalCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
+        subcommands: [JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
     )
 
     @OptionGroup var data: DataDirectoryOptions

@@ -1,0 +1,67 @@
+import CardDomain
+import Journal
+import SystemPackage
+
+/// `sscard index verify`: replays the journal from its first record, in memory, and
+/// compares the result with the shared person index (at the position it records) and
+/// with the saved snapshot (at its sequence number). Changes nothing.
+public struct ReadModelVerifier {
+    public struct Report: Sendable {
+        public var indexPosition: UInt64 = 0
+        public var indexedPersons = 0
+        public var snapshotSequence: UInt64?
+        public var journalEnd: UInt64 = 0
+        public var differences: [String] = []
+    }
+
+    let data: DataDirectory
+    let io: any FileIO
+
+    public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
+        self.data = data
+        self.io = io
+    }
+
+    public func verify() throws -> Report {
+        let index = try PersonIndex.shared(in: data)
+        var report = Report()
+        report.indexPosition = index.position
+        report.indexedPersons = index.count
+        var snapshot: CardState?
+        if case .found(let saved) = SnapshotStore(directory: data.snapshots, io: io).load(CardProjection.snapshotName) {
+            report.snapshotSequence = saved.sequence
+            do {
+                snapshot = try CardProjection(snapshotState: saved.state).state
+            } catch {
+                report.differences.append("snapshot at record \(saved.sequence) does not decode: \(error)")
+            }
+        }
+        // One pass from the first record, keeping the state at the snapshot's sequence.
+        let stopAt = max(report.indexPosition, report.snapshotSequence ?? 0)
+        var fresh = CardProjection()
+        var atSnapshot: CardState? = report.snapshotSequence == 0 ? CardState() : nil
+        var atIndex: PersonDirectory? = report.indexPosition == 0 ? PersonDirectory() : nil
+        try JournalReader(directory: data.journal, io: io).forEach { sequence, type, timestamp, payload in
+            report.journalEnd = sequence
+            guard sequence <= stopAt else { return }
+            try fresh.apply(sequence: sequence, type: type, timestamp: timestamp, payload: payload)
+            if sequence == report.snapshotSequence { atSnapshot = fresh.state.withoutPersons }
+            if sequence == report.indexPosition { atIndex = fresh.state.persons }
+        }
+        if let atIndex {
+            report.differences += try index.differences(from: atIndex)
+        } else {
+            report.differences.append("the index is at record \(report.indexPosition), which the journal does not hold (it is rebuilt at the next start)")
+        }
+        if let snapshot, let sequence = report.snapshotSequence {
+            if let atSnapshot {
+                if snapshot.withoutPersons != atSnapshot {
+                    report.differences.append("snapshot at record \(sequence) differs from the journal's replay to that record")
+                }
+            } else {
+                report.differences.append("snapshot is at record \(sequence), which the journal does not hold (it is ignored at start)")
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Rebuild or check the read models every process shares (derived from the journal).",
+        subcommands: [IndexRebuildCommand.self, IndexVerifyCommand.self]
+    )
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import CardStore
+
+/// `sscard index verify`: exit 0 when the read models agree with a fresh replay of the
+/// journal, 1 naming each difference (at most 20), 2 when there is no journal.
+struct IndexVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Compare the person index and the snapshot with a fresh replay of the journal; change nothing."
+    )
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    func run() throws {
+        _ = try data.existingJournal()
+        let report = try ReadModelVerifier(data: data.data).verify()
+        print("journal: \(report.journalEnd) records")
+        print("person index: \(report.indexedPersons) persons, at record \(report.indexPosition)")
+        print("snapshot: " + (report.snapshotSequence.map { "at record \($0)" } ?? "none"))
+        if report.indexPosition < report.journalEnd {
+            print("the person index is \(report.journalEnd - report.indexPosition) records behind the journal; the next start or command catches it up")
+        }
+        guard report.differences.isEmpty else {
+            for difference in report.differences { print("difference: \(difference)") }
+            print("status: differs (sscard index rebuild makes them again from the journal)")
+            throw ExitCode(1)
+        }
+        print("status: consistent")
+    }
+}
