@@ -1,0 +1,125 @@
+import CardDomain
+import CardResources
+@testable import CardStore
+import Foundation
+import JournalTestSupport
+import SystemPackage
+import Testing
+
+/// The shared person index: derived from the journal, held once per machine, and always
+/// either at a journal position it records or rebuilt.
+@Suite struct PersonIndexTests {
+    static let reference = CardRepositoryTests.reference
+    static let context = CardRepositoryTests.context
+    static let people = GeneratedPeople(reference: reference)
+    let root: FilePath
+
+    init() throws {
+        root = FilePath(try TemporaryFolder.make("sscard-index-test"))
+    }
+
+    var data: DataDirectory { DataDirectory(root) }
+
+    func open() throws -> CardRepository {
+        try CardRepository(data: data, reference: Self.reference)
+    }
+
+    /// The demo units, then `count` generated people at them, as an import records them.
+    func seed(_ repository: CardRepository, count: Int) throws {
+        _ = try repository.executeBatch(CardRepositoryTests.demo.units.map { .recordUnit($0) }, by: .system("seed"), context: Self.context)
+        _ = try DemoSeeder(repository: repository, context: Self.context).seedGenerated(count: count, units: ["10000001", "10000002"])
+    }
+
+    /// Every person as a replay of the whole journal into memory (no index) holds them.
+    func replayedPersons() throws -> PersonDirectory {
+        try ProjectionLoader<CardProjection>(data: DataDirectory(FilePath(try copyOfJournalOnly()))).load().model.state.persons
+    }
+
+    /// A data directory with this one's journal and nothing else, so its replay uses no index or snapshot.
+    func copyOfJournalOnly() throws -> String {
+        let copy = try TemporaryFolder.make("sscard-index-copy")
+        try FileManager.default.copyItem(atPath: data.journal.string, toPath: copy + "/journal")
+        return copy
+    }
+
+    @Test func aProcessHoldsOnlyTheRecentPersonsAndTheIndexAnswersForTheRest() throws {
+        let repository = try open()
+        try seed(repository, count: 5_000)
+        #expect(repository.state.persons.count == 5_000)
+        #expect(repository.state.persons.changes.count < CardRepository.unsettledPersonLimit)
+        #expect(repository.personIndex.position > 4_000)
+        let expected = try replayedPersons()
+        #expect(expected.count == 5_000)
+        for number in expected.changes.keys { #expect(repository.state.person(number) == expected.person(number)) }
+        #expect(try repository.personIndex.differences(from: try ProjectionLoader<CardProjection>(
+            data: DataDirectory(FilePath(try copyOfJournalOnly()))).load(through: repository.personIndex.position).model.state.persons).isEmpty)
+    }
+
+    @Test func nameSearchPagesInAStableOrderAcrossTheIndexAndRecentChanges() throws {
+        let repository = try open()
+        try seed(repository, count: 3_000)
+        try repository.saveSnapshot()
+        let surname = repository.state.person(Self.people.person(7, units: ["10000001"]).documentNumber)!.name.prefix(1)
+        // A recent change: one of them renamed, held by this process and not yet in the index.
+        let first = repository.state.persons.named(prefix: String(surname), limit: 1)[0]
+        var renamed = repository.state.person(first.number)!
+        renamed.name = String(surname) + "乙乙"
+        try repository.execute(.recordPerson(renamed), by: .system("import"), context: Self.context)
+        #expect(repository.state.persons.changes[renamed.documentNumber] != nil)
+
+        var pages: [[PersonKey]] = []
+        var after: PersonKey?
+        repeat {
+            pages.append(repository.state.persons.named(prefix: String(surname), after: after, limit: 25))
+            after = pages.last!.last
+        } while pages.last!.count == 25
+        let all = pages.flatMap { $0 }
+        let expected = try replayedPersons().named(prefix: String(surname), limit: .max)
+        #expect(all.count > 25)
+        #expect(all == expected)
+        #expect(all == all.sorted())
+        #expect(all.filter { $0.number == renamed.documentNumber }.map(\.value) == [renamed.name])
+    }
+
+    @Test func aDeletedIndexIsRebuiltAtTheNextStartAndNothingIsLost() throws {
+        let repository = try open()
+        try seed(repository, count: 2_500)
+        let before = repository.state
+        repository.close()
+        try FileManager.default.removeItem(atPath: data.index.string)
+        let reopened = try open()
+        #expect(reopened.personIndex.count == 2_500)
+        #expect(reopened.state == before)
+        #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
+    }
+
+    @Test func anIndexOverAnotherJournalIsNoticedAndRebuilt() throws {
+        let repository = try open()
+        try seed(repository, count: 100)
+        repository.close()
+        // The journal is replaced by another one with fewer, different records.
+        try FileManager.default.removeItem(atPath: data.journal.string)
+        try? FileManager.default.removeItem(atPath: data.snapshots.string)
+        let replaced = try open()
+        #expect(replaced.state.persons.count == 0)
+        try seed(replaced, count: 10)
+        #expect(replaced.state.persons.count == 10)
+        replaced.close()
+        #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
+    }
+
+    @Test func verifyNamesAPersonTheIndexHoldsWrongly() throws {
+        let repository = try open()
+        try seed(repository, count: 50)
+        try repository.saveSnapshot()
+        let number = Self.people.person(3, units: ["10000001", "10000002"]).documentNumber
+        var wrong = repository.state.person(number)!
+        wrong.name = "错误"
+        try repository.personIndex.environment.write { transaction in
+            try PersonIndex.store(wrong, in: transaction, repository.personIndex.environment.tables, encoder: JSONEncoder())
+        }
+        let differences = try ReadModelVerifier(data: data).verify().differences
+        #expect(differences.contains { $0.contains(PrivacyMask.identityNumber(number)) && $0.contains("another record") })
+        #expect(!differences.joined().contains(number))
+    }
+}
