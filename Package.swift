@@ -21,10 +21,12 @@ let package = Package(
             name: "CardDomain",
             dependencies: [.product(name: "CryptoExtras", package: "swift-crypto"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The CRC32 instruction of x86-64 (SSE4.2), which Swift cannot reach, for the journal's CRC-32C.
+        .target(name: "CCRC32C"),
         // The append-only journal: bytes and sequence numbers, not the domain.
         .target(
             name: "Journal",
-            dependencies: [.product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["CCRC32C", .product(name: "SystemPackage", package: "swift-system")]
         ),
         // Joins the domain to the journal: projections and their snapshots.
         .target(

@@ -26,21 +26,46 @@ extension PersonIndex {
     @discardableResult
     public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), through limit: UInt64 = .max,
                         rebuild: Bool = false) throws -> UInt64 {
+        catchingUp.lock()
+        defer { catchingUp.unlock() }
+        do {
+            return try advance(journal: directory, io: io, through: limit, rebuild: rebuild)
+        } catch is ForeignIndex {
+            tail = nil
+            return try advance(journal: directory, io: io, through: limit, rebuild: true)
+        } catch {
+            tail = nil
+            throw error
+        }
+    }
+
+    private func advance(journal directory: FilePath, io: any FileIO, through limit: UInt64, rebuild: Bool) throws -> UInt64 {
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
         defer { transaction.abort() }
         var reached = try Self.position(in: transaction, tables)
-        let foreign = try reached.sequence > 0 && !Self.journal(at: directory, io: io, holds: reached)
-        if rebuild || foreign {
+        if rebuild {
             try Self.clear(transaction, tables)
             reached = Position(sequence: 0, timestamp: 0)
         }
+        // A reader already at the index's position was there: that record needs no second look.
+        var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
+        let reader = try tailReader(journal: directory, io: io, from: reached.sequence)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var uncommitted = 0
-        let reader = try JournalReader(directory: directory, from: reached.sequence + 1, io: io)
         try reader.forEach { sequence, type, timestamp, payload in
-            guard sequence > reached.sequence, sequence <= limit else { return }
+            tail?.past = sequence
+            if sequence <= reached.sequence {
+                // The record the index says it reflects must be this journal's, else the
+                // index was made from another journal (replaced, restored): start again.
+                if sequence == reached.sequence {
+                    confirmed = timestamp == reached.timestamp
+                    if !confirmed { throw ForeignIndex() }
+                }
+                return
+            }
+            guard confirmed, sequence <= limit else { return }
             if type == EventCodec.eventRecordType, Self.mayRecordPerson(payload),
                case .personRecorded(let person) = try Self.event(sequence, payload) {
                 try Self.store(person, in: transaction, tables, encoder: encoder)
@@ -54,6 +79,7 @@ extension PersonIndex {
                 uncommitted = 0
             }
         }
+        if !confirmed { throw ForeignIndex() }
         try Self.save(reached, in: transaction, tables)
         try transaction.commit()
         return reached.sequence
@@ -63,12 +89,17 @@ extension PersonIndex {
         for table in [tables.meta, tables.persons, tables.mobiles, tables.names, tables.units] { try transaction.clear(table) }
     }
 
-    /// Whether the journal's record at `position` is the one the index recorded.
-    static func journal(at directory: FilePath, io: any FileIO, holds position: Position) throws -> Bool {
-        let reader = try JournalReader(directory: directory, from: position.sequence, io: io)
-        guard let record = try reader.next() else { return false }
-        return record.sequence == position.sequence && record.timestamp == position.timestamp
+    /// The kept reader when it is not past `sequence` (the index may have moved on without
+    /// it, never back); otherwise a new one from `sequence`, so that record is seen again.
+    private func tailReader(journal directory: FilePath, io: any FileIO, from sequence: UInt64) throws -> JournalReader {
+        if let tail, tail.journal == directory, tail.past <= sequence { return tail.reader }
+        let reader = try JournalReader(directory: directory, from: max(sequence, 1), io: io)
+        tail = (reader, directory, max(sequence, 1) - 1)
+        return reader
     }
+
+    /// The index was made from another journal than this one.
+    struct ForeignIndex: Error {}
 
     /// A cheap test before decoding: an envelope recording a person names its event so.
     static func mayRecordPerson(_ payload: UnsafeRawBufferPointer) -> Bool {

@@ -1,6 +1,7 @@
 import CLMDB
 import CardDomain
 import Foundation
+import Journal
 import Synchronization
 import SystemPackage
 
@@ -11,6 +12,11 @@ import SystemPackage
 public final class PersonIndex: PersonSource, @unchecked Sendable {
     let environment: LMDBEnvironment
     public let identity: String
+    /// A journal reader kept between catch-ups, so each reads only what is new (a fresh
+    /// reader walks its segment from the start), and the sequence number it is past.
+    var tail: (reader: JournalReader, journal: FilePath, past: UInt64)?
+    /// One catch-up at a time in this process; LMDB orders them across processes.
+    let catchingUp = NSLock()
 
     /// One handle per index folder in this process, as LMDB requires.
     private static let open = Mutex<[String: WeakIndex]>([:])

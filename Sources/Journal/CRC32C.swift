@@ -1,7 +1,12 @@
+import CCRC32C
+
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), as used by LevelDB,
 /// iSCSI and ext4. Written by hand because no package on this machine offers it.
-/// Slice-by-8 tables make it fast enough for replay (over 1 GB/s in release builds).
+/// On x86-64 with SSE4.2 the CPU's crc32 instruction computes it (CCRC32C); elsewhere
+/// slice-by-8 tables do (over 1 GB/s in release builds).
 public enum CRC32C {
+    /// Whether this CPU's crc32 instruction is used.
+    public static let usesHardware = sscard_crc32c_hardware_available() != 0
     static let polynomial: UInt32 = 0x82F6_3B78
 
     /// Eight 256-entry tables, flattened: table k at index k * 256.
@@ -25,6 +30,12 @@ public enum CRC32C {
 
     /// The CRC of `bytes`, continuing from `crc` (the CRC of what came before).
     public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        guard usesHardware, let base = bytes.baseAddress else { return software(bytes, continuing: crc) }
+        return ~sscard_crc32c_hardware(~crc, base, bytes.count)
+    }
+
+    /// The table-driven CRC, for CPUs without the instruction (and to test one against the other).
+    public static func software(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         var state = ~crc
         var index = 0
         let count = bytes.count

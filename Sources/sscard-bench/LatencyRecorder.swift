@@ -21,6 +21,14 @@ struct LatencyRecorder {
         samples.append(Double(Self.now() - start) / 1_000 / Double(operations))
     }
 
+    /// Records one operation that took `seconds`.
+    mutating func record(seconds: Double) {
+        samples.append(seconds * 1e6)
+    }
+
+    /// The sum of the samples, in microseconds.
+    var total: Double { samples.reduce(0, +) }
+
     mutating func merge(_ other: [Double]) {
         samples.append(contentsOf: other)
     }

@@ -102,7 +102,7 @@ struct SSCard: ParsableCommand {
         let code: Int32
         if isPlain {
             var console = PlainConsole(model: model, readLine: PlainInput.readLine(secret:),
-                                       write: { print($0) }, now: SessionClock.nowMicroseconds)
+                                       write: { print($0); fflush(nil) }, now: SessionClock.nowMicroseconds)
             code = console.run()
         } else {
             var session = FullScreenSession(model: model)

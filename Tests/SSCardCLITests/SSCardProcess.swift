@@ -10,6 +10,11 @@ enum SSCardProcess {
         var error: String
     }
 
+    /// The sscard binary built beside this test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("sscard")
+    }
+
     /// Runs the built sscard, or with `executable` that program (strace, to wrap sscard).
     /// Runs sscard (or `executable`) to its end; `input` is its standard input, else none.
     static func run(_ arguments: [String], executable: String? = nil, input: String? = nil) throws -> Run {
