@@ -39,7 +39,7 @@ extension CardState {
             loginCodes[decided.codeHash]?.decision = decided.decision
         case .loginAttempted(let attempt):
             if let hash = attempt.codeHash { loginCodes[hash]?.used = true }
-            applyLogin(attempt, terminal: envelope.terminal)
+            applyLogin(attempt, terminal: envelope.terminal, at: envelope.at)
         case .smsCodeSent(let sent):
             let failures = smsLogins[sent.phone]?.failures ?? 0
             smsLogins[sent.phone] = SMSLogin(codeHash: sent.codeHash, sentAt: envelope.at, expiresAt: sent.expiresAt, failures: failures)

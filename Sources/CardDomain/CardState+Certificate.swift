@@ -33,8 +33,11 @@ extension CardState {
         if let until = certificateLockedUntil(login.serial, now: now) {
             return .failure(.refused(CertificateLogin.lockedMessage(until: until)))
         }
-        guard !usedChallenges.contains(login.nonce) else { return .failure(.refused("该登录签名已经用过，请重新登录")) }
+        guard usedChallenges[login.nonce] == nil else { return .failure(.refused("该登录签名已经用过，请重新登录")) }
         guard now < login.expiresAt else { return .failure(.refused("登录签名已过期，请重新登录")) }
+        guard login.expiresAt <= now + CertificateLogin.maximumChallengeSeconds * 1_000_000 else {
+            return .failure(.refused("登录签名的有效期过长，请重新登录"))
+        }
         guard let unit = units.values.first(where: { $0.creditCode == login.creditCode }) else {
             return .failure(.notFound("证书上的统一社会信用代码 \(login.creditCode) 不在单位名录中，请到社保经办机构核实"))
         }

@@ -41,8 +41,14 @@ extension CardState {
         return .success([.loginAttempted(LoginAttempt(username: username, method: method, succeeded: true))])
     }
 
-    mutating func applyLogin(_ attempt: LoginAttempt, terminal: String) {
-        if let nonce = attempt.challengeNonce { usedChallenges.insert(nonce) }
+    mutating func applyLogin(_ attempt: LoginAttempt, terminal: String, at: Int64) {
+        if let nonce = attempt.challengeNonce {
+            // A challenge lives at most `maximumChallengeSeconds` from before its use, so a
+            // nonce used longer ago than that can only come back expired: forget it.
+            let horizon = at - CertificateLogin.maximumChallengeSeconds * 1_000_000
+            usedChallenges = usedChallenges.filter { $0.value >= horizon }
+            usedChallenges[nonce] = at
+        }
         if let serial = attempt.certificateSerial, attempt.succeeded { certificateFailures[serial] = nil }
         if attempt.succeeded {
             captchaTerminals.remove(terminal)

@@ -49,8 +49,9 @@ public struct CardState: Codable, Equatable, Sendable {
     /// Wrong 证书密码 in a row per certificate serial, and the locks they brought.
     public internal(set) var certificateFailures: [String: Int] = [:]
     public internal(set) var certificateLocks: [String: Int64] = [:]
-    /// Certificate login challenges already used: a replayed signature is refused.
-    public internal(set) var usedChallenges: Set<String> = []
+    /// Certificate login challenges already used, with when: a replayed signature is
+    /// refused. A nonce is forgotten once its challenge must have expired (see `applyLogin`).
+    public internal(set) var usedChallenges: [String: Int64] = [:]
     /// Events of kinds this build does not know, skipped during replay.
     public internal(set) var unrecognisedEvents = 0
 

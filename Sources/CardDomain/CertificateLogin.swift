@@ -10,6 +10,10 @@ public struct CertificateLogin: Codable, Equatable, Sendable {
     public var nonce: String
     public var expiresAt: Int64
 
+    /// The longest a challenge may be valid for: the journal refuses a longer one, and so
+    /// may forget a used nonce after this long (the terminal gives 60 s).
+    public static let maximumChallengeSeconds: Int64 = 300
+
     public init(serial: String, creditCode: String, nonce: String, expiresAt: Int64) {
         self.serial = Self.normalised(serial)
         self.creditCode = creditCode

@@ -90,6 +90,9 @@ public final class CardRepository {
     public func executeBatch(_ commands: [Command], by actor: Actor, context: CommandContext,
                              dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
         if let broken { throw RepositoryUnusable(reason: broken) }
+        if let failure = personIndex.failure {
+            throw RepositoryUnusable(reason: "the shared person index could not be read (\(failure)); restart, or run sscard index rebuild")
+        }
         if dryRun {
             try applyNewRecords()
             var working = projection.state

@@ -44,15 +44,17 @@ extension PersonIndex {
         var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
         defer { transaction.abort() }
         var reached = try Self.position(in: transaction, tables)
-        if rebuild {
+        var cleared = false
+        let format = try transaction.get(tables.meta, Self.formatKey)
+        if rebuild || format != Self.format {
+            cleared = true
             try Self.clear(transaction, tables)
+            try transaction.put(tables.meta, Self.formatKey, Self.format)
             reached = Position(sequence: 0, timestamp: 0)
         }
         // A reader already at the index's position was there: that record needs no second look.
         var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
         let reader = try tailReader(journal: directory, io: io, from: reached.sequence)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var uncommitted = 0
         try reader.forEach { sequence, type, timestamp, payload in
             tail?.past = sequence
@@ -68,7 +70,7 @@ extension PersonIndex {
             guard confirmed, sequence <= limit else { return }
             if type == EventCodec.eventRecordType, Self.mayRecordPerson(payload),
                case .personRecorded(let person) = try Self.event(sequence, payload) {
-                try Self.store(person, in: transaction, tables, encoder: encoder)
+                try Self.store(person, in: transaction, tables)
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
@@ -80,6 +82,8 @@ extension PersonIndex {
             }
         }
         if !confirmed { throw ForeignIndex() }
+        // Nothing new: no commit, so a start over an index already at the end writes nothing.
+        guard cleared || uncommitted > 0 else { return reached.sequence }
         try Self.save(reached, in: transaction, tables)
         try transaction.commit()
         return reached.sequence
@@ -122,24 +126,26 @@ extension PersonIndex {
     }
 
     /// Writes a person and moves its name, unit and mobile entries from its last record's.
-    static func store(_ person: PersonRecord, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables,
-                      encoder: JSONEncoder) throws {
+    static func store(_ person: PersonRecord, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
         let number = person.documentNumber
         if let bytes = try transaction.get(tables.persons, Array(number.utf8)),
-           let old = try? JSONDecoder().decode(PersonRecord.self, from: Data(bytes)) {
+           let old = bytes.withUnsafeBytes({ PersonRecordCodec.decode($0) }) {
             try transaction.delete(tables.names, compositeKey(old.name, number))
             if let unit = old.unitNumber { try transaction.delete(tables.units, compositeKey(unit, number)) }
             if let mobile = old.mobile, try transaction.get(tables.mobiles, Array(mobile.utf8)) == Array(number.utf8) {
                 try transaction.delete(tables.mobiles, Array(mobile.utf8))
             }
         }
-        try transaction.put(tables.persons, Array(number.utf8), Array(try encoder.encode(person)))
+        try transaction.put(tables.persons, Array(number.utf8), PersonRecordCodec.encode(person))
         try transaction.put(tables.names, compositeKey(person.name, number), [])
         if let unit = person.unitNumber { try transaction.put(tables.units, compositeKey(unit, number), []) }
         if let mobile = person.mobile { try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8)) }
     }
 
     static let positionKey = Array("position".utf8)
+    /// The layout of the index's values (`PersonRecordCodec`); another one is rebuilt.
+    static let formatKey = Array("format".utf8)
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version)]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }

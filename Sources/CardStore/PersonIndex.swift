@@ -17,6 +17,11 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
     var tail: (reader: JournalReader, journal: FilePath, past: UInt64)?
     /// One catch-up at a time in this process; LMDB orders them across processes.
     let catchingUp = NSLock()
+    /// The first read that failed (not "not found": failed, as after a disk error). From
+    /// then on an absent answer may be wrong, so the repository refuses commands.
+    private let readFailure = Mutex<String?>(nil)
+
+    public var failure: String? { readFailure.withLock { $0 } }
 
     /// One handle per index folder in this process, as LMDB requires.
     private static let open = Mutex<[String: WeakIndex]>([:])
@@ -43,18 +48,28 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
         self.identity = identity
     }
 
-    public var position: UInt64 { (try? environment.read { try Self.position(in: $0, environment.tables).sequence }) ?? 0 }
+    public var position: UInt64 { reading { try Self.position(in: $0, environment.tables).sequence } ?? 0 }
 
-    public var count: Int { (try? environment.read { try $0.count(environment.tables.persons) }) ?? 0 }
+    public var count: Int { reading { try $0.count(environment.tables.persons) } ?? 0 }
 
     public func person(_ number: String) -> PersonRecord? {
-        guard let bytes = try? environment.read({ try $0.get(environment.tables.persons, Array(number.utf8)) }) else { return nil }
-        return try? JSONDecoder().decode(PersonRecord.self, from: Data(bytes))
+        guard let bytes = reading({ try $0.get(environment.tables.persons, Array(number.utf8)) }) ?? nil else { return nil }
+        return bytes.withUnsafeBytes { PersonRecordCodec.decode($0) }
     }
 
     public func documentNumber(ofMobile mobile: String) -> String? {
-        guard let bytes = try? environment.read({ try $0.get(environment.tables.mobiles, Array(mobile.utf8)) }) else { return nil }
+        guard let bytes = reading({ try $0.get(environment.tables.mobiles, Array(mobile.utf8)) }) ?? nil else { return nil }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A read transaction; a failure is remembered (see `failure`) and answers nil.
+    private func reading<T>(_ body: (LMDBTransaction) throws -> T) -> T? {
+        do {
+            return try environment.read(body)
+        } catch {
+            readFailure.withLock { if $0 == nil { $0 = "\(error)" } }
+            return nil
+        }
     }
 
     public func names(prefix: String, after: PersonKey?, limit: Int) -> [PersonKey] {
@@ -71,7 +86,7 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
         guard limit > 0 else { return [] }
         let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefix
         var found: [PersonKey] = []
-        try? environment.read { transaction in
+        _ = reading { transaction in
             try transaction.scan(table, from: start) { key, _ in
                 guard key.starts(with: prefix) else { return false }
                 guard let entry = Self.personKey(key) else { return true }

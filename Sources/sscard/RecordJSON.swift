@@ -7,14 +7,10 @@ enum RecordJSON {
     static func line(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer,
                      masked: Bool = true) -> String {
         var line = "{\"seq\":\(sequence),\"type\":\(type),\"time\":\"\(isoTime(microseconds: timestamp))\","
-        let bytes = Data(payload)
-        if let object = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]),
-           let compact = try? JSONSerialization.data(withJSONObject: RecordRedaction.redact(object, masking: masked),
-                                                     options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]),
-           let text = String(data: compact, encoding: .utf8) {
+        if let text = RedactedJSON.rewrite(payload, masking: masked) {
             line += "\"payload\":\(jsonEscapingUnsafe(text))}"
         } else {
-            line += "\"payload_base64\":\"\(bytes.base64EncodedString())\"}"
+            line += "\"payload_base64\":\"\(Data(payload).base64EncodedString())\"}"
         }
         return line
     }

@@ -7,23 +7,6 @@ import CardDomain
 enum RecordRedaction {
     static let secretKeys: Set<String> = ["passwordHash", "codeHash", "secretHash"]
 
-    static func redact(_ value: Any, masking: Bool) -> Any {
-        switch value {
-        case let object as [String: Any]:
-            var result: [String: Any] = [:]
-            for (key, inner) in object where !secretKeys.contains(key) {
-                result[key] = redact(inner, masking: masking)
-            }
-            return result
-        case let array as [Any]:
-            return array.map { redact($0, masking: masking) }
-        case let text as String where masking:
-            return mask(text)
-        default:
-            return value
-        }
-    }
-
     /// An 18- or 15-character ID number, or an 11-digit mobile number, masked; other text as it is.
     static func mask(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)

@@ -142,4 +142,27 @@ import UnitCertificates
             try fixture.repository.execute(.completeCertificateLogin(login), by: Actor(username: "", role: .unitOperator), context: context)
         }
     }
+
+    /// Used nonces are not kept forever: a challenge may live at most five minutes, so a
+    /// nonce used longer ago is forgotten (a replay of it is refused as expired), and a
+    /// challenge claiming a longer life is refused.
+    @Test func usedNoncesAreForgottenOnceTheirChallengeMustHaveExpired() throws {
+        let fixture = try AppFixture()
+        let operatorActor = Actor(username: "", role: .unitOperator)
+        let first = CertificateLogin(serial: "0A", creditCode: Self.xinghe, nonce: "01", expiresAt: AppFixture.start + 60_000_000)
+        try fixture.repository.execute(.completeCertificateLogin(first), by: operatorActor, context: CodeLoginTests.context())
+        #expect(fixture.repository.state.usedChallenges.keys.sorted() == ["01"])
+        var later = CodeLoginTests.context()
+        later.now += 301_000_000
+        let second = CertificateLogin(serial: "0A", creditCode: Self.xinghe, nonce: "02", expiresAt: later.now + 60_000_000)
+        try fixture.repository.execute(.completeCertificateLogin(second), by: operatorActor, context: later)
+        #expect(fixture.repository.state.usedChallenges.keys.sorted() == ["02"])
+        #expect(throws: CommandRefusal.refused("登录签名已过期，请重新登录")) {
+            try fixture.repository.execute(.completeCertificateLogin(first), by: operatorActor, context: later)
+        }
+        let tooLong = CertificateLogin(serial: "0A", creditCode: Self.xinghe, nonce: "03", expiresAt: later.now + 301_000_000)
+        #expect(throws: CommandRefusal.refused("登录签名的有效期过长，请重新登录")) {
+            try fixture.repository.execute(.completeCertificateLogin(tooLong), by: operatorActor, context: later)
+        }
+    }
 }

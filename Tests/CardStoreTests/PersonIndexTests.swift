@@ -116,7 +116,7 @@ import Testing
         var wrong = repository.state.person(number)!
         wrong.name = "错误"
         try repository.personIndex.environment.write { transaction in
-            try PersonIndex.store(wrong, in: transaction, repository.personIndex.environment.tables, encoder: JSONEncoder())
+            try PersonIndex.store(wrong, in: transaction, repository.personIndex.environment.tables)
         }
         let differences = try ReadModelVerifier(data: data).verify().differences
         #expect(differences.contains { $0.contains(PrivacyMask.identityNumber(number)) && $0.contains("another record") })

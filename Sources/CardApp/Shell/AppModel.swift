@@ -70,6 +70,8 @@ public struct AppModel {
     public internal(set) var overlay: Overlay?
     public internal(set) var session: Session?
     var lastInput: Int64
+    /// When the repository last read what other processes appended (see `keepUpToDate`).
+    var lastRefresh: Int64 = 0
     /// When this session last saved a draft, for the bottom bar's "草稿已保存 14:06".
     public internal(set) var draftSavedAt: Int64?
     /// Where the photo picker opened last, so the next photo starts there.
@@ -132,6 +134,7 @@ public struct AppModel {
     /// The clock moved without a key: the kiosk's idle warning and reset, and the lock
     /// of a staff screen left alone.
     public mutating func tick(now: Int64) -> Outcome {
+        keepUpToDate(now: now)
         if !isKiosk, let session, session.actor.role.isStaff, !isLocked,
            (now - lastInput) / 1_000_000 >= Int64(environment.policy.staffLockSeconds) {
             overlayUnderLock = overlay
