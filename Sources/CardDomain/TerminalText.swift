@@ -19,6 +19,10 @@ public enum TerminalText {
     /// C0 and C1 controls, DEL, format characters (bidi overrides and isolates, zero-width
     /// characters, the BOM), line and paragraph separators, and private-use characters.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        // Most text is printable ASCII or CJK Unified Ideographs (every one assigned, Lo):
+        // answered without the general-category table, which a district's dump asks
+        // hundreds of millions of times.
+        if (0x20..<0x7F).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) { return false }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned:
             return true

@@ -8,11 +8,24 @@ enum RecordJSON {
                      masked: Bool = true) -> String {
         var line = "{\"seq\":\(sequence),\"type\":\(type),\"time\":\"\(isoTime(microseconds: timestamp))\","
         if let text = RedactedJSON.rewrite(payload, masking: masked) {
-            line += "\"payload\":\(jsonEscapingUnsafe(text))}"
+            line += "\"payload\":\(isPlainlySafe(text) ? text : jsonEscapingUnsafe(text))}"
         } else {
             line += "\"payload_base64\":\"\(Data(payload).base64EncodedString())\"}"
         }
         return line
+    }
+
+    /// True when every character is printable ASCII or a CJK unified ideograph, told from
+    /// the UTF-8 bytes alone: most payloads, which then need no look at each character.
+    static func isPlainlySafe(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte >= 0x20 && byte < 0x7F { continue }
+            // E4 B8..BF and E5..E9 lead the three-byte forms of U+4E00...U+9FFF.
+            guard byte >= 0xE4 && byte <= 0xE9, let second = utf8.next(), utf8.next() != nil,
+                  byte != 0xE4 || second >= 0xB8 else { return false }
+        }
+        return true
     }
 
     /// JSONSerialization leaves C1 controls, bidi and other format characters as they are;
@@ -39,8 +52,8 @@ enum RecordJSON {
         var time = time_t(whole)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(fraction))
+        return "\((Int(parts.tm_year) + 1900).zeroPadded(4))-\((Int(parts.tm_mon) + 1).zeroPadded(2))-\(Int(parts.tm_mday).zeroPadded(2))"
+            + "T\(Int(parts.tm_hour).zeroPadded(2)):\(Int(parts.tm_min).zeroPadded(2)):\(Int(parts.tm_sec).zeroPadded(2))"
+            + ".\(Int(fraction).zeroPadded(6))Z"
     }
 }
