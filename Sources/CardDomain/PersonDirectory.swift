@@ -9,7 +9,8 @@ public struct PersonDirectory: Sendable {
     public private(set) var base: (any PersonSource)?
     /// Persons recorded since the base's position, by document number.
     public private(set) var changes: [String: PersonRecord] = [:]
-    private var mobiles: [String: String] = [:]
+    /// The latest person recorded here with each 卡预留手机号.
+    public private(set) var mobiles: [String: String] = [:]
 
     public init(base: (any PersonSource)? = nil) { self.base = base }
 

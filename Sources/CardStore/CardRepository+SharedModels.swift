@@ -13,10 +13,23 @@ extension CardRepository {
         if sequence >= snapshotSequence + Self.snapshotInterval { try saveSnapshot() }
     }
 
-    /// Brings the shared index to the journal's end and lets it answer for the persons.
+    /// Brings the shared index up and lets it answer for the persons. When no other process
+    /// moved the index since this one last did, the persons held here are exactly what it
+    /// lacks, and are written from memory; otherwise the index catches up from the journal.
     func settlePersons() throws {
-        try personIndex.catchUp(journal: data.journal, io: io)
+        let recent = projection.state.persons
+        if let base = settledAt, sequence > base,
+           try personIndex.store(recent, over: base, reaching: .init(sequence: sequence, timestamp: lastTimestamp)) {
+        } else {
+            try personIndex.catchUp(journal: data.journal, io: io)
+        }
         projection.state.settlePersons(through: sequence)
         projection.indexedThrough = personIndex.position
+        noteSettled()
+    }
+
+    /// Records whether the persons held here are now exactly those after the index's position.
+    func noteSettled() {
+        settledAt = projection.state.persons.changes.isEmpty && personIndex.position == sequence ? sequence : nil
     }
 }

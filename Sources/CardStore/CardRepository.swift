@@ -21,6 +21,11 @@ public final class CardRepository {
     public let personIndex: PersonIndex
     /// The sequence number of the last snapshot this process saw or saved.
     var snapshotSequence: UInt64 = 0
+    /// The timestamp of the journal record at `sequence`, once known.
+    var lastTimestamp: Int64 = 0
+    /// Set when the persons held here are exactly those recorded after this position of
+    /// the index (see `settlePersons`).
+    var settledAt: UInt64?
     /// The journal sequence number the state reflects.
     public private(set) var sequence: UInt64
     /// How the state was loaded: from a snapshot or not, and how many records replayed.
@@ -49,6 +54,8 @@ public final class CardRepository {
         replayedAtOpen = loaded.replayed
         snapshotProblem = loaded.snapshotProblem
         snapshotSequence = loaded.sequence - UInt64(loaded.replayed)
+        if index.position == sequence { lastTimestamp = index.positionTimestamp }
+        noteSettled()
         try maintain()
     }
 
@@ -68,6 +75,7 @@ public final class CardRepository {
             guard recordSequence > sequence else { return }
             try projection.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)
             sequence = recordSequence
+            lastTimestamp = timestamp
         }
     }
 
@@ -110,7 +118,10 @@ public final class CardRepository {
                                                  recording: &envelopes) }
                 return try envelopes.map { JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode($0)) }
             })
-            if let appended { sequence = appended.upperBound }
+            if let appended {
+                sequence = appended.upperBound
+                lastTimestamp = journal.lastWrittenTimestamp
+            }
         } catch {
             reload(through: acknowledged)
             throw error
@@ -147,6 +158,7 @@ public final class CardRepository {
             projection = loaded.model
             sequence = loaded.sequence
             reader = try journal.reader(from: loaded.sequence + 1)
+            settledAt = nil
         } catch {
             broken = "the state could not be rebuilt after a failed append: \(error)"
         }

@@ -36,6 +36,9 @@ final class LMDBEnvironment: @unchecked Sendable {
             // never corrupts; the journal position it records says what to replay again.
             let flags = UInt32(MDB_NOTLS) | UInt32(MDB_NOMETASYNC)
             try LMDBError.check(mdb_env_open(handle, directory.string, flags, 0o600), "mdb_env_open \(directory)")
+            // A clerk's process killed mid-read leaves its reader slot taken: free such slots.
+            var cleared: Int32 = 0
+            _ = mdb_reader_check(handle, &cleared)
             try write { transaction in
                 tables.meta = try transaction.open("meta")
                 tables.persons = try transaction.open("persons")

@@ -93,6 +93,26 @@ extension PersonIndex {
         for table in [tables.meta, tables.persons, tables.mobiles, tables.names, tables.units] { try transaction.clear(table) }
     }
 
+    /// Writes the persons a process recorded since `base` (the index's position when it
+    /// last caught up), with their latest mobile owners, and moves the position to `reached`,
+    /// without reading the journal again. Only when the index is still at `base`: otherwise
+    /// another process moved it, and this answers false (the caller catches up from the journal).
+    func store(_ recent: PersonDirectory, over base: UInt64, reaching reached: Position) throws -> Bool {
+        catchingUp.lock()
+        defer { catchingUp.unlock() }
+        let tables = environment.tables
+        return try environment.write { transaction in
+            guard try Self.position(in: transaction, tables).sequence == base else { return false }
+            for person in recent.changes.values { try Self.store(person, in: transaction, tables) }
+            // Several persons may have been recorded with one number: the last one keeps it.
+            for (mobile, number) in recent.mobiles where recent.changes[number]?.mobile == mobile {
+                try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8))
+            }
+            try Self.save(reached, in: transaction, tables)
+            return true
+        }
+    }
+
     /// The kept reader when it is not past `sequence` (the index may have moved on without
     /// it, never back); otherwise a new one from `sequence`, so that record is seen again.
     private func tailReader(journal directory: FilePath, io: any FileIO, from sequence: UInt64) throws -> JournalReader {

@@ -50,6 +50,9 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
 
     public var position: UInt64 { reading { try Self.position(in: $0, environment.tables).sequence } ?? 0 }
 
+    /// The timestamp of the journal record at `position` (0 for none).
+    var positionTimestamp: Int64 { reading { try Self.position(in: $0, environment.tables).timestamp } ?? 0 }
+
     public var count: Int { reading { try $0.count(environment.tables.persons) } ?? 0 }
 
     public func person(_ number: String) -> PersonRecord? {

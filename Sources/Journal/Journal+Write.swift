@@ -18,10 +18,12 @@ extension Journal {
                 try flush(&pending)
                 try roll(toFit: frameSize)
             }
+            let timestamp = options.clock()
             entry.payload.withUnsafeBytes { payload in
-                RecordFrame.encode(sequence: nextSequence, timestamp: options.clock(), type: entry.type,
+                RecordFrame.encode(sequence: nextSequence, timestamp: timestamp, type: entry.type,
                                    payload: payload, into: &pending)
             }
+            lastWrittenTimestamp = timestamp
             nextSequence += 1
         }
         try flush(&pending)

@@ -32,6 +32,8 @@ public final class Journal {
     var encodeBuffer: [UInt8] = []
 
     public var lastSequence: UInt64 { nextSequence - 1 }
+    /// The timestamp of the last record this object wrote (valid once an append returned).
+    public internal(set) var lastWrittenTimestamp: Int64 = 0
 
     /// Opens (creating if needed) the journal in `directory` and recovers it.
     public init(directory: FilePath, options: JournalOptions = JournalOptions(), io: any FileIO = SystemFileIO()) throws {

@@ -48,6 +48,13 @@ import Testing
         #expect(repository.state.persons.count == 5_000)
         #expect(repository.state.persons.changes.count < CardRepository.unsettledPersonLimit)
         #expect(repository.personIndex.position > 4_000)
+        // Private like the journal: the folder 0700, its files 0600.
+        let folderMode = try FileManager.default.attributesOfItem(atPath: data.index.string)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+        for file in ["data.mdb", "lock.mdb"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: data.index.appending(file).string)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file)")
+        }
         let expected = try replayedPersons()
         #expect(expected.count == 5_000)
         for number in expected.changes.keys { #expect(repository.state.person(number) == expected.person(number)) }
@@ -106,6 +113,35 @@ import Testing
         #expect(replaced.state.persons.count == 10)
         replaced.close()
         #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
+    }
+
+    /// A process writes the persons it holds straight from memory when the index is where
+    /// it left it, and catches up from the journal when another process moved it; both
+    /// leave the index equal to a replay, and the last person recorded with a number keeps it.
+    @Test func personsGoFromMemoryOrFromTheJournalAndTheIndexAgreesEitherWay() throws {
+        let first = try open()
+        try seed(first, count: 100)
+        try first.saveSnapshot()
+        let second = try open()
+        let shared = "13912345678"
+        var earlier = Self.people.person(1, units: ["10000001", "10000002"])
+        earlier.mobile = shared
+        var later = Self.people.person(2, units: ["10000001", "10000002"])
+        later.mobile = shared
+        try first.execute(.recordPerson(earlier), by: .system("import"), context: Self.context)
+        try second.execute(.recordPerson(later), by: .system("import"), context: Self.context)
+        try second.saveSnapshot()
+        #expect(second.personIndex.position == second.sequence)
+        try first.refresh()
+        try first.saveSnapshot()
+        #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
+        #expect(first.state.person(matching: shared)?.documentNumber == later.documentNumber)
+        var third = Self.people.person(3, units: ["10000001", "10000002"])
+        third.residenceAddress += "东"
+        try first.execute(.recordPerson(third), by: .system("import"), context: Self.context)
+        try first.saveSnapshot()
+        #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
+        #expect(second.state.person(third.documentNumber) == third)
     }
 
     @Test func verifyNamesAPersonTheIndexHoldsWrongly() throws {
