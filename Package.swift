@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "SnapshotSupport", path: "Tests/SnapshotSupport"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SnapshotSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CardAppTests", dependencies: ["CardApp", "CardWizards", "SnapshotSupport", "TestImages", "CardStore", "CardResources", "CardDomain", "TerminalUI", "Journal",
-                                                          "UnitCertificates", "CertificateTestSupport"],
+                                                          "UnitCertificates", "CertificateTestSupport", "JournalTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         // The openssl command line making keys and certificates as an outside CA would.

@@ -2,6 +2,7 @@
 import CardDomain
 import CardResources
 import Foundation
+import JournalTestSupport
 import Synchronization
 import TestImages
 import Testing
@@ -10,7 +11,11 @@ import TerminalUI
 /// The picker's listing of a real folder that holds what no photo folder should: it
 /// never blocks, never opens a device, and shows every name as it is, escaped.
 @Suite struct PhotoListingTests {
-    let folder = NSTemporaryDirectory() + "sscard-listing-\(UUID().uuidString)"
+    let folder: String
+
+    init() throws {
+        folder = try TemporaryFolder.make("sscard-listing")
+    }
 
     func listing() throws -> PhotoDirectoryListing {
         PhotoDirectoryListing(requirement: try #require(try CardResources.photoRequirements().first { $0.id == "cardPhoto" }))
@@ -64,8 +69,7 @@ struct ListingTimedOut: Error {}
 /// What the picker lists and refuses, beyond the bytes of one file.
 @Suite struct PhotoChoiceTests {
     @Test func filesThatAreNotPicturesAreListedWithTheReasonAndSizesReadAsTheFormSaysThem() throws {
-        let folder = NSTemporaryDirectory() + "sscard-listing-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("sscard-listing")
         try Data("notes".utf8).write(to: URL(fileURLWithPath: folder + "/notes.jpg"))
         let photo = TestImages.png(width: 358, height: 441, bytes: 165_000)
         try Data(photo).write(to: URL(fileURLWithPath: folder + "/me.png"))

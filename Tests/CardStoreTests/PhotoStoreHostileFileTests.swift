@@ -2,14 +2,19 @@ import CardDomain
 import CardResources
 @testable import CardStore
 import Foundation
+import JournalTestSupport
 import SystemPackage
 import TestImages
 import Testing
 
 /// Photos that only look right in their header, and names that are not files.
 @Suite struct PhotoStoreHostileFileTests {
-    let root = NSTemporaryDirectory() + "sscard-hostile-\(UUID().uuidString)"
+    let root: String
     var data: DataDirectory { DataDirectory(FilePath(root + "/data")) }
+
+    init() throws {
+        root = try TemporaryFolder.make("sscard-hostile")
+    }
 
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
