@@ -8,7 +8,7 @@ enum RecordJSON {
                      masked: Bool = true) -> String {
         var line = "{\"seq\":\(sequence),\"type\":\(type),\"time\":\"\(isoTime(microseconds: timestamp))\","
         if let text = RedactedJSON.rewrite(payload, masking: masked) {
-            line += "\"payload\":\(isPlainlySafe(text) ? text : jsonEscapingUnsafe(text))}"
+            line += "\"payload\":\(jsonEscapingUnsafe(text))}"
         } else {
             line += "\"payload_base64\":\"\(Data(payload).base64EncodedString())\"}"
         }
@@ -17,7 +17,7 @@ enum RecordJSON {
 
     /// True when every character is printable ASCII or a CJK unified ideograph, told from
     /// the UTF-8 bytes alone: most payloads, which then need no look at each character.
-    static func isPlainlySafe(_ text: String) -> Bool {
+    private static func isPlainlySafe(_ text: String) -> Bool {
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
             if byte >= 0x20 && byte < 0x7F { continue }
@@ -28,10 +28,11 @@ enum RecordJSON {
         return true
     }
 
-    /// JSONSerialization leaves C1 controls, bidi and other format characters as they are;
-    /// an auditor reads the dump on a terminal, so they become \u escapes (still JSON).
+    /// A payload is copied as written, and JSON leaves C1 controls, bidi and other format
+    /// characters raw; an auditor reads the dump on a terminal, so they become \u escapes
+    /// (still JSON). Most payloads are plainly safe and come back unchanged at once.
     static func jsonEscapingUnsafe(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
+        guard !isPlainlySafe(json), json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
             guard TerminalText.isUnsafe(scalar) else { result.unicodeScalars.append(scalar); continue }
