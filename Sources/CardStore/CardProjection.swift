@@ -36,10 +36,15 @@ public struct CardProjection: Projection {
     /// error naming its sequence number, since replaying past it would give a wrong state.
     public mutating func apply(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws {
         guard type == EventCodec.eventRecordType else { return }
+        let envelope = try Self.envelope(sequence: sequence, payload: payload)
+        if sequence <= indexedThrough, case .personRecorded = envelope.event { return }
+        state.apply(envelope)
+    }
+
+    /// The event record at `sequence`, or an error naming that sequence number.
+    static func envelope(sequence: UInt64, payload: UnsafeRawBufferPointer) throws -> EventEnvelope {
         do {
-            let envelope = try EventCodec.decode(payload)
-            if sequence <= indexedThrough, case .personRecorded = envelope.event { return }
-            state.apply(envelope)
+            return try EventCodec.decode(payload)
         } catch {
             throw UndecodableEvent(sequence: sequence, reason: "\(error)")
         }

@@ -29,9 +29,16 @@ final class LMDBTransaction {
         return table
     }
 
+    /// `bytes` as LMDB's MDB_val, valid during `body` (LMDB only reads a key or value given in).
+    private func withValue<T>(_ bytes: [UInt8], _ body: (inout MDB_val) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { buffer in
+            var value = MDB_val(mv_size: buffer.count, mv_data: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+            return try body(&value)
+        }
+    }
+
     func get(_ table: MDB_dbi, _ key: [UInt8]) throws -> [UInt8]? {
-        try key.withUnsafeBytes { keyBytes in
-            var keyValue = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+        try withValue(key) { keyValue in
             var value = MDB_val()
             let code = mdb_get(handle, table, &keyValue, &value)
             if code == MDB_NOTFOUND { return nil }
@@ -41,18 +48,15 @@ final class LMDBTransaction {
     }
 
     func put(_ table: MDB_dbi, _ key: [UInt8], _ value: [UInt8]) throws {
-        try key.withUnsafeBytes { keyBytes in
-            try value.withUnsafeBytes { valueBytes in
-                var keyValue = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
-                var dataValue = MDB_val(mv_size: valueBytes.count, mv_data: UnsafeMutableRawPointer(mutating: valueBytes.baseAddress))
+        try withValue(key) { keyValue in
+            try withValue(value) { dataValue in
                 try LMDBError.check(mdb_put(handle, table, &keyValue, &dataValue, 0), "mdb_put")
             }
         }
     }
 
     func delete(_ table: MDB_dbi, _ key: [UInt8]) throws {
-        try key.withUnsafeBytes { keyBytes in
-            var keyValue = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+        try withValue(key) { keyValue in
             let code = mdb_del(handle, table, &keyValue, nil)
             if code == MDB_NOTFOUND { return }
             try LMDBError.check(code, "mdb_del")
@@ -76,8 +80,7 @@ final class LMDBTransaction {
         var cursor: OpaquePointer?
         try LMDBError.check(mdb_cursor_open(handle, table, &cursor), "mdb_cursor_open")
         defer { mdb_cursor_close(cursor) }
-        try start.withUnsafeBytes { startBytes in
-            var key = MDB_val(mv_size: startBytes.count, mv_data: UnsafeMutableRawPointer(mutating: startBytes.baseAddress))
+        try withValue(start) { key in
             var value = MDB_val()
             var code = start.isEmpty ? mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
                                      : mdb_cursor_get(cursor, &key, &value, MDB_SET_RANGE)

@@ -22,7 +22,7 @@ extension PersonIndex {
             for (number, person) in persons.sorted(by: { $0.key < $1.key }) where found.count < 20 {
                 let masked = PrivacyMask.identityNumber(number)
                 let stored = try transaction.get(tables.persons, Array(number.utf8))
-                    .flatMap { bytes in bytes.withUnsafeBytes { PersonRecordCodec.decode($0) } }
+                    .flatMap(PersonRecordCodec.decode)
                 if stored != person { found.append("person \(masked): the index \(stored == nil ? "lacks it" : "holds another record")") }
                 if try transaction.get(tables.names, Self.compositeKey(person.name, number)) == nil {
                     found.append("person \(masked): not in the name index")

@@ -30,10 +30,7 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
     /// other repository of this process on the same folder.
     public static func shared(in data: DataDirectory) throws -> PersonIndex {
         let folder = data.index
-        if !FileManager.default.fileExists(atPath: folder.string) {
-            try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
+        try SystemFileIO().makeDirectory(folder)
         let key = URL(fileURLWithPath: folder.string).resolvingSymlinksInPath().path
         return try open.withLock { handles in
             if let index = handles[key]?.index { return index }
@@ -57,7 +54,7 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
 
     public func person(_ number: String) -> PersonRecord? {
         guard let bytes = reading({ try $0.get(environment.tables.persons, Array(number.utf8)) }) ?? nil else { return nil }
-        return bytes.withUnsafeBytes { PersonRecordCodec.decode($0) }
+        return PersonRecordCodec.decode(bytes)
     }
 
     public func documentNumber(ofMobile mobile: String) -> String? {

@@ -34,6 +34,10 @@ enum PersonRecordCodec {
         return bytes
     }
 
+    static func decode(_ bytes: [UInt8]) -> PersonRecord? {
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer) -> PersonRecord? {
         var reader = Reader(bytes: bytes)
         guard reader.byte() == version, let flags = reader.byte(), let sexCode = reader.byte(), let sex = Sex(rawValue: Int(sexCode)),

@@ -41,6 +41,12 @@ public struct SnapshotStore: Sendable {
         try io.writeAtomically(bytes, to: path(name))
     }
 
+    /// Removes the snapshot, if there is one: the next open replays the journal instead.
+    public func remove(_ name: String) throws {
+        let file = path(name)
+        if io.exists(file) { try io.remove(file) }
+    }
+
     public func load(_ name: String) -> Loaded {
         let file: FileDescriptor
         do {

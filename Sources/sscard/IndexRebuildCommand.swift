@@ -19,7 +19,7 @@ struct IndexRebuildCommand: ParsableCommand {
         let index = try PersonIndex.shared(in: data.data)
         let position = try index.catchUp(journal: data.data.journal, rebuild: true)
         // The snapshot is made again too: the repository replays the journal without it.
-        try? FileManager.default.removeItem(atPath: data.data.snapshots.appending("\(CardProjection.snapshotName).snap").string)
+        try SnapshotStore(directory: data.data.snapshots).remove(CardProjection.snapshotName)
         let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
         defer { repository.close() }
         try repository.saveSnapshot()
