@@ -16,7 +16,7 @@ extension PersonIndex {
     static let commitEvery = 20_000
     static let personEventMarker = Array("\"personRecorded\"".utf8)
 
-    /// Applies the journal's person records after the index's position (up to `limit`), in
+    /// Applies the journal's person records after the index's position, in
     /// write transactions that each record the position they reach. LMDB lets one writer
     /// in at a time, across processes, so several processes catching up at once take turns
     /// and each starts where the last stopped. Returns the position reached.
@@ -24,22 +24,21 @@ extension PersonIndex {
     /// `rebuild` empties the index and replays the whole journal in one transaction, so
     /// that other processes go on reading the old index until the new one is complete.
     @discardableResult
-    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), through limit: UInt64 = .max,
-                        rebuild: Bool = false) throws -> UInt64 {
+    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         do {
-            return try advance(journal: directory, io: io, through: limit, rebuild: rebuild)
+            return try advance(journal: directory, io: io, rebuild: rebuild)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: directory, io: io, through: limit, rebuild: true)
+            return try advance(journal: directory, io: io, rebuild: true)
         } catch {
             tail = nil
             throw error
         }
     }
 
-    private func advance(journal directory: FilePath, io: any FileIO, through limit: UInt64, rebuild: Bool) throws -> UInt64 {
+    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool) throws -> UInt64 {
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
         defer { transaction.abort() }
@@ -67,7 +66,7 @@ extension PersonIndex {
                 }
                 return
             }
-            guard confirmed, sequence <= limit else { return }
+            guard confirmed else { return }
             if type == EventCodec.eventRecordType, Self.mayRecordPerson(payload),
                case .personRecorded(let person) = try CardProjection.envelope(sequence: sequence, payload: payload).event {
                 try Self.store(person, in: transaction, tables)
