@@ -1,5 +1,4 @@
 import CardDomain
-import Dispatch
 
 /// Creates the demo data set (DEMO-DATA.md) through the same commands an administrator's
 /// import uses, so demo records obey every rule. Seeding again changes nothing: records
@@ -47,7 +46,7 @@ public struct DemoSeeder {
         var start = 0
         while start < count {
             let end = min(count, start + 1000)
-            let batch = try run((start..<end).map { .recordPerson(people.person($0, units: units)) })
+            let batch = try run(Array(start..<end).concurrentMap { .recordPerson(people.person($0, units: units)) })
             outcome.recorded += batch.recorded
             outcome.unchanged += batch.unchanged
             start = end
@@ -77,14 +76,7 @@ public struct DemoSeeder {
 
     /// One scrypt hash per salt, on every core: each costs about 0.2 s by design.
     static func hashes(of password: String, salts: [[UInt8]]) throws -> [PasswordHash] {
-        var results = [Result<PasswordHash, any Error>?](repeating: nil, count: salts.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: salts.count) { index in
-                slots[index] = Result { try PasswordHash.make(password: password, salt: salts[index]) }
-            }
-        }
-        return try results.map { try $0!.get() }
+        try salts.concurrentMap(minimumPerThread: 1) { try PasswordHash.make(password: password, salt: $0) }
     }
 
     private func run(_ commands: [Command]) throws -> Outcome {
