@@ -39,6 +39,7 @@ struct DemoSeedCommand: ParsableCommand {
                      unit: String = "10000002") throws -> DemoSeeder.Outcome {
         let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
         defer { repository.close() }
+        repository.upkeep = .bulk
         let seeder = DemoSeeder(repository: repository, context: SessionClock.context(channel: .counter))
         let demo = try CardResources.demoData()
         var outcome = try seeder.seed(demo) {

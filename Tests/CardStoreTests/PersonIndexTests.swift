@@ -46,7 +46,7 @@ import Testing
         let repository = try open()
         try seed(repository, count: 5_000)
         #expect(repository.state.persons.count == 5_000)
-        #expect(repository.state.persons.changes.count < CardRepository.unsettledPersonLimit)
+        #expect(repository.state.persons.changes.count < RepositoryUpkeep.interactive.unsettledPersonLimit)
         #expect(repository.personIndex.position > 4_000)
         // Private like the journal: the folder 0700, its files 0600.
         let folderMode = try FileManager.default.attributesOfItem(atPath: data.index.string)[.posixPermissions] as? Int
@@ -86,6 +86,24 @@ import Testing
         #expect(all == expected)
         #expect(all == all.sorted())
         #expect(all.filter { $0.number == renamed.documentNumber }.map(\.value) == [renamed.name])
+        // A page's records are read together, in the order asked, the renamed one from memory.
+        let records = repository.state.persons.persons(all.map(\.number) + ["110101190001010000"])
+        #expect(records == all.map { repository.state.person($0.number)! })
+        #expect(records.contains(renamed))
+    }
+
+    /// A bulk writer holds more persons between index transactions; what it leaves is the same.
+    @Test func howOftenPersonsMoveIntoTheIndexIsTheRepositorysUpkeep() throws {
+        let repository = try open()
+        repository.upkeep = RepositoryUpkeep(unsettledPersonLimit: 5_000, snapshotInterval: 100_000)
+        try seed(repository, count: 3_000)
+        #expect(repository.state.persons.changes.count == 3_000)
+        #expect(repository.personIndex.position < 10)
+        repository.upkeep = RepositoryUpkeep(unsettledPersonLimit: 500, snapshotInterval: 100_000)
+        try repository.refresh()
+        #expect(repository.state.persons.changes.isEmpty)
+        #expect(repository.personIndex.position == repository.sequence)
+        #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
     }
 
     @Test func aDeletedIndexIsRebuiltAtTheNextStartAndNothingIsLost() throws {
