@@ -18,67 +18,77 @@ public struct CSVTable: Sendable {
     public static func parse(_ bytes: [UInt8]) -> CSVTable? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else { return nil }
-        var (records, unclosed) = parseRecords(text)
+        guard var (records, unclosed) = parseRecords(body) else { return nil }
         // A final line break leaves nothing; blank lines between rows are not records either.
         records.removeAll { $0.fields.count == 1 && $0.fields[0].isEmpty }
         guard !records.isEmpty else { return CSVTable(header: [], rows: [], unclosedQuoteLine: unclosed) }
         return CSVTable(header: records[0].fields, rows: Array(records.dropFirst()), unclosedQuoteLine: unclosed)
     }
 
-    private static func parseRecords(_ text: String) -> ([Row], unclosedQuoteLine: Int?) {
+    /// Splits on the bytes of the ASCII quote, comma, CR and LF: a UTF-8 sequence never
+    /// contains an ASCII byte, so the cuts fall between characters. Each field is checked
+    /// as UTF-8 on its own, which checks every byte that is not a delimiter, and is stored
+    /// without spare capacity (a 1,000,000-row file is held whole while it is imported).
+    /// Nil when a field is not UTF-8.
+    private static func parseRecords(_ bytes: ArraySlice<UInt8>) -> (rows: [Row], unclosedQuoteLine: Int?)? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var quoteOpenedOn = 1
         var rows: [Row] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1
         var startLine = 1
         var inQuotes = false
         var justClosedQuote = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        while let scalar = pending {
-            pending = iterator.next()
+        var index = bytes.startIndex
+        func endField() -> Bool {
+            guard let text = String(validating: field, as: UTF8.self) else { return false }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            return true
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index += 1
+            let next = index < bytes.endIndex ? bytes[index] : nil
             if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\"")
-                        pending = iterator.next()
+                if byte == quote {
+                    if next == quote {
+                        field.append(quote)
+                        index += 1
                     } else {
                         inQuotes = false
                         justClosedQuote = true
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty && !justClosedQuote:
+            switch byte {
+            case quote where field.isEmpty && !justClosedQuote:
                 inQuotes = true
                 quoteOpenedOn = line
-            case ",":
-                fields.append(field)
-                field = ""
+            case comma:
+                guard endField() else { return nil }
                 justClosedQuote = false
-            case "\r" where pending == "\n":
+            case cr where next == lf:
                 continue
-            case "\n", "\r":
-                fields.append(field)
+            case lf, cr:
+                guard endField() else { return nil }
                 rows.append(Row(line: startLine, fields: fields))
                 fields = []
-                field = ""
                 justClosedQuote = false
                 line += 1
                 startLine = line
             default:
-                field.unicodeScalars.append(scalar)
+                field.append(byte)
             }
         }
-        if inQuotes { return (rows, quoteOpenedOn) }
+        if inQuotes { return String(validating: field, as: UTF8.self) == nil ? nil : (rows, quoteOpenedOn) }
         if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
+            guard endField() else { return nil }
             rows.append(Row(line: startLine, fields: fields))
         }
         return (rows, nil)

@@ -38,8 +38,13 @@ struct RecordsImportCommand: ParsableCommand {
             print("sscard records import: \(message)", to: &standardError)
             return ExitCode(2)
         }
-        guard let bytes = FileManager.default.contents(atPath: file) else { throw usage("无法读取文件 \(shownFile)") }
-        guard let table = CSVTable.parse(Array(bytes)) else { throw usage("\(shownFile) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
+        // Read as bytes once, never from a FIFO or a device; the bytes are let go once parsed.
+        let table: CSVTable
+        do {
+            guard case .success(let read) = RegularFile.read(file, limit: Int.max) else { throw usage("无法读取文件 \(shownFile)") }
+            guard let parsed = CSVTable.parse(read.bytes) else { throw usage("\(shownFile) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
+            table = parsed
+        }
         if let line = table.unclosedQuoteLine {
             throw usage("第 \(line) 行的引号没有闭合：其后直到文件末尾的内容都会成为一个字段。请检查该行的引号后重新导入；没有导入任何行")
         }
@@ -56,6 +61,7 @@ struct RecordsImportCommand: ParsableCommand {
         let started = Date()
         let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
         defer { repository.close() }
+        repository.upkeep = .bulk
         let actor = Actor.system("records-import:" + (ProcessInfo.processInfo.environment["USER"] ?? "admin"))
         let importer = RecordsImporter(repository: repository, actor: actor, context: SessionClock.context(channel: .counter))
         let bar = ProgressBar(total: table.rows.count)

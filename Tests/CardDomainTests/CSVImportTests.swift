@@ -16,6 +16,13 @@ import Testing
         #expect(table.rows.map(\.line) == [2, 4])
         #expect(table.rows[0].fields == ["x, \"y\"", "two\nlines"])
         #expect(CSVTable.parse([0xFF, 0xFE, 0x41]) == nil)
+        // Fields are checked as UTF-8 one by one: a bad byte anywhere still refuses the file,
+        // in a later field, a quoted one, one cut by a comma, or one whose quote never closes.
+        let good = Array("姓名,b\n张三,".utf8)
+        for bad: [UInt8] in [[0xE5, 0x2C, 0x41], [0x22, 0xC3, 0x22], [0xE5, 0xBC], [0x22, 0x41, 0xFF, 0x0A]] {
+            #expect(CSVTable.parse(good + bad) == nil, "\(bad)")
+        }
+        #expect(CSVTable.parse(good + Array("\"未闭合\n".utf8))?.unclosedQuoteLine == 2)
         #expect(CSVTable.quote("a,\"b\"") == "\"a,\"\"b\"\"\"")
     }
 
