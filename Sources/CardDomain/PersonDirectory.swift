@@ -16,6 +16,13 @@ public struct PersonDirectory: Sendable {
 
     public func person(_ number: String) -> PersonRecord? { changes[number] ?? base?.person(number) }
 
+    /// The persons with these numbers, in that order, leaving out any not found: a page of a list.
+    public func persons(_ numbers: [String]) -> [PersonRecord] {
+        let fromBase = base?.persons(numbers.filter { changes[$0] == nil }) ?? []
+        var next = fromBase.makeIterator()
+        return numbers.compactMap { number in changes[number] ?? (base == nil ? nil : next.next() ?? nil) }
+    }
+
     public func documentNumber(ofMobile mobile: String) -> String? {
         // An entry is only believed while its person still has that number.
         for candidate in [mobiles[mobile], base?.documentNumber(ofMobile: mobile)] {

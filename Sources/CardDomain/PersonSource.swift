@@ -8,6 +8,9 @@ public protocol PersonSource: AnyObject, Sendable {
     var position: UInt64 { get }
     var count: Int { get }
     func person(_ number: String) -> PersonRecord?
+    /// Several persons read together, as a page of a list shows them: one look at one
+    /// version of the index, in the order asked.
+    func persons(_ numbers: [String]) -> [PersonRecord?]
     /// The person last recorded with this 卡预留手机号, if the index still says so.
     func documentNumber(ofMobile mobile: String) -> String?
     /// Persons whose name starts with `prefix`, in (name, number) byte order, after `after`.

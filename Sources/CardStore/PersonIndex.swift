@@ -57,6 +57,12 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
         return PersonRecordCodec.decode(bytes)
     }
 
+    public func persons(_ numbers: [String]) -> [PersonRecord?] {
+        reading { transaction in
+            try numbers.map { number in try transaction.get(environment.tables.persons, Array(number.utf8)).flatMap { PersonRecordCodec.decode($0) } }
+        } ?? numbers.map { _ in nil }
+    }
+
     public func documentNumber(ofMobile mobile: String) -> String? {
         guard let bytes = reading({ try $0.get(environment.tables.mobiles, Array(mobile.utf8)) }) ?? nil else { return nil }
         return String(decoding: bytes, as: UTF8.self)
