@@ -26,6 +26,9 @@ struct DistrictBenchmark: ParsableCommand {
     @Option(help: "Look-ups of each kind.")
     var lookups: Int = 1_000
 
+    @Option(help: "Records appended by another process whose arrival this one times (each changes a sample person's mobile).")
+    var visibilityTrials = 20
+
     @Flag(help: "Skip the SQLite side (it loads the same rows, which takes a while).")
     var noSqlite = false
 
@@ -106,11 +109,19 @@ struct DistrictBenchmark: ParsableCommand {
             var rows = 0
             for surname in surnames {
                 clock = LatencyRecorder.now()
-                rows += repository.state.persons.named(prefix: surname, limit: 50).compactMap { repository.state.person($0.number) }.count
+                rows += repository.state.persons.persons(repository.state.persons.named(prefix: surname, limit: 50).map(\.number)).count
                 byPrefix.record(since: clock)
             }
             print(byPrefix.summary(workload: "first 50 by name prefix (sscard, \(pass))", events: surnames.count,
                                    seconds: byPrefix.total / 1e6) + ", \(rows) rows")
+        }
+        if visibilityTrials > 0 {
+            let probe = VisibilityProbe(executable: ClerkProcesses(dataDirectory: dataDirectory).executable,
+                                        dataDirectory: dataDirectory, reference: reference)
+            let delays = try probe.run(trials: visibilityTrials, repository: repository, people: sample)
+            print(String(format: "visible in another process: %d records, p50 %.1f ms, max %.1f ms (refresh every %d ms)",
+                         visibilityTrials, delays.percentile(0.5) / 1e3, delays.percentile(1) / 1e3,
+                         VisibilityProbe.tickMicroseconds / 1000))
         }
         guard !noSqlite else { return }
         let sqlite = SQLiteBaseline(folder: dataDirectory)
