@@ -3,12 +3,16 @@
 public enum PrivacyMask {
     /// "110105198803120313" -> "110105********0313": the address code and the last four stay.
     public static func identityNumber(_ number: String) -> String {
-        mask(number, keepingPrefix: 6, suffix: 4)
+        mask(number, keepingPrefix: identityKept.prefix, suffix: identityKept.suffix)
     }
+
+    /// What each mask keeps of each end.
+    public static let identityKept = (prefix: 6, suffix: 4)
+    public static let phoneKept = (prefix: 3, suffix: 4)
 
     /// "13800010001" -> "138****0001".
     public static func phoneNumber(_ number: String) -> String {
-        mask(number, keepingPrefix: 3, suffix: 4)
+        mask(number, keepingPrefix: phoneKept.prefix, suffix: phoneKept.suffix)
     }
 
     /// Keeps the ends and stars the middle. Something too short to keep both ends of is

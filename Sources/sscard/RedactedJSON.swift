@@ -117,7 +117,7 @@ struct RedactedJSON {
         let raw = UnsafeRawBufferPointer(rebasing: input[start..<(index - 1)])
         output.append(UInt8(ascii: "\""))
         if maskable, masking, !escaped, raw.count == 11 || raw.count == 15 || raw.count == 18 {
-            output.append(contentsOf: RecordRedaction.mask(String(decoding: raw, as: UTF8.self)).utf8)
+            RecordRedaction.appendMasked(raw, to: &output)
         } else {
             output.append(contentsOf: raw)
         }

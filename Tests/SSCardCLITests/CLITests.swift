@@ -91,6 +91,18 @@ import Testing
         #expect(from.output == "{\"seq\":3,\"type\":5,\"time\":\((objects[2]["time"] as! String).debugDescription),\"payload\":{\"n\":3}}\n")
     }
 
+    /// Numbers are masked from the payload's bytes: 18-digit IDs (with a final X too),
+    /// 15-digit ones and mobile numbers, and nothing else.
+    @Test func dumpMasksEveryFormOfNumberAndNothingElse() throws {
+        let values = ["11010519491231002X", "110105491231002", "13900030001", "23900030001", "1390003000１", "1101051949123100XX"]
+        try write([Array(("{" + values.enumerated().map { "\"k\($0.offset)\":\"\($0.element)\"" }.joined(separator: ",") + "}").utf8)])
+        let run = try sscard("journal", "dump", "--data-dir", root)
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        let payload = try #require(object?["payload"] as? [String: String])
+        #expect((0..<values.count).map { payload["k\($0)"] } == [
+            "110105********002X", "110105*****1002", "139****0001", "23900030001", "1390003000１", "1101051949123100XX"])
+    }
+
     /// JSON escapes C0 controls itself; C1 controls (U+009B is CSI) and bidi overrides
     /// it leaves raw, and an auditor reads the dump on a terminal.
     @Test func dumpEscapesC1ControlsAndBidiOverridesInPayloads() throws {
