@@ -48,9 +48,9 @@ public final class JournalReader {
     /// The next record, or nil at the current end of the journal.
     public func next() throws -> JournalRecord? {
         var record: JournalRecord?
-        _ = try step { cursor, header, payloadOffset in
+        _ = try step { header, payload in
             record = JournalRecord(sequence: header.sequence, type: header.type, timestamp: header.timestamp,
-                                   payload: cursor.payload(of: header, at: payloadOffset))
+                                   payload: Array(payload))
         }
         return record
     }
@@ -61,44 +61,49 @@ public final class JournalReader {
     public func forEach(_ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
                                  _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         var count = 0
-        while try step({ cursor, header, payloadOffset in
-            try cursor.withPayload(of: header, at: payloadOffset) {
-                try body(header.sequence, header.type, header.timestamp, $0)
-            }
-        }) {
+        while try step({ header, payload in try body(header.sequence, header.type, header.timestamp, payload) }) {
             count += 1
         }
         return count
     }
 
     /// Moves to the next record at or after `from` and hands it to `visit`; false at the end.
-    private func step(_ visit: (SegmentCursor, RecordFrame.Header, Int64) throws -> Void) throws -> Bool {
+    private func step(_ visit: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         if cursor == nil {
             guard try openStartingSegment() else { return false }
         }
-        while var current = cursor {
-            let peeked = try current.peek()
-            switch peeked {
-            case .record(let header, let payloadOffset):
-                let end = current.offset + Int64(RecordFrame.headerSize + header.length)
-                if end > acknowledgedEnd {
-                    try learnAcknowledgedEnd()
-                    if end > acknowledgedEnd { return atEnd() }
-                    continue
-                }
-                current.advance(over: header)
+        // The cursor is moved out while a record is read and put back after: a copy per
+        // record retains its file handle and window, and a window shared with a copy is
+        // copied whole when it is refilled. The slower paths below use `cursor` itself.
+        while var current = cursor.take() {
+            let peeked: SegmentCursor.Step
+            do {
+                peeked = try current.peek()
+            } catch {
                 cursor = current
+                throw error
+            }
+            if case .record(let header, let payloadOffset) = peeked,
+               current.offset + Int64(RecordFrame.headerSize + header.length) <= acknowledgedEnd {
+                current.advance(over: header)
+                defer { cursor = current }
                 if header.sequence < from { continue }
-                try visit(current, header, payloadOffset)
+                try current.withPayload(of: header, at: payloadOffset) { try visit(header, $0) }
                 return true
+            }
+            cursor = current
+            switch peeked {
+            case .record(let header, _):
+                try learnAcknowledgedEnd()
+                if cursor!.offset + Int64(RecordFrame.headerSize + header.length) > acknowledgedEnd { return atEnd() }
             case .sealed(let next):
-                try moveToSegment(next, from: current)
+                try moveToSegment(next, from: cursor!)
             case .outOfSequence(let found):
-                throw current.outOfSequence(found)
+                throw cursor!.outOfSequence(found)
             case .zeroTail, .invalid:
-                if segments.nextSegmentExists(after: current) {
+                if segments.nextSegmentExists(after: cursor!) {
                     // The writer rolled on and died before sealing this segment.
-                    try moveToSegment(current.expected, from: current)
+                    try moveToSegment(cursor!.expected, from: cursor!)
                     continue
                 }
                 if try settleEnd() { continue }

@@ -86,11 +86,6 @@ struct SegmentCursor {
         expected += 1
     }
 
-    /// The payload bytes of a record `peek` returned, copied out of the window.
-    func payload(of header: RecordFrame.Header, at payloadOffset: Int64) -> [UInt8] {
-        withPayload(of: header, at: payloadOffset) { Array($0) }
-    }
-
     /// Calls `body` with the payload bytes in place, without copying them.
     func withPayload<T>(of header: RecordFrame.Header, at payloadOffset: Int64,
                         _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
