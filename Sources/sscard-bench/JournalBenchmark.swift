@@ -56,6 +56,9 @@ struct JournalBenchmark: ParsableCommand {
     @Option(name: .customLong("segment-mb"), help: "Segment size in MiB.")
     var segmentMiB: Int = 64
 
+    @Flag(help: "replay: also time sqlite3 reading as many rows of --payload-bytes (in DIR-sqlite/).")
+    var sqlite = false
+
     @Option(name: .customLong("latency-out"), help: .hidden)
     var latencyOut: String?
 

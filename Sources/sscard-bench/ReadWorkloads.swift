@@ -1,4 +1,5 @@
 import CardStore
+import Foundation
 import Journal
 
 /// replay, snapshot and open: the read side, measured on an existing journal.
@@ -24,6 +25,13 @@ struct ReadWorkloads {
         if inBlock > 0 { latencies.record(since: blockStart, operations: inBlock) }
         let seconds = Double(LatencyRecorder.now() - start) / 1e9
         print("replayed \(count) records, \(bytes) payload bytes")
+        if benchmark.sqlite {
+            let sqlite = SQLiteBaseline(folder: benchmark.dataDirectory + "-sqlite")
+            try FileManager.default.createDirectory(atPath: sqlite.folder, withIntermediateDirectories: true)
+            let load = try sqlite.loadPayloads(rows: count, bytes: benchmark.payloadBytes)
+            print(String(format: "sqlite: %d rows of %d bytes loaded in %.1f s; reading them all takes %.3f s (this replay: %.3f s)",
+                         count, benchmark.payloadBytes, load, try sqlite.scanSeconds(), seconds))
+        }
         return latencies.summary(workload: "replay", events: count, seconds: seconds)
     }
 

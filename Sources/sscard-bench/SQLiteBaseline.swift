@@ -38,9 +38,9 @@ struct SQLiteBaseline {
 
     /// The mean time of one of `statements` in microseconds: the batch's time less the
     /// start of sqlite3 and the opening of the database (best of three each).
-    func meanTime(_ statements: [String]) throws -> Double {
+    func meanTime(_ statements: [String], repeating: Int? = nil) throws -> Double {
         // Enough statements that the batch stands well above the start's jitter.
-        let statements = Array(repeatElement(statements, count: max(1, 2_000 / statements.count)).joined())
+        let statements = Array(repeatElement(statements, count: repeating ?? max(1, 2_000 / statements.count)).joined())
         func best(_ script: String) throws -> Double {
             var times: [Double] = []
             for _ in 0..<3 {
@@ -53,6 +53,27 @@ struct SQLiteBaseline {
         let batch = try best(statements.joined(separator: "\n"))
         let empty = try best("SELECT 1;")
         return max(0, batch - empty) / Double(statements.count)
+    }
+
+    /// `rows` rows of `bytes` random bytes each, as many and as large as the journal's
+    /// events, in a database of their own; returns the seconds the load took.
+    func loadPayloads(rows: Int, bytes: Int) throws -> Double {
+        try? FileManager.default.removeItem(atPath: database)
+        let start = LatencyRecorder.now()
+        try run("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=FULL;
+            CREATE TABLE events(sequence INTEGER PRIMARY KEY, payload BLOB);
+            WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < \(rows))
+            INSERT INTO events SELECT n, randomblob(\(bytes)) FROM counter;
+            """)
+        return Double(LatencyRecorder.now() - start) / 1e9
+    }
+
+    /// Seconds sqlite3 takes to read every row's payload and add up their lengths, less
+    /// its start and the opening of the database (best of three each).
+    func scanSeconds() throws -> Double {
+        try meanTime(["SELECT sum(length(payload)) FROM events;"], repeating: 1) / 1e6
     }
 
     static func byNumber(_ number: String) -> String { "SELECT record FROM persons WHERE number = '\(number)';" }
