@@ -9,9 +9,9 @@ extension CardState {
             units[unit.number] = unit
         case .accountRecorded(let account):
             accounts[account.username] = account
-        case .personViewed(let number):
-            views[number, default: []].append(View(viewer: envelope.actor, role: envelope.role,
-                                                   at: envelope.at, terminal: envelope.terminal))
+        case .personViewed:
+            // Journalled for the audit (PersonView reads it back), and held nowhere else.
+            break
         case .draftSaved(let draft):
             drafts[draft.personNumber] = Draft(channel: envelope.channel, step: draft.step, form: draft.form,
                                                savedAt: envelope.at, savedBy: envelope.actor)

@@ -1,15 +1,9 @@
 /// The read models, rebuilt by replaying the journal: persons by document number, units,
-/// accounts, applications by id, by person, by unit and by status, drafts, and who viewed
-/// whom. `apply` is the only way it changes, so replay gives exactly the live state.
+/// accounts, applications by id, by person, by unit and by status, and drafts. Who viewed
+/// whom is journalled but not held here (see `PersonView`): no decision reads it, and at a
+/// district's scale it is most of the events. `apply` is the only way it changes, so replay
+/// gives exactly the live state.
 public struct CardState: Codable, Equatable, Sendable {
-    /// One staff view of a person's detail (D12).
-    public struct View: Codable, Equatable, Sendable {
-        public var viewer: String
-        public var role: Role
-        public var at: Int64
-        public var terminal: String
-    }
-
     /// A saved, unsubmitted application: where to resume, with what was entered.
     public struct Draft: Codable, Equatable, Sendable {
         public var channel: Channel
@@ -28,7 +22,6 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var applicationsByUnit: [String: [String]] = [:]
     public internal(set) var applicationsByStatus: [ApplicationStatus: Set<String>] = [:]
     public internal(set) var drafts: [String: Draft] = [:]
-    public internal(set) var views: [String: [View]] = [:]
     /// Wrong passwords in a row per account, since its last success or lock (D10).
     public internal(set) var loginFailures: [String: Int] = [:]
     /// Accounts locked until a time (µs since 1970).

@@ -6,7 +6,7 @@ import Foundation
 /// the persons are not in the snapshot and are not replayed up to the index's position.
 public struct CardProjection: Projection {
     /// v2: the persons are the changes on top of the shared index, not the whole directory.
-    public static let snapshotName = "card-state-v2"
+    public static let snapshotName = "card-state-v3"
 
     public var state: CardState
     /// Person records up to here are in the attached index already: replay skips them.

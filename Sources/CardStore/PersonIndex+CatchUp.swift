@@ -14,7 +14,6 @@ extension PersonIndex {
 
     /// Records applied per write transaction: each commit syncs once, and records its position.
     static let commitEvery = 20_000
-    static let personEventMarker = Array("\"personRecorded\"".utf8)
 
     /// Applies the journal's person records after the index's position, in
     /// write transactions that each record the position they reach. LMDB lets one writer
@@ -67,7 +66,7 @@ extension PersonIndex {
                 return
             }
             guard confirmed else { return }
-            if type == EventCodec.eventRecordType, Self.mayRecordPerson(payload),
+            if type == EventCodec.eventRecordType, EventKindFilter.personRecorded.mayMatch(payload),
                case .personRecorded(let person) = try CardProjection.envelope(sequence: sequence, payload: payload).event {
                 try Self.store(person, in: transaction, tables)
             }
@@ -123,19 +122,6 @@ extension PersonIndex {
 
     /// The index was made from another journal than this one.
     struct ForeignIndex: Error {}
-
-    /// A cheap test before decoding: an envelope recording a person names its event so.
-    /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
-    static func mayRecordPerson(_ payload: UnsafeRawBufferPointer) -> Bool {
-        let marker = personEventMarker
-        guard payload.count >= marker.count else { return false }
-        var start = 0
-        while start <= payload.count - marker.count {
-            if payload[start] == marker[0], payload[start..<(start + marker.count)].elementsEqual(marker) { return true }
-            start += 1
-        }
-        return false
-    }
 
     /// Writes a person and moves its name, unit and mobile entries from its last record's.
     static func store(_ person: PersonRecord, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {

@@ -1,5 +1,6 @@
 @testable import CardApp
 import CardDomain
+import CardStore
 import SnapshotSupport
 import Testing
 import TerminalUI
@@ -22,7 +23,7 @@ import TerminalUI
         #expect(!list.contains(Self.sun))
         model.type([.enter])
         #expect(model.screen().contains(Self.sun), "the detail shows the whole number to check against the card")
-        #expect(fixture.repository.state.views[Self.sun]?.last?.viewer == "guitai01")
+        #expect(try ViewAudit(data: fixture.repository.data).views(of: Self.sun).last?.viewer == "guitai01")
         model.focus("apply")
         model.type([.enter])
         model.type([.character(" "), .enter])

@@ -118,7 +118,7 @@ import TerminalUI
         model.type([.enter])
         let timeline = model.screen()
         #expect(timeline.contains("办事进度：刘洋") && timeline.contains("信息已确认"))
-        #expect(fixture.repository.state.views[Self.liu]?.last?.viewer == "shequ-admin")
+        #expect(try ViewAudit(data: fixture.repository.data).views(of: Self.liu).last?.viewer == "shequ-admin")
         model.type([.escape])
         #expect(model.screen().contains("职工申请情况查询"))
     }

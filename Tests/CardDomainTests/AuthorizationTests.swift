@@ -89,7 +89,6 @@ import Testing
         var state = DomainFixture.seededState()
         let clerk = Self.actors[.counterClerk]!
         #expect(state.run(.viewPerson(personNumber: Self.number), by: clerk) == .success([.personViewed(personNumber: Self.number)]))
-        #expect(state.views[Self.number]?.map(\.viewer) == ["guitai01"])
         guard case .success = state.run(.submitApplication(personNumber: Self.number, form: DomainFixture.form(for: Self.retiree)),
                                          by: clerk) else { Issue.record("assisted submission refused"); return }
         let application = state.applications(ofPerson: Self.number)[0]

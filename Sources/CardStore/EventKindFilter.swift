@@ -1,0 +1,22 @@
+/// A cheap test before decoding an event record: an envelope names its kind in quotes
+/// (`"kind":"personRecorded"`), and the encoder never escapes those letters. A false
+/// positive only costs a decode; the decoded event is what counts.
+struct EventKindFilter: Sendable {
+    let marker: [UInt8]
+
+    init(kind: String) { marker = Array("\"\(kind)\"".utf8) }
+
+    static let personRecorded = EventKindFilter(kind: "personRecorded")
+    static let personViewed = EventKindFilter(kind: "personViewed")
+
+    /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
+    func mayMatch(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard payload.count >= marker.count else { return false }
+        var start = 0
+        while start <= payload.count - marker.count {
+            if payload[start] == marker[0], payload[start..<(start + marker.count)].elementsEqual(marker) { return true }
+            start += 1
+        }
+        return false
+    }
+}

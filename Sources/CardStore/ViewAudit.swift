@@ -1,0 +1,28 @@
+import CardDomain
+import Journal
+
+/// Who viewed a person, read back from the journal for an audit. No process holds the
+/// views: they are most of a district's events and no decision reads them. A record is
+/// decoded only when its bytes name the event's kind, so a scan costs about a replay.
+public struct ViewAudit {
+    let data: DataDirectory
+    let io: any FileIO
+
+    public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
+        self.data = data
+        self.io = io
+    }
+
+    /// Every recorded view of `personNumber`, oldest first.
+    public func views(of personNumber: String) throws -> [PersonView] {
+        let reader = try JournalReader(directory: data.journal, io: io)
+        var views: [PersonView] = []
+        try reader.forEach { sequence, type, _, payload in
+            guard type == EventCodec.eventRecordType, EventKindFilter.personViewed.mayMatch(payload) else { return }
+            if let view = PersonView(try CardProjection.envelope(sequence: sequence, payload: payload), of: personNumber) {
+                views.append(view)
+            }
+        }
+        return views
+    }
+}
