@@ -70,7 +70,7 @@ extension CardState {
         applications[application.id] = application
         applicationsByPerson[application.personNumber, default: []].append(application.id)
         if let unit = application.unitNumber { applicationsByUnit[unit, default: []].append(application.id) }
-        applicationsByStatus[.submitted, default: []].insert(application.id)
+        applicationsByStatus[.submitted, default: SortedIDs()].insert(application.id)
         drafts[submitted.personNumber] = nil
     }
 
@@ -82,6 +82,6 @@ extension CardState {
             status: change.to, at: envelope.at, channel: envelope.channel, actor: envelope.actor,
             role: envelope.role, reason: change.reason, trackingNumber: change.trackingNumber))
         applications[application.id] = application
-        applicationsByStatus[change.to, default: []].insert(application.id)
+        applicationsByStatus[change.to, default: SortedIDs()].insert(application.id)
     }
 }

@@ -65,6 +65,6 @@ extension CardState {
         applications[application.id] = application
         applicationsByPerson[application.personNumber, default: []].append(application.id)
         applicationsByUnit[confirmed.unitNumber, default: []].append(application.id)
-        applicationsByStatus[.confirmed, default: []].insert(application.id)
+        applicationsByStatus[.confirmed, default: SortedIDs()].insert(application.id)
     }
 }

@@ -20,7 +20,7 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var applications: [String: Application] = [:]
     public internal(set) var applicationsByPerson: [String: [String]] = [:]
     public internal(set) var applicationsByUnit: [String: [String]] = [:]
-    public internal(set) var applicationsByStatus: [ApplicationStatus: Set<String>] = [:]
+    public internal(set) var applicationsByStatus: [ApplicationStatus: SortedIDs] = [:]
     public internal(set) var drafts: [String: Draft] = [:]
     /// Wrong passwords in a row per account, since its last success or lock (D10).
     public internal(set) var loginFailures: [String: Int] = [:]
@@ -83,7 +83,16 @@ public struct CardState: Codable, Equatable, Sendable {
 
     /// Applications in `status`, oldest first.
     public func applications(in status: ApplicationStatus) -> [Application] {
-        (applicationsByStatus[status] ?? []).sorted().compactMap { applications[$0] }
+        applications(in: status, limit: .max)
+    }
+
+    /// The first `limit` applications in `status`, oldest first.
+    public func applications(in status: ApplicationStatus, limit: Int) -> [Application] {
+        (applicationsByStatus[status] ?? SortedIDs()).prefix(limit).compactMap { applications[$0] }
+    }
+
+    public func applicationCount(in status: ApplicationStatus) -> Int {
+        applicationsByStatus[status]?.count ?? 0
     }
 
     /// The person's application that is in progress (D4), if any.

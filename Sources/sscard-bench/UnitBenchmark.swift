@@ -26,6 +26,9 @@ struct UnitBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("Where to build the data (a fresh folder); a temporary one by default.", valueName: "DIR"))
     var dataDir: String?
 
+    @Flag(help: "Only time the back office's queue over the applications already in --data-dir.")
+    var queueOnly = false
+
     func validate() throws {
         guard employees > 0, (0...employees).contains(confirmed) else {
             throw ValidationError("--confirmed must be between 0 and --employees")
@@ -37,6 +40,7 @@ struct UnitBenchmark: ParsableCommand {
         defer { if dataDir == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let repository = try CardRepository(data: DataDirectory(FilePath(directory)), reference: CardResources.referenceData())
         defer { repository.close() }
+        if queueOnly { return print(BackOfficeQueueTimings(state: repository.state).report) }
         let seeding = LatencyRecorder.now()
         try UnitBenchmarkData(repository: repository).seed(employees: employees, confirmed: confirmed)
         print("seeded \(employees) employees of 10000002, \(confirmed) confirmed, in "
@@ -61,6 +65,7 @@ struct UnitBenchmark: ParsableCommand {
         for _ in 0..<5 { driver.measure("query page down", [.pageDown]) }
         print(driver.report)
         print("submitted: \(submitted) of \(confirmed)")
+        print(BackOfficeQueueTimings(state: repository.state).report)
     }
 }
 

@@ -118,6 +118,26 @@ import TerminalUI
         }
     }
 
+    /// A long queue shows its oldest applications first and says how many more wait.
+    @Test func aLongQueueShowsTheOldestFirstAndSaysHowManyWait() throws {
+        let fixture = try AppFixture()
+        for retiree in [Self.sun, "110102196104170268"] {
+            var applicant = try fixture.model(channel: .web)
+            applicant.applyAndSubmit(as: retiree)
+        }
+        let state = fixture.repository.state
+        let oldest = try #require(state.applications(in: .submitted).first)
+        #expect(state.applicationCount(in: .submitted) == 2)
+        #expect(state.applications(in: .submitted).map(\.id) == state.applications(in: .submitted).map(\.id).sorted())
+        let queue = QueueScreen(status: .submitted, state: state, showing: 1)
+        #expect(queue.form.value("applications") == oldest.id)
+        guard case .note(let note, _) = queue.form.fields.first(where: { $0.id == "more" })?.control else {
+            Issue.record("no note on the rows not shown"); return
+        }
+        #expect(note.contains("共 2 笔，先显示最早提交的 1 笔"))
+        #expect(QueueScreen(status: .submitted, state: state).form.fields.allSatisfy { $0.id != "more" })
+    }
+
     /// 照片审核未通过 with a reason; the retiree sees it, replaces the photo, resubmits.
     @Test func photoRejectedThenReplacedAndResubmitted() throws {
         let fixture = try AppFixture()

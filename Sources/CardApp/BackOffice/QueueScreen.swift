@@ -21,20 +21,27 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
                                                 .collected, .photoRejected, .accountOpeningFailed, .productionFailed]
 
     /// `selecting` puts the cursor on that row of the list (after a move, the next one).
-    public init(status: ApplicationStatus, state: CardState, query: String = "", selecting row: Int = 0) {
+    public init(status: ApplicationStatus, state: CardState, query: String = "", selecting row: Int = 0,
+                showing limit: Int = shownAtOnce) {
         self.status = status
         self.query = query
-        let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(state.applications(in: $0).count)）") }
+        let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(state.applicationCount(in: $0))）") }
         var fields: [FormField] = [
             FormField(id: "status", label: "办卡状态", control: .select(SelectList(counts, selectedID: status.rawValue),
                                                                   chosen: status.rawValue, width: 24)),
             FormField(id: "query", label: "查找", control: .text(TextField(query, maxLength: 30), width: 24)),
         ]
-        let applications = Self.list(status: status, query: query, in: state)
+        let applications = Self.list(status: status, query: query, in: state, limit: limit)
         if applications.isEmpty {
             let none = query.isEmpty ? "没有处于「\(status.rawValue)」的申请。" : "没有办事编号、证件号码或姓名符合「\(query)」的申请。"
             fields.append(FormField(id: "none", control: .note(none, style: .muted)))
         } else {
+            let total = query.isEmpty ? state.applicationCount(in: status) : applications.count
+            if total > applications.count {
+                fields.append(FormField(id: "more", control: .note(
+                    "共 \(total) 笔，先显示最早提交的 \(applications.count) 笔；办完的离开此列表后，其余依次补上。找某一笔请用「查找」。",
+                    style: .muted)))
+            }
             let options = applications.map { application in
                 let name = state.person(application.personNumber)?.name ?? ""
                 let latest = application.timeline.last.map { BeijingTime.dateTime(microseconds: $0.at) } ?? ""
@@ -51,9 +58,13 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
         if !applications.isEmpty { form.focus(on: "applications") }
     }
 
-    /// What the list shows: the status's applications, or the search's.
-    static func list(status: ApplicationStatus, query: String, in state: CardState) -> [Application] {
-        query.isEmpty ? state.applications(in: status) : find(query, in: state)
+    /// At most this many rows at once: the back office works oldest first, and a list of a
+    /// district's 100,000 would take a second to build at every key.
+    public static let shownAtOnce = 500
+
+    /// What the list shows: the status's oldest applications, or the search's.
+    static func list(status: ApplicationStatus, query: String, in state: CardState, limit: Int = shownAtOnce) -> [Application] {
+        query.isEmpty ? state.applications(in: status, limit: limit) : find(query, in: state)
     }
 
     /// Applications whose 办事编号 or applicant's whole ID number is `query`, or whose
