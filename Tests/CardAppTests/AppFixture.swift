@@ -78,10 +78,11 @@ final class AppFixture {
         try? FileManager.default.removeItem(atPath: photos)
     }
 
+    /// A model on the fixture's repository, or on `another` (as another process would be).
     func model(channel: Channel = .web, kiosk: Bool = false, elder: Bool = false, terminal: String = "T01",
-               scanCode: ScanCodeDrawing = .halfBlocks) throws -> AppModel {
+               scanCode: ScanCodeDrawing = .halfBlocks, on another: CardRepository? = nil) throws -> AppModel {
         let options = AppOptions(channel: channel, kiosk: kiosk, elder: elder, photoDirectory: photos, scanCode: scanCode)
-        let environment = try AppEnvironment(repository: repository, policy: TerminalPolicy.load(), options: options,
+        let environment = try AppEnvironment(repository: another ?? repository, policy: TerminalPolicy.load(), options: options,
                                              terminal: terminal, captchaSource: { [unowned self] in
                                                  self.captchasDrawn += 1
                                                  return Captcha(code: String(repeating: String(self.captchasDrawn % 10), count: 4))

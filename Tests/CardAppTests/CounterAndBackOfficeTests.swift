@@ -118,6 +118,22 @@ import TerminalUI
         }
     }
 
+    /// Another process's submission shows in a queue being looked at, at the next tick.
+    @Test func aQueueBeingLookedAtShowsAnotherProcesssSubmissionWithoutAKey() throws {
+        let fixture = try AppFixture()
+        let elsewhere = try CardRepository(data: fixture.repository.data, reference: fixture.repository.reference)
+        defer { elsewhere.close() }
+        var office = try fixture.model(channel: .counter, terminal: "B01", on: elsewhere)
+        office.logIn("houtai01")
+        office.choose("queue")
+        #expect(office.screen().contains("没有处于「已提交」的申请"))
+        var applicant = try fixture.model(channel: .web)
+        applicant.applyAndSubmit(as: Self.sun)
+        #expect(office.tick(now: AppFixture.start + 1_000_000) == .running)
+        #expect(office.screen().contains("110105********0137"))
+        #expect(office.screen().contains("已提交（1）"))
+    }
+
     /// A long queue shows its oldest applications first and says how many more wait.
     @Test func aLongQueueShowsTheOldestFirstAndSaysHowManyWait() throws {
         let fixture = try AppFixture()

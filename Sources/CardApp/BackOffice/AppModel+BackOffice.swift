@@ -37,6 +37,22 @@ extension AppModel {
         page = .queue(QueueScreen(status: status, state: environment.repository.state, query: query, selecting: row))
     }
 
+    /// Other clerks' records arrived: a queue being looked through shows them at once, its
+    /// cursor on the same application (on the same row when that one has left the list).
+    /// Nothing is rebuilt under a query being typed or a status list that is open.
+    mutating func refreshQueueInPlace() {
+        guard case .queue(let screen) = page, overlay == nil, screen.form.openSelect == nil,
+              screen.form.focusedField?.id != "query" else { return }
+        let state = environment.repository.state
+        let list = QueueScreen.list(status: screen.status, query: screen.query, in: state)
+        let row = list.firstIndex { $0.id == screen.form.value("applications") } ?? screen.selectedRow
+        var fresh = QueueScreen(status: screen.status, state: state, query: screen.query, selecting: row)
+        if let focused = screen.form.focusedField?.id, fresh.form.fields.contains(where: { $0.id == focused }) {
+            fresh.updateForm { $0.focus(on: focused) }
+        }
+        page = .queue(fresh)
+    }
+
     private mutating func openReview(_ id: String, returnTo: ApplicationStatus, query: String, now: Int64) {
         guard let application = environment.repository.state.applications[id],
               let state = recordView(of: application.personNumber, opening: "申请", now: now) else { return }

@@ -78,6 +78,12 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
         return people.flatMap { state.applications(ofPerson: $0) }.sorted { $0.id > $1.id }.prefix(100).map { $0 }
     }
 
+    /// The row the cursor is on in the list (0 without one).
+    var selectedRow: Int {
+        guard case .radio(let group)? = form.fields.first(where: { $0.id == "applications" })?.control else { return 0 }
+        return group.selected
+    }
+
     public var title: String { "按状态查看申请" }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {

@@ -9,6 +9,8 @@ extension AppModel {
     mutating func keepUpToDate(now: Int64) {
         guard now - lastRefresh >= Self.refreshMicroseconds else { return }
         lastRefresh = now
+        let before = environment.repository.sequence
         try? environment.repository.refresh()
+        if environment.repository.sequence != before { refreshQueueInPlace() }
     }
 }
