@@ -5,7 +5,7 @@ extension Array where Element: Sendable {
     /// `map` on every core, in the original order, for pure work on large batches (event
     /// encoding, scrypt, generated people). Small arrays are mapped in place: handing a
     /// few elements to other threads costs more than it saves.
-    func concurrentMap<T: Sendable>(minimumPerThread: Int = 64,
+    public func concurrentMap<T: Sendable>(minimumPerThread: Int = 64,
                                     _ transform: @Sendable (Element) throws -> T) throws -> [T] {
         let threads = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumPerThread))
         guard threads > 1 else { return try map(transform) }
