@@ -24,7 +24,8 @@ struct VisibilityProbe {
         defer { unlink(file) }
         for trial in 0..<trials {
             var person = people[trial % people.count]
-            person.mobile = "139" + (10_000_000 + trial * 7919 % 89_999_999).zeroPadded(8)
+            // A number the person has never had (from the clock), so the import always appends.
+            person.mobile = "139" + Int(Self.wallMicroseconds() % 100_000_000).zeroPadded(8)
             let csv = GeneratedCSV.header + GeneratedCSV.line(person, reference: reference)
             guard FileManager.default.createFile(atPath: file, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteUnknown)
@@ -34,15 +35,19 @@ struct VisibilityProbe {
             writer.arguments = ["records", "import", file, "--data-dir", dataDirectory]
             writer.standardOutput = FileHandle.nullDevice
             writer.standardError = FileHandle.nullDevice
+            let before = repository.sequence
             try writer.run()
+            // This process's ticks fall at a random point against the writer's append, as in life.
+            usleep(UInt32.random(in: 0..<Self.tickMicroseconds))
             let deadline = Self.wallMicroseconds() + 10_000_000
             var seen = false
             while !seen, Self.wallMicroseconds() < deadline {
-                usleep(Self.tickMicroseconds)
                 try repository.refresh()
-                if repository.state.person(person.documentNumber)?.mobile == person.mobile {
+                if repository.sequence > before, repository.state.person(person.documentNumber)?.mobile == person.mobile {
                     delays.record(seconds: Double(Self.wallMicroseconds() - repository.lastTimestamp) / 1e6)
                     seen = true
+                } else {
+                    usleep(Self.tickMicroseconds)
                 }
             }
             if !seen { delays.record(seconds: 10) }
