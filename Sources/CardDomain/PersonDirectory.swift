@@ -44,7 +44,7 @@ public struct PersonDirectory: Sendable {
         let theirs = fetchBase(from: after, limit: limit) { base, cursor, want in
             base.names(prefix: prefix, after: cursor, limit: want)
         } accepting: { key in changes[key.number] == nil }
-        return merge(mine + theirs, after: after, limit: limit)
+        return merge(mine, into: theirs, after: after, limit: limit)
     }
 
     /// Up to `limit` persons recorded at `unit`, whatever their status, in document number order.
@@ -54,7 +54,7 @@ public struct PersonDirectory: Sendable {
         let theirs = fetchBase(from: start, limit: limit) { base, cursor, want in
             base.members(ofUnit: unit, after: cursor?.number, limit: want).map { PersonKey(value: unit, number: $0) }
         } accepting: { key in changes[key.number] == nil }
-        return merge(mine + theirs, after: start, limit: limit).map(\.number)
+        return merge(mine, into: theirs, after: start, limit: limit).map(\.number)
     }
 
     /// Pages through the base, skipping the persons this directory has changed since (their
@@ -75,6 +75,12 @@ public struct PersonDirectory: Sendable {
 
     private func merge(_ keys: [PersonKey], after: PersonKey?, limit: Int) -> [PersonKey] {
         Array(keys.filter { after == nil || $0 > after! }.sorted().prefix(limit))
+    }
+
+    /// `merge` of this process's keys into a page the base gave in order, after `after`:
+    /// usually there are none of its own, and the page is used as it is.
+    private func merge(_ mine: [PersonKey], into theirs: [PersonKey], after: PersonKey?, limit: Int) -> [PersonKey] {
+        mine.isEmpty ? Array(theirs.prefix(limit)) : merge(mine + theirs, after: after, limit: limit)
     }
 
     /// Records a person (the `personRecorded` event).
