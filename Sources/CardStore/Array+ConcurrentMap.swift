@@ -6,7 +6,7 @@ extension Array where Element: Sendable {
     /// encoding, scrypt, generated people). Small arrays are mapped in place: handing a
     /// few elements to other threads costs more than it saves.
     public func concurrentMap<T: Sendable>(minimumPerThread: Int = 64,
-                                    _ transform: @Sendable (Element) throws -> T) throws -> [T] {
+                                           _ transform: @Sendable (Element) throws -> T) throws -> [T] {
         let threads = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumPerThread))
         guard threads > 1 else { return try map(transform) }
         var results = [Result<T, any Error>?](repeating: nil, count: count)

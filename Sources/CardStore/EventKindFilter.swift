@@ -1,13 +1,15 @@
 /// A cheap test before decoding an event record: an envelope names its kind in quotes
-/// (`"kind":"personRecorded"`), and the encoder never escapes those letters. A false
-/// positive only costs a decode; the decoded event is what counts.
+/// (`"kind":"personRecorded"`), and the encoder never escapes those letters, nor the
+/// digits of a document number. A false positive only costs a decode; the decoded event
+/// is what counts.
 struct EventKindFilter: Sendable {
     let marker: [UInt8]
 
-    init(kind: String) { marker = Array("\"\(kind)\"".utf8) }
+    /// Records that hold `text` as a whole JSON string: a kind, or a document number.
+    init(quoted text: String) { marker = Array("\"\(text)\"".utf8) }
 
-    static let personRecorded = EventKindFilter(kind: "personRecorded")
-    static let personViewed = EventKindFilter(kind: "personViewed")
+    static let personRecorded = EventKindFilter(quoted: "personRecorded")
+    static let personViewed = EventKindFilter(quoted: "personViewed")
 
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
     func mayMatch(_ payload: UnsafeRawBufferPointer) -> Bool {

@@ -3,7 +3,8 @@ import Journal
 
 /// Who viewed a person, read back from the journal for an audit. No process holds the
 /// views: they are most of a district's events and no decision reads them. A record is
-/// decoded only when its bytes name the event's kind, so a scan costs about a replay.
+/// decoded only when its bytes name both the kind and the person, so a scan costs little
+/// more than reading the journal.
 public struct ViewAudit {
     let data: DataDirectory
     let io: any FileIO
@@ -17,8 +18,10 @@ public struct ViewAudit {
     public func views(of personNumber: String) throws -> [PersonView] {
         let reader = try JournalReader(directory: data.journal, io: io)
         var views: [PersonView] = []
+        let ofThisPerson = EventKindFilter(quoted: personNumber)
         try reader.forEach { sequence, type, _, payload in
-            guard type == EventCodec.eventRecordType, EventKindFilter.personViewed.mayMatch(payload) else { return }
+            guard type == EventCodec.eventRecordType, EventKindFilter.personViewed.mayMatch(payload),
+                  ofThisPerson.mayMatch(payload) else { return }
             if let view = PersonView(try CardProjection.envelope(sequence: sequence, payload: payload), of: personNumber) {
                 views.append(view)
             }

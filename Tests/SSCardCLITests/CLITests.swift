@@ -103,6 +103,30 @@ import Testing
             "110105********002X", "110105*****1002", "139****0001", "23900030001", "1390003000１", "1101051949123100XX"])
     }
 
+    /// Who viewed a person comes back from the journal, oldest first, with the number masked
+    /// and a terminal's name made harmless.
+    @Test func viewsListWhoLookedAtAPersonFromTheJournal() throws {
+        let number = "110105195609090137"
+        func viewed(by clerk: String, at time: Int64, terminal: String, of person: String = number) -> [UInt8] {
+            Array(#"{"actor":"\#(clerk)","at":\#(time),"channel":"counter","data":{"personNumber":"\#(person)"},"kind":"personViewed","role":"窗口经办","terminal":"\#(terminal)","v":1}"#.utf8)
+        }
+        let journal = try Journal(directory: journal, options: JournalOptions(segmentCapacity: 64 * 1024))
+        try journal.append([viewed(by: "guitai01", at: 1_795_241_100_000_000, terminal: "pts/3"),
+                            viewed(by: "guitai02", at: 1_795_241_160_000_000, terminal: "pts/4", of: "110102196104170268"),
+                            viewed(by: "houtai01", at: 1_795_241_220_000_000, terminal: #"B01\u001b[2J"#)]
+            .map { JournalEntry(type: 1, payload: $0) })
+        journal.close()
+        let run = try sscard("journal", "views", "--person", number, "--data-dir", root)
+        #expect(run.status == 0, "\(run.error)")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "110105********0137 的信息被工作人员查看过 2 次：")
+        #expect(lines.dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.map(String.init) }
+                == ["guitai01", "houtai01"])
+        #expect(!run.output.contains(number) && !run.output.contains("\u{1B}"))
+        let nobody = try sscard("journal", "views", "--person", "110108195801300391", "--data-dir", root)
+        #expect(nobody.output == "110108********0391：没有工作人员查看过此人的信息。\n")
+    }
+
     /// JSON escapes C0 controls itself; C1 controls (U+009B is CSI) and bidi overrides
     /// it leaves raw, and an auditor reads the dump on a terminal.
     @Test func dumpEscapesC1ControlsAndBidiOverridesInPayloads() throws {
