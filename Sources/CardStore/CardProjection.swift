@@ -36,9 +36,14 @@ public struct CardProjection: Projection {
     /// error naming its sequence number, since replaying past it would give a wrong state.
     public mutating func apply(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws {
         guard type == EventCodec.eventRecordType else { return }
-        let envelope = try Self.envelope(sequence: sequence, payload: payload)
-        if sequence <= indexedThrough, case .personRecorded = envelope.event { return }
-        state.apply(envelope)
+        // Views change nothing here (ViewAudit reads them back), nor do persons the index
+        // already holds: their kind alone tells, which is cheaper than the whole event.
+        let indexed = sequence <= indexedThrough
+        if EventKindFilter.personViewed.mayMatch(payload) || (indexed && EventKindFilter.personRecorded.mayMatch(payload)) {
+            let kind = try? EventCodec.kind(payload)
+            if kind == "personViewed" || (indexed && kind == "personRecorded") { return }
+        }
+        state.apply(try Self.envelope(sequence: sequence, payload: payload))
     }
 
     /// The event record at `sequence`, or an error naming that sequence number.

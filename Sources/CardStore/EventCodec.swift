@@ -15,4 +15,11 @@ public enum EventCodec {
     public static func decode(_ payload: UnsafeRawBufferPointer) throws -> EventEnvelope {
         try JSONDecoder().decode(EventEnvelope.self, from: Data(payload))
     }
+
+    /// The envelope's kind alone, without building its event: for records a replay skips.
+    public static func kind(_ payload: UnsafeRawBufferPointer) throws -> String {
+        try JSONDecoder().decode(KindOnly.self, from: Data(payload)).kind
+    }
+
+    private struct KindOnly: Decodable { var kind: String }
 }

@@ -29,5 +29,8 @@ import Testing
         #expect(views.allSatisfy { $0.terminal == CardRepositoryTests.context.terminal })
         #expect(try ViewAudit(data: data).views(of: other.documentNumber).map(\.viewer) == ["guitai02"])
         #expect(repository.state == before)
+        // A replay skips the views by their kind alone and ends in the same state.
+        let replayed = try ProjectionLoader<CardProjection>(data: data).load().model.state
+        #expect(replayed.applications == before.applications && replayed.persons.count == before.persons.count)
     }
 }
