@@ -11,6 +11,8 @@ struct RedactedJSON {
     private var output: [UInt8] = []
     static let maximumDepth = 256
     static let secretKeys = RecordRedaction.secretKeys.map { Array($0.utf8) }
+    static let escapable = Array("\"\\/bfnrtu".utf8)
+    static let numberBytes = Array("0123456789+-.eE".utf8)
 
     static func rewrite(_ payload: UnsafeRawBufferPointer, masking: Bool) -> String? {
         var rewriter = RedactedJSON(input: payload, masking: masking)
@@ -109,14 +111,14 @@ struct RedactedJSON {
             index += 1
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
-                guard let next = current, Array("\"\\/bfnrtu".utf8).contains(next) else { throw Invalid() }
+                guard let next = current, Self.escapable.contains(next) else { throw Invalid() }
                 escaped = true
                 index += 1
             }
         }
         let raw = UnsafeRawBufferPointer(rebasing: input[start..<(index - 1)])
         output.append(UInt8(ascii: "\""))
-        if maskable, masking, !escaped, raw.count == 11 || raw.count == 15 || raw.count == 18 {
+        if maskable, masking, !escaped {
             RecordRedaction.appendMasked(raw, to: &output)
         } else {
             output.append(contentsOf: raw)
@@ -132,7 +134,7 @@ struct RedactedJSON {
     }
 
     private mutating func number() {
-        while let byte = current, (0x30...0x39).contains(byte) || Array("+-.eE".utf8).contains(byte) {
+        while let byte = current, Self.numberBytes.contains(byte) {
             output.append(byte)
             index += 1
         }
