@@ -4,6 +4,7 @@
 /// sequences to an operator's terminal nor make the screen show other text than is stored.
 public enum TerminalText {
     public static func escaped(_ text: String) -> String {
+        if isPlainlySafe(text) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -14,6 +15,27 @@ public enum TerminalText {
             }
         }
         return result
+    }
+
+    /// True when every character is printable ASCII or a CJK unified ideograph, told from
+    /// the UTF-8 bytes alone: most text, which then needs no look at each character (`isUnsafe`
+    /// answers false for all of it).
+    public static func isPlainlySafe(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    index += 1
+                    continue
+                }
+                // E4 B8..BF and E5..E9 lead the three-byte forms of U+4E00...U+9FFF.
+                guard byte >= 0xE4 && byte <= 0xE9, index + 2 < bytes.count,
+                      byte != 0xE4 || bytes[index + 1] >= 0xB8 else { return false }
+                index += 3
+            }
+            return true
+        } ?? false
     }
 
     /// C0 and C1 controls, DEL, format characters (bidi overrides and isolates, zero-width

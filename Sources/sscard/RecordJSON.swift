@@ -15,31 +15,11 @@ enum RecordJSON {
         return line
     }
 
-    /// True when every character is printable ASCII or a CJK unified ideograph, told from
-    /// the UTF-8 bytes alone: most payloads, which then need no look at each character.
-    private static func isPlainlySafe(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte < 0x7F {
-                    index += 1
-                    continue
-                }
-                // E4 B8..BF and E5..E9 lead the three-byte forms of U+4E00...U+9FFF.
-                guard byte >= 0xE4 && byte <= 0xE9, index + 2 < bytes.count,
-                      byte != 0xE4 || bytes[index + 1] >= 0xB8 else { return false }
-                index += 3
-            }
-            return true
-        } ?? false
-    }
-
     /// A payload is copied as written, and JSON leaves C1 controls, bidi and other format
     /// characters raw; an auditor reads the dump on a terminal, so they become \u escapes
     /// (still JSON). Most payloads are plainly safe and come back unchanged at once.
     static func jsonEscapingUnsafe(_ json: String) -> String {
-        guard !isPlainlySafe(json), json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
+        guard !TerminalText.isPlainlySafe(json), json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
             guard TerminalText.isUnsafe(scalar) else { result.unicodeScalars.append(scalar); continue }
