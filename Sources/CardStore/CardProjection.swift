@@ -38,11 +38,8 @@ public struct CardProjection: Projection {
         guard type == EventCodec.eventRecordType else { return }
         // Views change nothing here (ViewAudit reads them back), nor do persons the index
         // already holds: their kind alone tells, which is cheaper than the whole event.
-        let indexed = sequence <= indexedThrough
-        if EventKindFilter.personViewed.mayMatch(payload) || (indexed && EventKindFilter.personRecorded.mayMatch(payload)) {
-            let kind = try? EventCodec.kind(payload)
-            if kind == "personViewed" || (indexed && kind == "personRecorded") { return }
-        }
+        if EventKindFilter.personViewed.kindMatches(payload)
+            || (sequence <= indexedThrough && EventKindFilter.personRecorded.kindMatches(payload)) { return }
         state.apply(try Self.envelope(sequence: sequence, payload: payload))
     }
 

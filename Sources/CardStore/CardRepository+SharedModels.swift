@@ -12,15 +12,18 @@ extension CardRepository {
     /// moved the index since this one last did, the persons held here are exactly what it
     /// lacks, and are written from memory; otherwise the index catches up from the journal.
     func settlePersons() throws {
-        let recent = projection.state.persons
-        if let base = settledAt, sequence > base,
-           try personIndex.store(recent, over: base, reaching: .init(sequence: sequence, timestamp: lastTimestamp)) {
-        } else {
-            try personIndex.catchUp(journal: data.journal, io: io)
-        }
+        if try !storedFromMemory() { try personIndex.catchUp(journal: data.journal, io: io) }
         projection.state.settlePersons(through: sequence)
         projection.indexedThrough = personIndex.position
         noteSettled()
+    }
+
+    /// Writes the persons held here into the index, when they are exactly what it lacks;
+    /// false when another process moved it, or nothing was recorded here since.
+    private func storedFromMemory() throws -> Bool {
+        guard let base = settledAt, sequence > base else { return false }
+        return try personIndex.store(projection.state.persons, over: base,
+                                     reaching: .init(sequence: sequence, timestamp: lastTimestamp))
     }
 
     /// Records whether the persons held here are now exactly those after the index's position.

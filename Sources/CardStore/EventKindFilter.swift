@@ -3,10 +3,14 @@
 /// digits of a document number. A false positive only costs a decode; the decoded event
 /// is what counts.
 struct EventKindFilter: Sendable {
+    let text: String
     let marker: [UInt8]
 
     /// Records that hold `text` as a whole JSON string: a kind, or a document number.
-    init(quoted text: String) { marker = Array("\"\(text)\"".utf8) }
+    init(quoted text: String) {
+        self.text = text
+        marker = Array("\"\(text)\"".utf8)
+    }
 
     static let personRecorded = EventKindFilter(quoted: "personRecorded")
     static let personViewed = EventKindFilter(quoted: "personViewed")
@@ -20,5 +24,11 @@ struct EventKindFilter: Sendable {
             start += 1
         }
         return false
+    }
+
+    /// Whether the record is an event of this kind: the marker first, then the envelope's
+    /// kind alone (`EventCodec.kind`), which is cheaper than decoding the whole event.
+    func kindMatches(_ payload: UnsafeRawBufferPointer) -> Bool {
+        mayMatch(payload) && (try? EventCodec.kind(payload)) == text
     }
 }

@@ -53,14 +53,15 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
     public var count: Int { reading { try $0.count(environment.tables.persons) } ?? 0 }
 
     public func person(_ number: String) -> PersonRecord? {
-        guard let bytes = reading({ try $0.get(environment.tables.persons, Array(number.utf8)) }) ?? nil else { return nil }
-        return PersonRecordCodec.decode(bytes)
+        reading { try record(number, in: $0) } ?? nil
     }
 
     public func persons(_ numbers: [String]) -> [PersonRecord?] {
-        reading { transaction in
-            try numbers.map { number in try transaction.get(environment.tables.persons, Array(number.utf8)).flatMap { PersonRecordCodec.decode($0) } }
-        } ?? numbers.map { _ in nil }
+        reading { transaction in try numbers.map { try record($0, in: transaction) } } ?? numbers.map { _ in nil }
+    }
+
+    private func record(_ number: String, in transaction: LMDBTransaction) throws -> PersonRecord? {
+        try transaction.get(environment.tables.persons, Array(number.utf8)).flatMap { PersonRecordCodec.decode($0) }
     }
 
     public func documentNumber(ofMobile mobile: String) -> String? {
