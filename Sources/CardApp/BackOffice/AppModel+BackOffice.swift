@@ -43,10 +43,8 @@ extension AppModel {
     mutating func refreshQueueInPlace() {
         guard case .queue(let screen) = page, overlay == nil, screen.form.openSelect == nil,
               screen.form.focusedField?.id != "query" else { return }
-        let state = environment.repository.state
-        let list = QueueScreen.list(status: screen.status, query: screen.query, in: state)
-        let row = list.firstIndex { $0.id == screen.form.value("applications") } ?? screen.selectedRow
-        var fresh = QueueScreen(status: screen.status, state: state, query: screen.query, selecting: row)
+        var fresh = QueueScreen(status: screen.status, state: environment.repository.state, query: screen.query,
+                                selecting: screen.selectedRow, keeping: screen.form.value("applications"))
         if let focused = screen.form.focusedField?.id, fresh.form.fields.contains(where: { $0.id == focused }) {
             fresh.updateForm { $0.focus(on: focused) }
         }

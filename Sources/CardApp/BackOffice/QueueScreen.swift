@@ -20,9 +20,10 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
     static let statuses: [ApplicationStatus] = [.submitted, .inProduction, .produced, .awaitingPickup, .mailed,
                                                 .collected, .photoRejected, .accountOpeningFailed, .productionFailed]
 
-    /// `selecting` puts the cursor on that row of the list (after a move, the next one).
+    /// `selecting` puts the cursor on that row of the list (after a move, the next one);
+    /// `keeping` on that application instead, while it is in the list.
     public init(status: ApplicationStatus, state: CardState, query: String = "", selecting row: Int = 0,
-                showing limit: Int = shownAtOnce) {
+                keeping selectedID: String? = nil, showing limit: Int = shownAtOnce) {
         self.status = status
         self.query = query
         let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(state.applicationCount(in: $0))）") }
@@ -49,7 +50,8 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
                                     label: "\(application.id)  \(TextLayout.pad(name, to: 6)) \(PrivacyMask.identityNumber(application.personNumber))",
                                     detail: query.isEmpty ? "\(application.channel.label)  \(latest)" : application.status.rawValue)
             }
-            let selected = min(max(0, row), options.count - 1)
+            let wanted = selectedID.flatMap { id in applications.firstIndex { $0.id == id } } ?? row
+            let selected = min(max(0, wanted), options.count - 1)
             // No label: the list takes the whole width, so a row's time is never cut.
             fields.append(FormField(id: "applications",
                                     control: .radio(RadioGroup(options, selected: selected, asMenu: true))))
