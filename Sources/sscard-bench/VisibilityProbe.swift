@@ -1,6 +1,7 @@
 import CardDomain
 import CardStore
 import Foundation
+import Journal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +26,7 @@ struct VisibilityProbe {
         for trial in 0..<trials {
             var person = people[trial % people.count]
             // A number the person has never had (from the clock), so the import always appends.
-            person.mobile = "139" + Int(Self.wallMicroseconds() % 100_000_000).zeroPadded(8)
+            person.mobile = "139" + Int(JournalOptions.wallClock() % 100_000_000).zeroPadded(8)
             let csv = GeneratedCSV.header + GeneratedCSV.line(person, reference: reference)
             guard FileManager.default.createFile(atPath: file, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteUnknown)
@@ -39,12 +40,12 @@ struct VisibilityProbe {
             try writer.run()
             // This process's ticks fall at a random point against the writer's append, as in life.
             usleep(UInt32.random(in: 0..<Self.tickMicroseconds))
-            let deadline = Self.wallMicroseconds() + 10_000_000
+            let deadline = JournalOptions.wallClock() + 10_000_000
             var seen = false
-            while !seen, Self.wallMicroseconds() < deadline {
+            while !seen, JournalOptions.wallClock() < deadline {
                 try repository.refresh()
                 if repository.sequence > before, repository.state.person(person.documentNumber)?.mobile == person.mobile {
-                    delays.record(seconds: Double(Self.wallMicroseconds() - repository.lastTimestamp) / 1e6)
+                    delays.record(seconds: Double(JournalOptions.wallClock() - repository.lastTimestamp) / 1e6)
                     seen = true
                 } else {
                     usleep(Self.tickMicroseconds)
@@ -54,11 +55,5 @@ struct VisibilityProbe {
             writer.waitUntilExit()
         }
         return delays
-    }
-
-    static func wallMicroseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1_000
     }
 }
