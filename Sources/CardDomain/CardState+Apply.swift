@@ -3,6 +3,8 @@ extension CardState {
     /// truth, and an event that refers to something unknown changes nothing.
     public mutating func apply(_ envelope: EventEnvelope) {
         switch envelope.event {
+        case .draftSaved, .applicationSubmitted, .statusChanged, .applicationResubmitted, .employeeConfirmed:
+            _ = applications.apply(envelope)
         case .personRecorded(let person):
             persons.record(person)
         case .unitRecorded(let unit):
@@ -12,23 +14,8 @@ extension CardState {
         case .personViewed:
             // Journalled for the audit (PersonView reads it back), and held nowhere else.
             break
-        case .draftSaved(let draft):
-            drafts[draft.personNumber] = Draft(channel: envelope.channel, step: draft.step, form: draft.form,
-                                               savedAt: envelope.at, savedBy: envelope.actor)
-        case .applicationSubmitted(let submitted):
-            applySubmission(submitted, envelope)
-        case .statusChanged(let change):
-            applyStatusChange(change, envelope)
-        case .applicationResubmitted(let resubmitted):
-            guard var application = applications[resubmitted.applicationID] else { return }
-            application.form = resubmitted.form
-            applications[application.id] = application
-            applyStatusChange(.init(applicationID: application.id, from: resubmitted.from, to: .submitted,
-                                    reason: "申请人已修改并重新提交"), envelope)
         case .collectiveSettingsSaved(let saved):
             units[saved.unitNumber]?.collective = saved.settings
-        case .employeeConfirmed(let confirmed):
-            applyConfirmation(confirmed, envelope)
         case .employeesSubmitted:
             break  // the moves to 已提交 are the statusChanged events that follow it
         case .loginCodeRequested(let requested):
@@ -57,31 +44,5 @@ extension CardState {
         case .unrecognised:
             unrecognisedEvents += 1
         }
-    }
-
-    private mutating func applySubmission(_ submitted: DomainEvent.ApplicationSubmitted, _ envelope: EventEnvelope) {
-        let entry = Application.TimelineEntry(status: .submitted, at: envelope.at, channel: envelope.channel,
-                                              actor: envelope.actor, role: envelope.role)
-        let application = Application(
-            id: submitted.applicationID, personNumber: submitted.personNumber, unitNumber: submitted.unitNumber,
-            kind: submitted.kind, channel: envelope.channel,
-            assistedBy: envelope.role == .counterClerk ? envelope.actor : nil,
-            status: .submitted, form: submitted.form, timeline: [entry])
-        applications[application.id] = application
-        applicationsByPerson[application.personNumber, default: []].append(application.id)
-        if let unit = application.unitNumber { applicationsByUnit[unit, default: []].append(application.id) }
-        applicationsByStatus[.submitted, default: SortedIDs()].insert(application.id)
-        drafts[submitted.personNumber] = nil
-    }
-
-    mutating func applyStatusChange(_ change: DomainEvent.StatusChanged, _ envelope: EventEnvelope) {
-        guard var application = applications[change.applicationID] else { return }
-        applicationsByStatus[application.status]?.remove(application.id)
-        application.status = change.to
-        application.timeline.append(Application.TimelineEntry(
-            status: change.to, at: envelope.at, channel: envelope.channel, actor: envelope.actor,
-            role: envelope.role, reason: change.reason, trackingNumber: change.trackingNumber))
-        applications[application.id] = application
-        applicationsByStatus[change.to, default: SortedIDs()].insert(application.id)
     }
 }

@@ -6,8 +6,8 @@ extension CardState {
     /// The unit's employees who confirmed with something `settings` no longer allows (a
     /// pickup method, or another bank) and whom the unit has not submitted (D15).
     public func employeesSentBack(byNew settings: UnitRecord.CollectiveSettings, of unit: String) -> [Application] {
-        applications(ofUnit: unit).filter { application in
-            guard application.kind == .unit, application.status == .confirmed else { return false }
+        applications(ofUnit: unit, in: .confirmed).filter { application in
+            guard application.kind == .unit else { return false }
             let allowed: [PickupMethod] = settings.unitCollects ? [.unitCollects] : [.branchPickup, .bankMail]
             let pickupGone = !(application.form.pickupMethod.map(allowed.contains) ?? false)
             return pickupGone || application.form.bank != settings.bank
@@ -44,27 +44,5 @@ extension CardState {
         return checkedForm(form, of: person, channel: context.channel, kind: .unit, context: context, reference: reference).map {
             [.employeeConfirmed(.init(applicationID: id, personNumber: number, unitNumber: unit, form: $0))]
         }
-    }
-
-    mutating func applyConfirmation(_ confirmed: DomainEvent.EmployeeConfirmed, _ envelope: EventEnvelope) {
-        drafts[confirmed.personNumber] = nil
-        if var application = applications[confirmed.applicationID] {
-            let wasConfirmed = application.status == .confirmed
-            application.form = confirmed.form
-            applications[application.id] = application
-            applyStatusChange(.init(applicationID: application.id, from: application.status, to: .confirmed,
-                                    reason: wasConfirmed ? "职工修改了确认信息" : "职工已重新确认"), envelope)
-            return
-        }
-        let entry = Application.TimelineEntry(status: .confirmed, at: envelope.at, channel: envelope.channel,
-                                              actor: envelope.actor, role: envelope.role)
-        let application = Application(
-            id: confirmed.applicationID, personNumber: confirmed.personNumber, unitNumber: confirmed.unitNumber,
-            kind: .unit, channel: envelope.channel, assistedBy: envelope.role == .counterClerk ? envelope.actor : nil,
-            status: .confirmed, form: confirmed.form, timeline: [entry])
-        applications[application.id] = application
-        applicationsByPerson[application.personNumber, default: []].append(application.id)
-        applicationsByUnit[confirmed.unitNumber, default: []].append(application.id)
-        applicationsByStatus[.confirmed, default: SortedIDs()].insert(application.id)
     }
 }

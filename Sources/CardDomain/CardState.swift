@@ -1,5 +1,7 @@
 /// The read models, rebuilt by replaying the journal: persons by document number, units,
-/// accounts, applications by id, by person, by unit and by status, and drafts. Who viewed
+/// accounts, applications by id, by person, by unit and by status, and drafts. Persons,
+/// applications and drafts usually sit in the shared index, with this process's recent
+/// changes on top (`PersonDirectory`, `ApplicationBook`). Who viewed
 /// whom is journalled but not held here (see `PersonView`): no decision reads it, and at a
 /// district's scale it is most of the events. `apply` is the only way it changes, so replay
 /// gives exactly the live state.
@@ -17,11 +19,8 @@ public struct CardState: Codable, Equatable, Sendable {
     public internal(set) var persons = PersonDirectory()
     public internal(set) var units: [String: UnitRecord] = [:]
     public internal(set) var accounts: [String: AccountRecord] = [:]
-    public internal(set) var applications: [String: Application] = [:]
-    public internal(set) var applicationsByPerson: [String: [String]] = [:]
-    public internal(set) var applicationsByUnit: [String: [String]] = [:]
-    public internal(set) var applicationsByStatus: [ApplicationStatus: SortedIDs] = [:]
-    public internal(set) var drafts: [String: Draft] = [:]
+    /// 申领 and drafts, usually a shared index with recent changes on top.
+    public internal(set) var applications = ApplicationBook()
     /// Wrong passwords in a row per account, since its last success or lock (D10).
     public internal(set) var loginFailures: [String: Int] = [:]
     /// Accounts locked until a time (µs since 1970).
@@ -50,19 +49,26 @@ public struct CardState: Codable, Equatable, Sendable {
 
     public init() {}
 
-    /// Puts the shared person index under this state (see `PersonDirectory`).
-    public mutating func attachPersons(_ base: any PersonSource) { persons.attach(base) }
+    /// Puts the shared index under the persons, applications and drafts.
+    public mutating func attachShared(_ base: any PersonSource & ApplicationSource) {
+        persons.attach(base)
+        applications.attach(base)
+    }
 
-    /// This state without its persons, to compare the rest of two states whose persons
-    /// are held differently (one in a shared index, one in memory).
-    public var withoutPersons: CardState {
+    /// This state without what the shared index holds, to compare the rest of two states
+    /// held differently (one over a shared index, one in memory).
+    public var withoutShared: CardState {
         var copy = self
         copy.persons = PersonDirectory()
+        copy.applications = ApplicationBook()
         return copy
     }
 
-    /// Lets the shared index answer for the persons once it holds everything up to `sequence`.
-    public mutating func settlePersons(through sequence: UInt64) { persons.settle(through: sequence) }
+    /// Lets the shared index answer once it holds everything up to `sequence`.
+    public mutating func settleShared(through sequence: UInt64) {
+        persons.settle(through: sequence)
+        applications.settle(through: sequence)
+    }
 
     public func person(_ number: String) -> PersonRecord? { persons.person(number) }
 
@@ -73,12 +79,14 @@ public struct CardState: Codable, Equatable, Sendable {
         return persons.documentNumber(ofMobile: login).flatMap { persons.person($0) }
     }
 
+    /// The person's applications, oldest first.
     public func applications(ofPerson number: String) -> [Application] {
-        (applicationsByPerson[number] ?? []).compactMap { applications[$0] }
+        applications.applications(applications.ids(ofPerson: number))
     }
 
-    public func applications(ofUnit number: String) -> [Application] {
-        (applicationsByUnit[number] ?? []).compactMap { applications[$0] }
+    /// The unit's applications, in one status or in any, oldest first.
+    public func applications(ofUnit number: String, in status: ApplicationStatus? = nil) -> [Application] {
+        applications.applications(applications.ids(ofUnit: number, in: status))
     }
 
     /// Applications in `status`, oldest first.
@@ -88,12 +96,15 @@ public struct CardState: Codable, Equatable, Sendable {
 
     /// The first `limit` applications in `status`, oldest first.
     public func applications(in status: ApplicationStatus, limit: Int) -> [Application] {
-        (applicationsByStatus[status] ?? SortedIDs()).prefix(limit).compactMap { applications[$0] }
+        applications.applications(applications.ids(in: status, limit: limit))
     }
 
     public func applicationCount(in status: ApplicationStatus) -> Int {
-        applicationsByStatus[status]?.count ?? 0
+        applications.statusCounts()[status] ?? 0
     }
+
+    /// The person's saved, unsubmitted application, if any.
+    public func draft(of person: String) -> Draft? { applications.draft(of: person) }
 
     /// The person's application that is in progress (D4), if any.
     public func applicationInProgress(of number: String) -> Application? {

@@ -6,6 +6,8 @@ public struct SortedIDs: Codable, Equatable, Sendable, RandomAccessCollection {
 
     public init() {}
 
+    public init(_ ids: some Sequence<String>) { self.ids = Array(Set(ids)).sorted() }
+
     public var startIndex: Int { ids.startIndex }
     public var endIndex: Int { ids.endIndex }
     public subscript(position: Int) -> String { ids[position] }

@@ -6,7 +6,8 @@ import Foundation
 /// the persons are not in the snapshot and are not replayed up to the index's position.
 public struct CardProjection: Projection {
     /// v2: the persons are the changes on top of the shared index, not the whole directory.
-    public static let snapshotName = "card-state-v3"
+    /// v3: no views. v4: the applications and drafts are changes on top of the index too.
+    public static let snapshotName = "card-state-v4"
 
     public var state: CardState
     /// Person records up to here are in the attached index already: replay skips them.
@@ -24,11 +25,12 @@ public struct CardProjection: Projection {
         Array(try JSONEncoder().encode(state))
     }
 
-    /// Puts the shared index under the persons. The snapshot's own person changes (made up to
-    /// `sequence`) are dropped when the index has moved past them, since it holds them or newer.
-    public mutating func attach(_ index: any PersonSource, at sequence: UInt64) {
-        state.attachPersons(index)
-        state.settlePersons(through: sequence)
+    /// Puts the shared index under the persons and applications. The snapshot's own changes
+    /// (made up to `sequence`) are dropped when the index has moved past them, since it holds
+    /// them or newer.
+    public mutating func attach(_ index: any PersonSource & ApplicationSource, at sequence: UInt64) {
+        state.attachShared(index)
+        state.settleShared(through: sequence)
         indexedThrough = index.position
     }
 

@@ -1,33 +1,35 @@
 import CardDomain
 
 extension CardRepository {
-    /// Keeps this process small and the next start fast: moves the shared person index on
-    /// when many persons are held here, and saves a snapshot when many records are not in one.
+    /// Keeps this process small and the next start fast: moves the shared index on when many
+    /// persons or applications are held here, and saves a snapshot when many records are not in one.
     func maintain() throws {
-        if projection.state.persons.changes.count >= upkeep.unsettledPersonLimit { try settlePersons() }
+        let held = projection.state.persons.changes.count + projection.state.applications.changes.count
+        if held >= upkeep.unsettledPersonLimit { try settleShared() }
         if sequence >= snapshotSequence + upkeep.snapshotInterval { try saveSnapshot() }
     }
 
-    /// Brings the shared index up and lets it answer for the persons. When no other process
-    /// moved the index since this one last did, the persons held here are exactly what it
-    /// lacks, and are written from memory; otherwise the index catches up from the journal.
-    func settlePersons() throws {
+    /// Brings the shared index up and lets it answer for the persons and applications. When
+    /// no other process moved the index since this one last did, what is held here is exactly
+    /// what it lacks, and is written from memory; otherwise the index catches up from the journal.
+    func settleShared() throws {
         if try !storedFromMemory() { try personIndex.catchUp(journal: data.journal, io: io) }
-        projection.state.settlePersons(through: sequence)
+        projection.state.settleShared(through: sequence)
         projection.indexedThrough = personIndex.position
         noteSettled()
     }
 
-    /// Writes the persons held here into the index, when they are exactly what it lacks;
+    /// Writes what is held here into the index, when it is exactly what the index lacks;
     /// false when another process moved it, or nothing was recorded here since.
     private func storedFromMemory() throws -> Bool {
         guard let base = settledAt, sequence > base else { return false }
-        return try personIndex.store(projection.state.persons, over: base,
+        return try personIndex.store(projection.state.persons, projection.state.applications, over: base,
                                      reaching: .init(sequence: sequence, timestamp: lastTimestamp))
     }
 
-    /// Records whether the persons held here are now exactly those after the index's position.
+    /// Records whether what is held here is now exactly what came after the index's position.
     func noteSettled() {
-        settledAt = projection.state.persons.changes.isEmpty && personIndex.position == sequence ? sequence : nil
+        let settled = projection.state.persons.changes.isEmpty && projection.state.applications.isSettled
+        settledAt = settled && personIndex.position == sequence ? sequence : nil
     }
 }

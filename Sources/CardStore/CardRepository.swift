@@ -24,7 +24,7 @@ public final class CardRepository {
     /// The timestamp of the journal record at `sequence`, once known.
     public internal(set) var lastTimestamp: Int64 = 0
     /// Set when the persons held here are exactly those recorded after this position of
-    /// the index (see `settlePersons`).
+    /// the index (see `settleShared`).
     var settledAt: UInt64?
     /// When persons move into the shared index and snapshots are saved.
     public var upkeep = RepositoryUpkeep.interactive
@@ -171,7 +171,7 @@ public final class CardRepository {
     /// The person index is brought up first, so the snapshot holds no persons it lacks.
     public func saveSnapshot() throws {
         guard sequence > 0 else { return }
-        try settlePersons()
+        try settleShared()
         try ProjectionLoader<CardProjection>(data: data, io: io).save(projection, at: sequence)
         snapshotSequence = sequence
     }

@@ -14,6 +14,9 @@ struct EventKindFilter: Sendable {
 
     static let personRecorded = EventKindFilter(quoted: "personRecorded")
     static let personViewed = EventKindFilter(quoted: "personViewed")
+    /// The kinds the shared index holds: persons, and what `ApplicationBook.apply` takes.
+    static let sharedIndexKinds = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
+                                   "applicationResubmitted", "employeeConfirmed"].map(EventKindFilter.init(quoted:))
 
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
     func mayMatch(_ payload: UnsafeRawBufferPointer) -> Bool {

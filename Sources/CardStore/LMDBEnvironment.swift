@@ -16,6 +16,18 @@ final class LMDBEnvironment: @unchecked Sendable {
         var mobiles: MDB_dbi = 0
         var names: MDB_dbi = 0
         var units: MDB_dbi = 0
+        /// id → `ApplicationRecordCodec`; "person NUL id", "unit NUL status NUL id" and
+        /// "status NUL id" → nothing; person → draft.
+        var applications: MDB_dbi = 0
+        var applicationsByPerson: MDB_dbi = 0
+        var applicationsByUnit: MDB_dbi = 0
+        var applicationsByStatus: MDB_dbi = 0
+        var drafts: MDB_dbi = 0
+
+        var all: [MDB_dbi] {
+            [meta, persons, mobiles, names, units, applications, applicationsByPerson, applicationsByUnit,
+             applicationsByStatus, drafts]
+        }
     }
 
     /// Address space only: the file grows with the data, not to this size.
@@ -29,7 +41,7 @@ final class LMDBEnvironment: @unchecked Sendable {
         try LMDBError.check(mdb_env_create(&created), "mdb_env_create")
         handle = created!
         do {
-            try LMDBError.check(mdb_env_set_maxdbs(handle, 8), "mdb_env_set_maxdbs")
+            try LMDBError.check(mdb_env_set_maxdbs(handle, 16), "mdb_env_set_maxdbs")
             try LMDBError.check(mdb_env_set_mapsize(handle, Self.mapSize), "mdb_env_set_mapsize")
             // NOTLS: a read transaction is not tied to a thread. NOMETASYNC: a commit syncs
             // the data but not the meta page, so an OS crash may undo the last commit yet
@@ -45,6 +57,11 @@ final class LMDBEnvironment: @unchecked Sendable {
                 tables.mobiles = try transaction.open("mobiles")
                 tables.names = try transaction.open("names")
                 tables.units = try transaction.open("units")
+                tables.applications = try transaction.open("applications")
+                tables.applicationsByPerson = try transaction.open("applicationsByPerson")
+                tables.applicationsByUnit = try transaction.open("applicationsByUnit")
+                tables.applicationsByStatus = try transaction.open("applicationsByStatus")
+                tables.drafts = try transaction.open("drafts")
             }
         } catch {
             mdb_env_close(handle)

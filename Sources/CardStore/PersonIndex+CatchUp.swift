@@ -54,6 +54,7 @@ extension PersonIndex {
         var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
         let reader = try tailReader(journal: directory, io: io, from: reached.sequence)
         var uncommitted = 0
+        var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
         try reader.forEach { sequence, type, timestamp, payload in
             tail?.past = sequence
             if sequence <= reached.sequence {
@@ -66,19 +67,29 @@ extension PersonIndex {
                 return
             }
             guard confirmed else { return }
-            if type == EventCodec.eventRecordType, EventKindFilter.personRecorded.mayMatch(payload),
-               case .personRecorded(let person) = try CardProjection.envelope(sequence: sequence, payload: payload).event {
-                try Self.store(person, in: transaction, tables)
+            if type == EventCodec.eventRecordType, EventKindFilter.sharedIndexKinds.contains(where: { $0.mayMatch(payload) }) {
+                let envelope = try CardProjection.envelope(sequence: sequence, payload: payload)
+                if case .personRecorded(let person) = envelope.event {
+                    try Self.store(person, in: transaction, tables)
+                } else {
+                    _ = batch.book.apply(envelope)
+                }
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
-            if uncommitted == Self.commitEvery, !rebuild {
-                try Self.save(reached, in: transaction, tables)
-                try transaction.commit()
-                transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
-                uncommitted = 0
+            if uncommitted % Self.commitEvery == 0 {
+                try batch.write()
+                // A rebuild stays one transaction (see above); it only writes its batch.
+                if !rebuild {
+                    try Self.save(reached, in: transaction, tables)
+                    try transaction.commit()
+                    transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
+                    uncommitted = 0
+                }
+                batch = ApplicationBatch(transaction, applicationTables, identity: identity)
             }
         }
+        try batch.write()
         if !confirmed { throw ForeignIndex() }
         // Nothing new: no commit, so a start over an index already at the end writes nothing.
         guard cleared || uncommitted > 0 else { return reached.sequence }
@@ -88,14 +99,16 @@ extension PersonIndex {
     }
 
     static func clear(_ transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        for table in [tables.meta, tables.persons, tables.mobiles, tables.names, tables.units] { try transaction.clear(table) }
+        for table in tables.all { try transaction.clear(table) }
     }
 
     /// Writes the persons a process recorded since `base` (the index's position when it
-    /// last caught up), with their latest mobile owners, and moves the position to `reached`,
+    /// last caught up), with their latest mobile owners, and the applications and drafts
+    /// it changed, and moves the position to `reached`,
     /// without reading the journal again. Only when the index is still at `base`: otherwise
     /// another process moved it, and this answers false (the caller catches up from the journal).
-    func store(_ recent: PersonDirectory, over base: UInt64, reaching reached: Position) throws -> Bool {
+    func store(_ recent: PersonDirectory, _ applications: ApplicationBook, over base: UInt64,
+               reaching reached: Position) throws -> Bool {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         let tables = environment.tables
@@ -106,6 +119,7 @@ extension PersonIndex {
             for (mobile, number) in recent.mobiles where recent.changes[number]?.mobile == mobile {
                 try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8))
             }
+            try applicationTables.store(applications, in: transaction)
             try Self.save(reached, in: transaction, tables)
             return true
         }
@@ -143,7 +157,8 @@ extension PersonIndex {
     static let positionKey = Array("position".utf8)
     /// The layout of the index's values (`PersonRecordCodec`); another one is rebuilt.
     static let formatKey = Array("format".utf8)
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version)]
+    /// The second byte is the application tables' layout (1: with `ApplicationRecordCodec`).
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 1]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }

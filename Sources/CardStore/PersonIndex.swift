@@ -70,7 +70,7 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
     }
 
     /// A read transaction; a failure is remembered (see `failure`) and answers nil.
-    private func reading<T>(_ body: (LMDBTransaction) throws -> T) -> T? {
+    func reading<T>(_ body: (LMDBTransaction) throws -> T) -> T? {
         do {
             return try environment.read(body)
         } catch {

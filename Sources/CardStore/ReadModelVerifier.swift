@@ -3,7 +3,7 @@ import Journal
 import SystemPackage
 
 /// `sscard index verify`: replays the journal from its first record, in memory, and
-/// compares the result with the shared person index (at the position it records) and
+/// compares the result with the shared index of persons and applications (at the position it records) and
 /// with the saved snapshot (at its sequence number). Changes nothing.
 public struct ReadModelVerifier {
     public struct Report: Sendable {
@@ -40,22 +40,23 @@ public struct ReadModelVerifier {
         let stopAt = max(report.indexPosition, report.snapshotSequence ?? 0)
         var fresh = CardProjection()
         var atSnapshot: CardState? = report.snapshotSequence == 0 ? CardState() : nil
-        var atIndex: PersonDirectory? = report.indexPosition == 0 ? PersonDirectory() : nil
+        var atIndex: CardState? = report.indexPosition == 0 ? CardState() : nil
         try JournalReader(directory: data.journal, io: io).forEach { sequence, type, timestamp, payload in
             report.journalEnd = sequence
             guard sequence <= stopAt else { return }
             try fresh.apply(sequence: sequence, type: type, timestamp: timestamp, payload: payload)
-            if sequence == report.snapshotSequence { atSnapshot = fresh.state.withoutPersons }
-            if sequence == report.indexPosition { atIndex = fresh.state.persons }
+            if sequence == report.snapshotSequence { atSnapshot = fresh.state.withoutShared }
+            if sequence == report.indexPosition { atIndex = fresh.state }
         }
         if let atIndex {
-            report.differences += try index.differences(from: atIndex)
+            report.differences += try index.differences(from: atIndex.persons)
+            report.differences += try index.applicationDifferences(from: atIndex.applications)
         } else {
             report.differences.append("the index is at record \(report.indexPosition), which the journal does not hold (it is rebuilt at the next start)")
         }
         if let snapshot, let sequence = report.snapshotSequence {
             if let atSnapshot {
-                if snapshot.withoutPersons != atSnapshot {
+                if snapshot.withoutShared != atSnapshot {
                     report.differences.append("snapshot at record \(sequence) differs from the journal's replay to that record")
                 }
             } else {

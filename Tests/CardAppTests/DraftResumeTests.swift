@@ -27,7 +27,7 @@ import TerminalUI
 
         let reopened = try CardRepository(data: DataDirectory(FilePath(fixture.directory)), reference: CardResources.referenceData())
         defer { reopened.close() }
-        let draft = try #require(reopened.state.drafts["110105195609090137"])
+        let draft = try #require(reopened.state.draft(of: "110105195609090137"))
         #expect(draft.step == "echo")
         #expect(draft.form.residenceAddress == "北京市朝阳区劲松街道9号")
 
@@ -67,6 +67,6 @@ import TerminalUI
         #expect(screen.contains("! 有 2 处需要修改"))
         #expect(screen.contains("卡预留手机号"))
         #expect(model.currentForm.value("mobile") == "1390003")
-        #expect(fixture.repository.state.drafts["110105195609090137"]?.step == "eligibility")
+        #expect(fixture.repository.state.draft(of: "110105195609090137")?.step == "eligibility")
     }
 }

@@ -142,7 +142,7 @@ import TerminalUI
         first.type([.character(" "), .enter])
         first.walkPage()
         #expect(first.wizard?.flow.currentStep.id == "photos")
-        #expect(fixture.repository.state.drafts[Self.liu]?.step == "info")
+        #expect(fixture.repository.state.draft(of: Self.liu)?.step == "info")
         var again = try fixture.model(channel: .web)
         again.logIn(Self.liu)
         again.choose("confirm")
@@ -152,7 +152,7 @@ import TerminalUI
         #expect(again.wizard?.flow.form.occupation != nil)
         again.walkApplication()
         #expect(fixture.repository.state.applications(ofPerson: Self.liu).first?.status == .confirmed)
-        #expect(fixture.repository.state.drafts[Self.liu] == nil)
+        #expect(fixture.repository.state.draft(of: Self.liu) == nil)
     }
 
     @Test func minshengAsksToConfirmInformationFirstAndEchoesTheCard() throws {

@@ -33,7 +33,7 @@ import TerminalUI
         #expect(application.form.pickupMethod == .bankMail)
         #expect(application.form.cardPhoto?.size == PixelSize(width: 358, height: 441))
         #expect(screen.contains(application.id))
-        #expect(fixture.repository.state.drafts[Self.sun] == nil)
+        #expect(fixture.repository.state.draft(of: Self.sun) == nil)
     }
 
     @Test func jingtongChecksEligibilityAfterAccessAuthorisationAndOffersBranchPickup() throws {

@@ -57,7 +57,7 @@ import Testing
         try runTheWholeStory(on: live)
         #expect(live.state.persons.count == 60)
         #expect(live.state.applications["SB20261121000001"]?.status == .inProduction)
-        #expect(live.state.drafts.isEmpty)
+        #expect(live.state.draft(of: Self.retiree.documentNumber) == nil)
         let liveState = live.state
         live.close()
 

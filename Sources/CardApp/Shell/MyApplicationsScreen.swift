@@ -20,7 +20,7 @@ public struct MyApplicationsScreen: AppScreen, Equatable, Sendable {
         ownerTitle = viewer == .person ? "我的办事" : "办事进度：\(person.name)"
         let applications = state.applications(ofPerson: person.documentNumber).sorted { $0.id > $1.id }
         var fields: [FormField] = []
-        if let draft = state.drafts[person.documentNumber] {
+        if let draft = state.draft(of: person.documentNumber) {
             fields.append(FormField(id: "draft", label: "未提交的申请",
                                     control: .readOnly("草稿（\(draft.channel.label)，\(BeijingTime.dateTime(microseconds: draft.savedAt)) 保存）", note: "")))
             fields.append(FormField(id: "resume", control: .button("继续办理")))

@@ -39,7 +39,7 @@ extension AppModel {
         }
         let refusals = flow.refusals(in: state, today: today)
         let checkedLater = flow.definition.eligibilityCheck != nil
-        if let draft = state.drafts[flow.person.documentNumber] {
+        if let draft = state.draft(of: flow.person.documentNumber) {
             if draft.channel == flow.profile.id, let step = flow.step(after: draft.step) {
                 flow.form = draft.form
                 guard refusals.isEmpty else { return refuse(refusals, kind: flow.kind) }

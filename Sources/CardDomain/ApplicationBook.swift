@@ -1,0 +1,127 @@
+/// 申领 and their drafts, by id, by person, by unit and by status: a shared index (`base`,
+/// when there is one) with the applications and drafts changed since its position on top.
+/// Without a base it holds everything itself, as the domain's tests and a verify replay use it.
+///
+/// As with `PersonDirectory`, a base may be ahead of the state holding it (another process
+/// moved it on): an application changed here is read from here, and every other from the
+/// base. A command is decided after catching up with the journal's end, where the base is
+/// never ahead and the two agree.
+public struct ApplicationBook: Sendable {
+    public private(set) var base: (any ApplicationSource)?
+    /// Applications changed since the base's position, by id.
+    public internal(set) var changes: [String: Application] = [:]
+    /// Drafts saved (a draft) or removed (nil) since the base's position, by person.
+    public internal(set) var draftChanges: [String: CardState.Draft?] = [:]
+    /// The changed applications' ids by person, unit and status, for merging with the base.
+    private var byPerson: [String: SortedIDs] = [:]
+    private var byUnit: [String: SortedIDs] = [:]
+    private var byStatus: [ApplicationStatus: SortedIDs] = [:]
+
+    public init(base: (any ApplicationSource)? = nil) { self.base = base }
+
+    public subscript(id: String) -> Application? { changes[id] ?? base?.application(id) }
+
+    /// The applications with these ids, in that order, leaving out any not found: a page of a list.
+    public func applications(_ ids: [String]) -> [Application] {
+        let fromBase = base?.applications(ids.filter { changes[$0] == nil }) ?? []
+        var next = fromBase.makeIterator()
+        return ids.compactMap { id in changes[id] ?? (base == nil ? nil : next.next() ?? nil) }
+    }
+
+    /// How many applications there are (a new 办事编号 counts on from it).
+    public var count: Int {
+        guard let base else { return changes.count }
+        return base.applicationTotal + baseStatuses().filter { $0 == nil }.count
+    }
+
+    public func ids(ofPerson number: String) -> [String] {
+        merged(byPerson[number], base?.applicationIDs(ofPerson: number))
+    }
+
+    public func ids(ofUnit number: String, in status: ApplicationStatus? = nil) -> [String] {
+        let mine = byUnit[number].map { ids in SortedIDs(ids.filter { status == nil || changes[$0]?.status == status }) }
+        let theirs = base?.applicationIDs(ofUnit: number, in: status).filter { changes[$0] == nil }
+        return merged(mine, theirs)
+    }
+
+    /// The first `limit` ids in `status`: the oldest.
+    public func ids(in status: ApplicationStatus, limit: Int) -> [String] {
+        var theirs: [String] = []
+        if let base {
+            var cursor: String?
+            while theirs.count < limit {
+                let batch = base.applicationIDs(in: status, after: cursor, limit: limit)
+                theirs += batch.filter { changes[$0] == nil }
+                guard batch.count == limit, let last = batch.last else { break }
+                cursor = last
+            }
+        }
+        return Array(merged(byStatus[status], theirs).prefix(limit))
+    }
+
+    /// How many applications are in each status.
+    public func statusCounts() -> [ApplicationStatus: Int] {
+        var counts: [ApplicationStatus: Int] = [:]
+        for status in ApplicationStatus.allCases {
+            counts[status] = (base?.applicationCount(in: status) ?? 0) + (byStatus[status]?.count ?? 0)
+        }
+        // An application changed here is counted in its status here, not in its base one.
+        for case let status? in baseStatuses() { counts[status, default: 0] -= 1 }
+        return counts
+    }
+
+    public func draft(of person: String) -> CardState.Draft? {
+        if let change = draftChanges[person] { return change }
+        return base?.draft(of: person)
+    }
+
+    /// What the base says of the applications changed here, in one look.
+    private func baseStatuses() -> [ApplicationStatus?] {
+        guard let base, !changes.isEmpty else { return [] }
+        return base.statuses(Array(changes.keys))
+    }
+
+    /// This process's ids and the base's, together in id order.
+    private func merged(_ mine: SortedIDs?, _ theirs: [String]?) -> [String] {
+        guard let mine, !mine.isEmpty else { return theirs ?? [] }
+        guard let theirs, !theirs.isEmpty else { return Array(mine) }
+        return Array(SortedIDs(theirs + mine))
+    }
+
+    /// Records an application as it now is: a new one, or a change to one.
+    mutating func put(_ application: Application) {
+        let id = application.id
+        if let previous = changes[id] { byStatus[previous.status]?.remove(id) }
+        changes[id] = application
+        byStatus[application.status, default: SortedIDs()].insert(id)
+        byPerson[application.personNumber, default: SortedIDs()].insert(id)
+        if let unit = application.unitNumber { byUnit[unit, default: SortedIDs()].insert(id) }
+    }
+
+    mutating func saveDraft(_ draft: CardState.Draft, of person: String) { draftChanges[person] = draft }
+
+    /// Removes the person's draft. Without a base there is nothing to hide, so no entry is kept.
+    mutating func removeDraft(of person: String) {
+        if base == nil {
+            draftChanges.removeValue(forKey: person)
+        } else {
+            draftChanges[person] = .some(nil)
+        }
+    }
+
+    /// Puts `base` under what is held here: from now on it is the changes since its position.
+    public mutating func attach(_ base: any ApplicationSource) { self.base = base }
+
+    /// Drops the changes once the base holds them (its position is at or past `sequence`).
+    public mutating func settle(through sequence: UInt64) {
+        guard let base, base.position >= sequence else { return }
+        changes = [:]
+        draftChanges = [:]
+        byPerson = [:]
+        byUnit = [:]
+        byStatus = [:]
+    }
+
+    /// Nothing changed since the base's position.
+    public var isSettled: Bool { changes.isEmpty && draftChanges.isEmpty }
+}

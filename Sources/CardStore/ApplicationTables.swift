@@ -1,0 +1,106 @@
+import CLMDB
+import CardDomain
+
+/// The shared index's application and draft tables, read and written within a transaction:
+/// by id, by person, by unit and status, by status, with a count per status in `meta`.
+struct ApplicationTables {
+    let tables: LMDBEnvironment.Tables
+
+    func total(in transaction: LMDBTransaction) throws -> Int { try transaction.count(tables.applications) }
+
+    func application(_ id: String, in transaction: LMDBTransaction) throws -> Application? {
+        try transaction.get(tables.applications, Array(id.utf8)).flatMap(ApplicationRecordCodec.decode)
+    }
+
+    func status(_ id: String, in transaction: LMDBTransaction) throws -> ApplicationStatus? {
+        try transaction.get(tables.applications, Array(id.utf8)).flatMap(ApplicationRecordCodec.status)
+    }
+
+    func ids(ofPerson number: String, in transaction: LMDBTransaction) throws -> [String] {
+        try ids(in: tables.applicationsByPerson, prefix: Self.field(number), after: nil, limit: .max, transaction)
+    }
+
+    func ids(ofUnit number: String, in status: ApplicationStatus?, _ transaction: LMDBTransaction) throws -> [String] {
+        let prefix = Self.field(number) + (status.map { Self.field($0.rawValue) } ?? [])
+        let found = try ids(in: tables.applicationsByUnit, prefix: prefix, after: nil, limit: .max, transaction)
+        // Across statuses the keys run status by status: put them back in id order.
+        return status == nil ? found.sorted() : found
+    }
+
+    func ids(in status: ApplicationStatus, after: String?, limit: Int, _ transaction: LMDBTransaction) throws -> [String] {
+        try ids(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
+    }
+
+    func count(in status: ApplicationStatus, _ transaction: LMDBTransaction) throws -> Int {
+        try transaction.get(tables.meta, Self.countKey(status)).map(Self.decodeCount) ?? 0
+    }
+
+    func draft(of person: String, in transaction: LMDBTransaction) throws -> CardState.Draft? {
+        try transaction.get(tables.drafts, Array(person.utf8)).flatMap(ApplicationRecordCodec.decodeDraft)
+    }
+
+    /// The ids ending the keys that start with `prefix` (the id is a key's last field),
+    /// after `after`, in key order.
+    private func ids(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int,
+                     _ transaction: LMDBTransaction) throws -> [String] {
+        guard limit > 0 else { return [] }
+        var found: [String] = []
+        try transaction.scan(table, from: prefix + (after.map { Array($0.utf8) } ?? [])) { key, _ in
+            guard key.starts(with: prefix) else { return false }
+            let rest = key[prefix.count...]
+            let id = String(decoding: rest[((rest.lastIndex(of: 0) ?? rest.startIndex - 1) + 1)...], as: UTF8.self)
+            if let after, id <= after { return true }
+            found.append(id)
+            return found.count < limit
+        }
+        return found
+    }
+
+    /// Writes an application as it now is, and moves its status entries and count from its last record's.
+    func store(_ application: Application, in transaction: LMDBTransaction) throws {
+        let id = application.id
+        let unitPrefix = application.unitNumber.map(Self.field)
+        if let old = try status(id, in: transaction) {
+            try transaction.delete(tables.applicationsByStatus, Self.field(old.rawValue) + Array(id.utf8))
+            if let unitPrefix { try transaction.delete(tables.applicationsByUnit, unitPrefix + Self.field(old.rawValue) + Array(id.utf8)) }
+            try addToCount(-1, of: old, in: transaction)
+        } else {
+            try transaction.put(tables.applicationsByPerson, Self.field(application.personNumber) + Array(id.utf8), [])
+        }
+        try transaction.put(tables.applications, Array(id.utf8), try ApplicationRecordCodec.encode(application))
+        try transaction.put(tables.applicationsByStatus, Self.field(application.status.rawValue) + Array(id.utf8), [])
+        if let unitPrefix {
+            try transaction.put(tables.applicationsByUnit, unitPrefix + Self.field(application.status.rawValue) + Array(id.utf8), [])
+        }
+        try addToCount(1, of: application.status, in: transaction)
+    }
+
+    func store(draft: CardState.Draft?, of person: String, in transaction: LMDBTransaction) throws {
+        if let draft {
+            try transaction.put(tables.drafts, Array(person.utf8), try ApplicationRecordCodec.encode(draft))
+        } else {
+            try transaction.delete(tables.drafts, Array(person.utf8))
+        }
+    }
+
+    /// Writes everything a book changed since its base.
+    func store(_ book: ApplicationBook, in transaction: LMDBTransaction) throws {
+        for id in book.changes.keys.sorted() { try store(book.changes[id]!, in: transaction) }
+        for (person, draft) in book.draftChanges { try store(draft: draft, of: person, in: transaction) }
+    }
+
+    private func addToCount(_ change: Int, of status: ApplicationStatus, in transaction: LMDBTransaction) throws {
+        let count = try self.count(in: status, transaction) + change
+        try transaction.put(tables.meta, Self.countKey(status), withUnsafeBytes(of: Int64(count).littleEndian) { Array($0) })
+    }
+
+    /// A key field followed by its NUL separator.
+    static func field(_ text: String) -> [UInt8] { Array(text.utf8) + [0] }
+
+    static func countKey(_ status: ApplicationStatus) -> [UInt8] { Array("count \(status.rawValue)".utf8) }
+
+    static func decodeCount(_ bytes: [UInt8]) -> Int {
+        guard bytes.count == 8 else { return 0 }
+        return Int(Int64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) }))
+    }
+}

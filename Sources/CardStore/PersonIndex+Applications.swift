@@ -1,0 +1,41 @@
+import CardDomain
+
+/// The applications and drafts the shared index holds, read by every process the same way
+/// as the persons: lock-free LMDB reads through the page cache.
+extension PersonIndex: ApplicationSource {
+    var applicationTables: ApplicationTables { ApplicationTables(tables: environment.tables) }
+
+    public var applicationTotal: Int { reading { try applicationTables.total(in: $0) } ?? 0 }
+
+    public func application(_ id: String) -> Application? {
+        reading { try applicationTables.application(id, in: $0) } ?? nil
+    }
+
+    public func applications(_ ids: [String]) -> [Application?] {
+        reading { transaction in try ids.map { try applicationTables.application($0, in: transaction) } } ?? ids.map { _ in nil }
+    }
+
+    public func statuses(_ ids: [String]) -> [ApplicationStatus?] {
+        reading { transaction in try ids.map { try applicationTables.status($0, in: transaction) } } ?? ids.map { _ in nil }
+    }
+
+    public func applicationIDs(ofPerson number: String) -> [String] {
+        reading { try applicationTables.ids(ofPerson: number, in: $0) } ?? []
+    }
+
+    public func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String] {
+        reading { try applicationTables.ids(ofUnit: number, in: status, $0) } ?? []
+    }
+
+    public func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
+        reading { try applicationTables.ids(in: status, after: after, limit: limit, $0) } ?? []
+    }
+
+    public func applicationCount(in status: ApplicationStatus) -> Int {
+        reading { try applicationTables.count(in: status, $0) } ?? 0
+    }
+
+    public func draft(of person: String) -> CardState.Draft? {
+        reading { try applicationTables.draft(of: person, in: $0) } ?? nil
+    }
+}

@@ -1,0 +1,51 @@
+import CardDomain
+
+extension PersonIndex {
+    /// How the index's applications and drafts differ from `expected`, a replay of the
+    /// journal to the index's position held in memory: every application with its person,
+    /// unit and status entries, the count per status, and every draft. Numbers are masked.
+    func applicationDifferences(from expected: ApplicationBook) throws -> [String] {
+        let tables = environment.tables
+        let applications = applicationTables
+        let wanted = expected.changes
+        let drafts = expected.draftChanges.compactMapValues { $0 }
+        var found: [String] = []
+        try environment.read { transaction in
+            let held = (applications: try transaction.count(tables.applications), persons: try transaction.count(tables.applicationsByPerson),
+                        units: try transaction.count(tables.applicationsByUnit), statuses: try transaction.count(tables.applicationsByStatus),
+                        drafts: try transaction.count(tables.drafts))
+            if held.applications != wanted.count { found.append("index holds \(held.applications) applications, the journal \(wanted.count)") }
+            if held.persons != wanted.count { found.append("person index of applications holds \(held.persons) entries for \(wanted.count)") }
+            if held.statuses != wanted.count { found.append("status index holds \(held.statuses) entries for \(wanted.count) applications") }
+            let ofUnits = wanted.values.filter { $0.unitNumber != nil }.count
+            if held.units != ofUnits { found.append("unit index of applications holds \(held.units) entries for \(ofUnits)") }
+            if held.drafts != drafts.count { found.append("index holds \(held.drafts) drafts, the journal \(drafts.count)") }
+            for status in ApplicationStatus.allCases {
+                let counted = try applications.count(in: status, transaction)
+                let real = wanted.values.filter { $0.status == status }.count
+                if counted != real { found.append("index counts \(counted) applications in 「\(status.rawValue)」, the journal \(real)") }
+            }
+            for (id, application) in wanted.sorted(by: { $0.key < $1.key }) where found.count < 20 {
+                let stored = try applications.application(id, in: transaction)
+                if stored != application { found.append("application \(id): the index \(stored == nil ? "lacks it" : "holds another record")") }
+                let status = ApplicationTables.field(application.status.rawValue)
+                if try transaction.get(tables.applicationsByStatus, status + Array(id.utf8)) == nil {
+                    found.append("application \(id): not in the status index")
+                }
+                if try transaction.get(tables.applicationsByPerson, ApplicationTables.field(application.personNumber) + Array(id.utf8)) == nil {
+                    found.append("application \(id): not in the index of \(PrivacyMask.identityNumber(application.personNumber))'s applications")
+                }
+                if let unit = application.unitNumber,
+                   try transaction.get(tables.applicationsByUnit, ApplicationTables.field(unit) + status + Array(id.utf8)) == nil {
+                    found.append("application \(id): not in the unit index of \(unit)")
+                }
+            }
+            for (person, draft) in drafts.sorted(by: { $0.key < $1.key }) where found.count < 20 {
+                if try applications.draft(of: person, in: transaction) != draft {
+                    found.append("draft of \(PrivacyMask.identityNumber(person)): the index lacks it or holds another")
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,51 @@
+import CardDomain
+
+/// The applications as an open write transaction sees them: the base of the book a
+/// catch-up applies a batch of events to, before it writes the book's changes in that same
+/// transaction. A read that fails is kept in `failure`, and the catch-up throws it.
+final class TransactionApplications: ApplicationSource, @unchecked Sendable {
+    let identity: String
+    private let transaction: LMDBTransaction
+    private let tables: ApplicationTables
+    private(set) var failure: (any Error)?
+
+    init(_ transaction: LMDBTransaction, _ tables: ApplicationTables, identity: String) {
+        self.transaction = transaction
+        self.tables = tables
+        self.identity = identity
+    }
+
+    /// Not asked during a catch-up: the book's base position only matters to settling.
+    var position: UInt64 { 0 }
+
+    var applicationTotal: Int { read { try tables.total(in: transaction) } ?? 0 }
+
+    func application(_ id: String) -> Application? { read { try tables.application(id, in: transaction) } ?? nil }
+
+    func applications(_ ids: [String]) -> [Application?] { ids.map(application) }
+
+    func statuses(_ ids: [String]) -> [ApplicationStatus?] { ids.map { id in read { try tables.status(id, in: transaction) } ?? nil } }
+
+    func applicationIDs(ofPerson number: String) -> [String] { read { try tables.ids(ofPerson: number, in: transaction) } ?? [] }
+
+    func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String] {
+        read { try tables.ids(ofUnit: number, in: status, transaction) } ?? []
+    }
+
+    func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
+        read { try tables.ids(in: status, after: after, limit: limit, transaction) } ?? []
+    }
+
+    func applicationCount(in status: ApplicationStatus) -> Int { read { try tables.count(in: status, transaction) } ?? 0 }
+
+    func draft(of person: String) -> CardState.Draft? { read { try tables.draft(of: person, in: transaction) } ?? nil }
+
+    private func read<T>(_ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            if failure == nil { failure = error }
+            return nil
+        }
+    }
+}
