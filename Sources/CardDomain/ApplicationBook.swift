@@ -31,7 +31,8 @@ public struct ApplicationBook: Sendable {
     /// How many applications there are (a new 办事编号 counts on from it).
     public var count: Int {
         guard let base else { return changes.count }
-        return base.applicationTotal + baseStatuses().filter { $0 == nil }.count
+        let census = base.census(Array(changes.keys))
+        return census.total + census.statuses.filter { $0 == nil }.count
     }
 
     public func ids(ofPerson number: String) -> [String] {
@@ -61,12 +62,11 @@ public struct ApplicationBook: Sendable {
 
     /// How many applications are in each status.
     public func statusCounts() -> [ApplicationStatus: Int] {
-        var counts: [ApplicationStatus: Int] = [:]
-        for status in ApplicationStatus.allCases {
-            counts[status] = (base?.applicationCount(in: status) ?? 0) + (byStatus[status]?.count ?? 0)
-        }
+        let census = base?.census(Array(changes.keys))
+        var counts = census?.counts ?? [:]
+        for (status, ids) in byStatus { counts[status, default: 0] += ids.count }
         // An application changed here is counted in its status here, not in its base one.
-        for case let status? in baseStatuses() { counts[status, default: 0] -= 1 }
+        for case let status? in census?.statuses ?? [] { counts[status, default: 0] -= 1 }
         return counts
     }
 
@@ -75,10 +75,14 @@ public struct ApplicationBook: Sendable {
         return base?.draft(of: person)
     }
 
-    /// What the base says of the applications changed here, in one look.
-    private func baseStatuses() -> [ApplicationStatus?] {
-        guard let base, !changes.isEmpty else { return [] }
-        return base.statuses(Array(changes.keys))
+    /// The application as an event at `sequence` finds it: this process's version, or the
+    /// base's; `reflected` when the base has applied that event already (another process
+    /// moved it past `sequence`), so applying it again would apply it twice.
+    func beforeEvent(_ id: String, at sequence: UInt64) -> (application: Application?, reflected: Bool) {
+        if let mine = changes[id] { return (mine, false) }
+        guard let base else { return (nil, false) }
+        let (application, position) = base.applicationAndPosition(id)
+        return (application, position >= sequence)
     }
 
     /// This process's ids and the base's, together in id order.

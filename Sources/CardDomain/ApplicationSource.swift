@@ -7,19 +7,32 @@ public protocol ApplicationSource: AnyObject, Sendable {
     var identity: String { get }
     /// The sequence number of the last journal record the index reflects.
     var position: UInt64 { get }
-    /// How many applications the index holds.
-    var applicationTotal: Int { get }
     func application(_ id: String) -> Application?
+    /// The application and the position it is as of, read together: an event after that
+    /// position is not in it yet, and one at or before it is.
+    func applicationAndPosition(_ id: String) -> (application: Application?, position: UInt64)
     /// Several applications read together, as a page of a list shows them, in the order asked.
     func applications(_ ids: [String]) -> [Application?]
-    /// The status of each application, or nil for one the index does not hold: cheaper
-    /// than reading the applications.
-    func statuses(_ ids: [String]) -> [ApplicationStatus?]
+    /// The totals, and the status of each of `ids` (nil for one not held), read together.
+    func census(_ ids: [String]) -> ApplicationCensus
     func applicationIDs(ofPerson number: String) -> [String]
     /// A unit's applications, in one status or in any.
     func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String]
     /// Up to `limit` ids in `status`, after `after`.
     func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String]
-    func applicationCount(in status: ApplicationStatus) -> Int
     func draft(of person: String) -> CardState.Draft?
+}
+
+/// How many applications an index holds, in all and per status, and the status it holds
+/// for each application asked about: one look at one version of the index.
+public struct ApplicationCensus: Equatable, Sendable {
+    public var total: Int
+    public var counts: [ApplicationStatus: Int]
+    public var statuses: [ApplicationStatus?]
+
+    public init(total: Int, counts: [ApplicationStatus: Int], statuses: [ApplicationStatus?]) {
+        self.total = total
+        self.counts = counts
+        self.statuses = statuses
+    }
 }

@@ -1,10 +1,11 @@
 extension CardState {
-    /// Applies one event that was decided and appended. Never fails: the journal is the
-    /// truth, and an event that refers to something unknown changes nothing.
-    public mutating func apply(_ envelope: EventEnvelope) {
+    /// Applies one event that was decided and appended, at `sequence` in the journal (`.max`
+    /// while it is being decided). Never fails: the journal is the truth, and an event that
+    /// refers to something unknown changes nothing.
+    public mutating func apply(_ envelope: EventEnvelope, at sequence: UInt64 = .max) {
         switch envelope.event {
         case .draftSaved, .applicationSubmitted, .statusChanged, .applicationResubmitted, .employeeConfirmed:
-            _ = applications.apply(envelope)
+            _ = applications.apply(envelope, at: sequence)
         case .personRecorded(let person):
             persons.record(person)
         case .unitRecorded(let unit):

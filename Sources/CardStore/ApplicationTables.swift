@@ -31,6 +31,13 @@ struct ApplicationTables {
         try ids(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
     }
 
+    func census(_ ids: [String], in transaction: LMDBTransaction) throws -> ApplicationCensus {
+        var counts: [ApplicationStatus: Int] = [:]
+        for status in ApplicationStatus.allCases { counts[status] = try count(in: status, transaction) }
+        return ApplicationCensus(total: try total(in: transaction), counts: counts,
+                                 statuses: try ids.map { try self.status($0, in: transaction) })
+    }
+
     func count(in status: ApplicationStatus, _ transaction: LMDBTransaction) throws -> Int {
         try transaction.get(tables.meta, Self.countKey(status)).map(Self.decodeCount) ?? 0
     }

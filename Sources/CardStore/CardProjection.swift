@@ -38,11 +38,11 @@ public struct CardProjection: Projection {
     /// error naming its sequence number, since replaying past it would give a wrong state.
     public mutating func apply(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws {
         guard type == EventCodec.eventRecordType else { return }
-        // Views change nothing here (ViewAudit reads them back), nor do persons the index
+        // Views change nothing here (ViewAudit reads them back), nor does what the index
         // already holds: their kind alone tells, which is cheaper than the whole event.
         if EventKindFilter.personViewed.kindMatches(payload)
-            || (sequence <= indexedThrough && EventKindFilter.personRecorded.kindMatches(payload)) { return }
-        state.apply(try Self.envelope(sequence: sequence, payload: payload))
+            || (sequence <= indexedThrough && EventKindFilter.isSharedIndexKind(payload)) { return }
+        state.apply(try Self.envelope(sequence: sequence, payload: payload), at: sequence)
     }
 
     /// The event record at `sequence`, or an error naming that sequence number.

@@ -18,6 +18,12 @@ struct EventKindFilter: Sendable {
     static let sharedIndexKinds = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
                                    "applicationResubmitted", "employeeConfirmed"].map(EventKindFilter.init(quoted:))
 
+    /// Whether the record is an event of a kind the shared index holds, by its kind alone.
+    static func isSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard sharedIndexKinds.contains(where: { $0.mayMatch(payload) }), let kind = try? EventCodec.kind(payload) else { return false }
+        return sharedIndexKinds.contains { $0.text == kind }
+    }
+
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
     func mayMatch(_ payload: UnsafeRawBufferPointer) -> Bool {
         guard payload.count >= marker.count else { return false }

@@ -5,8 +5,6 @@ import CardDomain
 extension PersonIndex: ApplicationSource {
     var applicationTables: ApplicationTables { ApplicationTables(tables: environment.tables) }
 
-    public var applicationTotal: Int { reading { try applicationTables.total(in: $0) } ?? 0 }
-
     public func application(_ id: String) -> Application? {
         reading { try applicationTables.application(id, in: $0) } ?? nil
     }
@@ -15,8 +13,14 @@ extension PersonIndex: ApplicationSource {
         reading { transaction in try ids.map { try applicationTables.application($0, in: transaction) } } ?? ids.map { _ in nil }
     }
 
-    public func statuses(_ ids: [String]) -> [ApplicationStatus?] {
-        reading { transaction in try ids.map { try applicationTables.status($0, in: transaction) } } ?? ids.map { _ in nil }
+    public func applicationAndPosition(_ id: String) -> (application: Application?, position: UInt64) {
+        reading { transaction in
+            (try applicationTables.application(id, in: transaction), try Self.position(in: transaction, environment.tables).sequence)
+        } ?? (nil, 0)
+    }
+
+    public func census(_ ids: [String]) -> ApplicationCensus {
+        reading { try applicationTables.census(ids, in: $0) } ?? ApplicationCensus(total: 0, counts: [:], statuses: ids.map { _ in nil })
     }
 
     public func applicationIDs(ofPerson number: String) -> [String] {
@@ -29,10 +33,6 @@ extension PersonIndex: ApplicationSource {
 
     public func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
         reading { try applicationTables.ids(in: status, after: after, limit: limit, $0) } ?? []
-    }
-
-    public func applicationCount(in status: ApplicationStatus) -> Int {
-        reading { try applicationTables.count(in: status, $0) } ?? 0
     }
 
     public func draft(of person: String) -> CardState.Draft? {

@@ -18,13 +18,17 @@ final class TransactionApplications: ApplicationSource, @unchecked Sendable {
     /// Not asked during a catch-up: the book's base position only matters to settling.
     var position: UInt64 { 0 }
 
-    var applicationTotal: Int { read { try tables.total(in: transaction) } ?? 0 }
 
     func application(_ id: String) -> Application? { read { try tables.application(id, in: transaction) } ?? nil }
 
     func applications(_ ids: [String]) -> [Application?] { ids.map(application) }
 
-    func statuses(_ ids: [String]) -> [ApplicationStatus?] { ids.map { id in read { try tables.status(id, in: transaction) } ?? nil } }
+    /// Position 0: every event a catch-up applies is after what this transaction holds.
+    func applicationAndPosition(_ id: String) -> (application: Application?, position: UInt64) { (application(id), 0) }
+
+    func census(_ ids: [String]) -> ApplicationCensus {
+        read { try tables.census(ids, in: transaction) } ?? ApplicationCensus(total: 0, counts: [:], statuses: ids.map { _ in nil })
+    }
 
     func applicationIDs(ofPerson number: String) -> [String] { read { try tables.ids(ofPerson: number, in: transaction) } ?? [] }
 
@@ -35,8 +39,6 @@ final class TransactionApplications: ApplicationSource, @unchecked Sendable {
     func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
         read { try tables.ids(in: status, after: after, limit: limit, transaction) } ?? []
     }
-
-    func applicationCount(in status: ApplicationStatus) -> Int { read { try tables.count(in: status, transaction) } ?? 0 }
 
     func draft(of person: String) -> CardState.Draft? { read { try tables.draft(of: person, in: transaction) } ?? nil }
 
