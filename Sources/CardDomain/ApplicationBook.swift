@@ -39,25 +39,27 @@ public struct ApplicationBook: Sendable {
         merged(byPerson[number], base?.applicationIDs(ofPerson: number))
     }
 
-    public func ids(ofUnit number: String, in status: ApplicationStatus? = nil) -> [String] {
-        let mine = byUnit[number].map { ids in SortedIDs(ids.filter { status == nil || changes[$0]?.status == status }) }
-        let theirs = base?.applicationIDs(ofUnit: number, in: status).filter { changes[$0] == nil }
-        return merged(mine, theirs)
+    /// A unit's applications, in one status or in any, as list rows show them, in id order.
+    public func briefs(ofUnit number: String, in status: ApplicationStatus? = nil) -> [ApplicationBrief] {
+        let mine = (byUnit[number] ?? SortedIDs()).compactMap { changes[$0] }
+            .filter { status == nil || $0.status == status }.map(ApplicationBrief.init)
+        return merged(mine, base?.briefs(ofUnit: number, in: status).filter { changes[$0.id] == nil } ?? [])
     }
 
-    /// The first `limit` ids in `status`: the oldest.
-    public func ids(in status: ApplicationStatus, limit: Int) -> [String] {
-        var theirs: [String] = []
+    /// The first `limit` applications in `status` (the oldest), as list rows show them.
+    public func briefs(in status: ApplicationStatus, limit: Int) -> [ApplicationBrief] {
+        var theirs: [ApplicationBrief] = []
         if let base {
             var cursor: String?
             while theirs.count < limit {
-                let batch = base.applicationIDs(in: status, after: cursor, limit: limit)
-                theirs += batch.filter { changes[$0] == nil }
+                let batch = base.briefs(in: status, after: cursor, limit: limit)
+                theirs += batch.filter { changes[$0.id] == nil }
                 guard batch.count == limit, let last = batch.last else { break }
-                cursor = last
+                cursor = last.id
             }
         }
-        return Array(merged(byStatus[status], theirs).prefix(limit))
+        let mine = (byStatus[status] ?? SortedIDs()).compactMap { changes[$0] }.map(ApplicationBrief.init)
+        return Array(merged(mine, theirs).prefix(limit))
     }
 
     /// How many applications are in each status.
@@ -83,6 +85,11 @@ public struct ApplicationBook: Sendable {
         guard let base else { return (nil, false) }
         let (application, position) = base.applicationAndPosition(id)
         return (application, position >= sequence)
+    }
+
+    /// This process's briefs and the base's, together in id order.
+    private func merged(_ mine: [ApplicationBrief], _ theirs: [ApplicationBrief]) -> [ApplicationBrief] {
+        mine.isEmpty ? theirs : (theirs + mine).sorted { $0.id < $1.id }
     }
 
     /// This process's ids and the base's, together in id order.

@@ -16,10 +16,10 @@ public protocol ApplicationSource: AnyObject, Sendable {
     /// The totals, and the status of each of `ids` (nil for one not held), read together.
     func census(_ ids: [String]) -> ApplicationCensus
     func applicationIDs(ofPerson number: String) -> [String]
-    /// A unit's applications, in one status or in any.
-    func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String]
-    /// Up to `limit` ids in `status`, after `after`.
-    func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String]
+    /// A unit's applications, in one status or in any, as list rows show them.
+    func briefs(ofUnit number: String, in status: ApplicationStatus?) -> [ApplicationBrief]
+    /// Up to `limit` applications in `status` after the id `after`, as list rows show them.
+    func briefs(in status: ApplicationStatus, after: String?, limit: Int) -> [ApplicationBrief]
     func draft(of person: String) -> CardState.Draft?
 }
 

@@ -86,7 +86,7 @@ public struct CardState: Codable, Equatable, Sendable {
 
     /// The unit's applications, in one status or in any, oldest first.
     public func applications(ofUnit number: String, in status: ApplicationStatus? = nil) -> [Application] {
-        applications.applications(applications.ids(ofUnit: number, in: status))
+        applications.applications(applications.briefs(ofUnit: number, in: status).map(\.id))
     }
 
     /// Applications in `status`, oldest first.
@@ -96,7 +96,7 @@ public struct CardState: Codable, Equatable, Sendable {
 
     /// The first `limit` applications in `status`, oldest first.
     public func applications(in status: ApplicationStatus, limit: Int) -> [Application] {
-        applications.applications(applications.ids(in: status, limit: limit))
+        applications.applications(applications.briefs(in: status, limit: limit).map(\.id))
     }
 
     public func applicationCount(in status: ApplicationStatus) -> Int {

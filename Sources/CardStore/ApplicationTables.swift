@@ -2,7 +2,8 @@ import CLMDB
 import CardDomain
 
 /// The shared index's application and draft tables, read and written within a transaction:
-/// by id, by person, by unit and status, by status, with a count per status in `meta`.
+/// by id, by person, by unit and status, by status (these two with the application's brief
+/// as the value), with a count per status in `meta`.
 struct ApplicationTables {
     let tables: LMDBEnvironment.Tables
 
@@ -20,15 +21,15 @@ struct ApplicationTables {
         try ids(in: tables.applicationsByPerson, prefix: Self.field(number), after: nil, limit: .max, transaction)
     }
 
-    func ids(ofUnit number: String, in status: ApplicationStatus?, _ transaction: LMDBTransaction) throws -> [String] {
+    func briefs(ofUnit number: String, in status: ApplicationStatus?, _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
         let prefix = Self.field(number) + (status.map { Self.field($0.rawValue) } ?? [])
-        let found = try ids(in: tables.applicationsByUnit, prefix: prefix, after: nil, limit: .max, transaction)
+        let found = try briefs(in: tables.applicationsByUnit, prefix: prefix, after: nil, limit: .max, transaction)
         // Across statuses the keys run status by status: put them back in id order.
-        return status == nil ? found.sorted() : found
+        return status == nil ? found.sorted { $0.id < $1.id } : found
     }
 
-    func ids(in status: ApplicationStatus, after: String?, limit: Int, _ transaction: LMDBTransaction) throws -> [String] {
-        try ids(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
+    func briefs(in status: ApplicationStatus, after: String?, limit: Int, _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
+        try briefs(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
     }
 
     func census(_ ids: [String], in transaction: LMDBTransaction) throws -> ApplicationCensus {
@@ -47,20 +48,31 @@ struct ApplicationTables {
     }
 
     /// The ids ending the keys that start with `prefix` (the id is a key's last field),
-    /// after `after`, in key order.
-    private func ids(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int,
-                     _ transaction: LMDBTransaction) throws -> [String] {
+    /// after `after`, in key order, with each key's value.
+    private func entries<T>(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int, _ transaction: LMDBTransaction,
+                            _ make: (String, UnsafeRawBufferPointer) -> T?) throws -> [T] {
         guard limit > 0 else { return [] }
-        var found: [String] = []
-        try transaction.scan(table, from: prefix + (after.map { Array($0.utf8) } ?? [])) { key, _ in
+        var found: [T] = []
+        try transaction.scan(table, from: prefix + (after.map { Array($0.utf8) } ?? [])) { key, value in
             guard key.starts(with: prefix) else { return false }
             let rest = key[prefix.count...]
             let id = String(decoding: rest[((rest.lastIndex(of: 0) ?? rest.startIndex - 1) + 1)...], as: UTF8.self)
             if let after, id <= after { return true }
-            found.append(id)
+            if let entry = make(id, value) { found.append(entry) }
             return found.count < limit
         }
         return found
+    }
+
+    private func ids(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int, _ transaction: LMDBTransaction) throws -> [String] {
+        try entries(in: table, prefix: prefix, after: after, limit: limit, transaction) { id, _ in id }
+    }
+
+    /// The briefs stored as the entries' values; one that does not decode is left out
+    /// (`index verify` names it).
+    private func briefs(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int,
+                        _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
+        try entries(in: table, prefix: prefix, after: after, limit: limit, transaction) { _, value in ApplicationBriefCodec.decode(value) }
     }
 
     /// Writes an application as it now is, and moves its status entries and count from its last record's.
@@ -74,10 +86,11 @@ struct ApplicationTables {
         } else {
             try transaction.put(tables.applicationsByPerson, Self.field(application.personNumber) + Array(id.utf8), [])
         }
+        let brief = ApplicationBriefCodec.encode(ApplicationBrief(application))
         try transaction.put(tables.applications, Array(id.utf8), try ApplicationRecordCodec.encode(application))
-        try transaction.put(tables.applicationsByStatus, Self.field(application.status.rawValue) + Array(id.utf8), [])
+        try transaction.put(tables.applicationsByStatus, Self.field(application.status.rawValue) + Array(id.utf8), brief)
         if let unitPrefix {
-            try transaction.put(tables.applicationsByUnit, unitPrefix + Self.field(application.status.rawValue) + Array(id.utf8), [])
+            try transaction.put(tables.applicationsByUnit, unitPrefix + Self.field(application.status.rawValue) + Array(id.utf8), brief)
         }
         try addToCount(1, of: application.status, in: transaction)
     }

@@ -16,8 +16,8 @@ final class LMDBEnvironment: @unchecked Sendable {
         var mobiles: MDB_dbi = 0
         var names: MDB_dbi = 0
         var units: MDB_dbi = 0
-        /// id → `ApplicationRecordCodec`; "person NUL id", "unit NUL status NUL id" and
-        /// "status NUL id" → nothing; person → draft.
+        /// id → `ApplicationRecordCodec`; "person NUL id" → nothing; "unit NUL status NUL id"
+        /// and "status NUL id" → `ApplicationBriefCodec`; person → draft.
         var applications: MDB_dbi = 0
         var applicationsByPerson: MDB_dbi = 0
         var applicationsByUnit: MDB_dbi = 0

@@ -27,12 +27,12 @@ extension PersonIndex: ApplicationSource {
         reading { try applicationTables.ids(ofPerson: number, in: $0) } ?? []
     }
 
-    public func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String] {
-        reading { try applicationTables.ids(ofUnit: number, in: status, $0) } ?? []
+    public func briefs(ofUnit number: String, in status: ApplicationStatus?) -> [ApplicationBrief] {
+        reading { try applicationTables.briefs(ofUnit: number, in: status, $0) } ?? []
     }
 
-    public func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
-        reading { try applicationTables.ids(in: status, after: after, limit: limit, $0) } ?? []
+    public func briefs(in status: ApplicationStatus, after: String?, limit: Int) -> [ApplicationBrief] {
+        reading { try applicationTables.briefs(in: status, after: after, limit: limit, $0) } ?? []
     }
 
     public func draft(of person: String) -> CardState.Draft? {

@@ -157,8 +157,9 @@ extension PersonIndex {
     static let positionKey = Array("position".utf8)
     /// The layout of the index's values (`PersonRecordCodec`); another one is rebuilt.
     static let formatKey = Array("format".utf8)
-    /// The second byte is the application tables' layout (1: with `ApplicationRecordCodec`).
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 1]
+    /// The second byte is the application tables' layout (2: `ApplicationRecordCodec`, with
+    /// `ApplicationBriefCodec` briefs in the status and unit entries).
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }

@@ -29,15 +29,17 @@ extension PersonIndex {
                 let stored = try applications.application(id, in: transaction)
                 if stored != application { found.append("application \(id): the index \(stored == nil ? "lacks it" : "holds another record")") }
                 let status = ApplicationTables.field(application.status.rawValue)
-                if try transaction.get(tables.applicationsByStatus, status + Array(id.utf8)) == nil {
-                    found.append("application \(id): not in the status index")
+                let brief = ApplicationBrief(application)
+                func holdsBrief(_ value: [UInt8]?) -> Bool { value?.withUnsafeBytes(ApplicationBriefCodec.decode) == brief }
+                if !holdsBrief(try transaction.get(tables.applicationsByStatus, status + Array(id.utf8))) {
+                    found.append("application \(id): not in the status index with its brief")
                 }
                 if try transaction.get(tables.applicationsByPerson, ApplicationTables.field(application.personNumber) + Array(id.utf8)) == nil {
                     found.append("application \(id): not in the index of \(PrivacyMask.identityNumber(application.personNumber))'s applications")
                 }
                 if let unit = application.unitNumber,
-                   try transaction.get(tables.applicationsByUnit, ApplicationTables.field(unit) + status + Array(id.utf8)) == nil {
-                    found.append("application \(id): not in the unit index of \(unit)")
+                   !holdsBrief(try transaction.get(tables.applicationsByUnit, ApplicationTables.field(unit) + status + Array(id.utf8))) {
+                    found.append("application \(id): not in the unit index of \(unit) with its brief")
                 }
             }
             for (person, draft) in drafts.sorted(by: { $0.key < $1.key }) where found.count < 20 {

@@ -32,12 +32,12 @@ final class TransactionApplications: ApplicationSource, @unchecked Sendable {
 
     func applicationIDs(ofPerson number: String) -> [String] { read { try tables.ids(ofPerson: number, in: transaction) } ?? [] }
 
-    func applicationIDs(ofUnit number: String, in status: ApplicationStatus?) -> [String] {
-        read { try tables.ids(ofUnit: number, in: status, transaction) } ?? []
+    func briefs(ofUnit number: String, in status: ApplicationStatus?) -> [ApplicationBrief] {
+        read { try tables.briefs(ofUnit: number, in: status, transaction) } ?? []
     }
 
-    func applicationIDs(in status: ApplicationStatus, after: String?, limit: Int) -> [String] {
-        read { try tables.ids(in: status, after: after, limit: limit, transaction) } ?? []
+    func briefs(in status: ApplicationStatus, after: String?, limit: Int) -> [ApplicationBrief] {
+        read { try tables.briefs(in: status, after: after, limit: limit, transaction) } ?? []
     }
 
     func draft(of person: String) -> CardState.Draft? { read { try tables.draft(of: person, in: transaction) } ?? nil }

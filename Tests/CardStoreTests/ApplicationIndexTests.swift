@@ -67,7 +67,11 @@ import Testing
             same(state.applications(in: status, limit: 1), expected.applications(in: status, limit: 1))
             #expect(state.applicationCount(in: status) == expected.applicationCount(in: status))
             same(state.applications(ofUnit: "10000002", in: status), expected.applications(ofUnit: "10000002", in: status))
+            #expect(state.applications.briefs(ofUnit: "10000002", in: status) == expected.applications.briefs(ofUnit: "10000002", in: status))
+            #expect(state.applications.briefs(in: status, limit: 2) == expected.applications.briefs(in: status, limit: 2))
         }
+        #expect(state.applications.briefs(ofUnit: "10000002") == expected.applications.briefs(ofUnit: "10000002"))
+        #expect(state.applications.statusCounts().filter { $0.value != 0 } == expected.applications.statusCounts().filter { $0.value != 0 })
         same(state.applications(ofUnit: "10000002"), expected.applications(ofUnit: "10000002"))
     }
 
@@ -144,6 +148,19 @@ import Testing
         #expect(reopened.usedSnapshot && reopened.replayedAtOpen == 0)
         #expect(reopened.state.applications.isSettled)
         expectSameAnswers(reopened.state, expected)
+    }
+
+    @Test func aBriefComesBackAsItWentInAndDamagedBytesAreNoBrief() throws {
+        let repository = try open()
+        defer { repository.close() }
+        try story(repository)
+        for brief in repository.state.applications.briefs(ofUnit: "10000002") + repository.state.applications.briefs(in: .submitted, limit: 10) {
+            let bytes = ApplicationBriefCodec.encode(brief)
+            #expect(bytes.withUnsafeBytes(ApplicationBriefCodec.decode) == brief)
+            for cut in 0..<bytes.count { #expect(Array(bytes[..<cut]).withUnsafeBytes(ApplicationBriefCodec.decode) == nil) }
+            #expect((bytes + [0]).withUnsafeBytes(ApplicationBriefCodec.decode) == nil)
+        }
+        #expect([UInt8]().withUnsafeBytes(ApplicationBriefCodec.decode) == nil)
     }
 
     @Test func verifyNamesAnApplicationTheIndexHoldsWrongly() throws {

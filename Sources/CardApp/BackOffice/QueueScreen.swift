@@ -26,7 +26,8 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
                 keeping selectedID: String? = nil, showing limit: Int = shownAtOnce) {
         self.status = status
         self.query = query
-        let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(state.applicationCount(in: $0))）") }
+        let held = state.applications.statusCounts()
+        let counts = Self.statuses.map { ChoiceOption(id: $0.rawValue, label: "\($0.rawValue)（\(held[$0] ?? 0)）") }
         var fields: [FormField] = [
             FormField(id: "status", label: "办卡状态", control: .select(SelectList(counts, selectedID: status.rawValue),
                                                                   chosen: status.rawValue, width: 24)),
@@ -37,15 +38,17 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
             let none = query.isEmpty ? "没有处于「\(status.rawValue)」的申请。" : "没有办事编号、证件号码或姓名符合「\(query)」的申请。"
             fields.append(FormField(id: "none", control: .note(none, style: .muted)))
         } else {
-            let total = query.isEmpty ? state.applicationCount(in: status) : applications.count
+            let total = query.isEmpty ? held[status] ?? 0 : applications.count
             if total > applications.count {
                 fields.append(FormField(id: "more", control: .note(
                     "共 \(total) 笔，先显示最早提交的 \(applications.count) 笔；办完的离开此列表后，其余依次补上。找某一笔请用「查找」。",
                     style: .muted)))
             }
+            let names = Dictionary(state.persons.persons(applications.map(\.personNumber)).map { ($0.documentNumber, $0.name) },
+                                   uniquingKeysWith: { first, _ in first })
             let options = applications.map { application in
-                let name = state.person(application.personNumber)?.name ?? ""
-                let latest = application.timeline.last.map { BeijingTime.dateTime(microseconds: $0.at) } ?? ""
+                let name = names[application.personNumber] ?? ""
+                let latest = application.latestAt.map { BeijingTime.dateTime(microseconds: $0) } ?? ""
                 return ChoiceOption(id: application.id,
                                     label: "\(application.id)  \(TextLayout.pad(name, to: 6)) \(PrivacyMask.identityNumber(application.personNumber))",
                                     detail: query.isEmpty ? "\(application.channel.label)  \(latest)" : application.status.rawValue)
@@ -65,8 +68,8 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
     public static let shownAtOnce = 500
 
     /// What the list shows: the status's oldest applications, or the search's.
-    static func list(status: ApplicationStatus, query: String, in state: CardState, limit: Int = shownAtOnce) -> [Application] {
-        query.isEmpty ? state.applications(in: status, limit: limit) : find(query, in: state)
+    static func list(status: ApplicationStatus, query: String, in state: CardState, limit: Int = shownAtOnce) -> [ApplicationBrief] {
+        query.isEmpty ? state.applications.briefs(in: status, limit: limit) : find(query, in: state).map(ApplicationBrief.init)
     }
 
     /// Applications whose 办事编号 or applicant's whole ID number is `query`, or whose

@@ -6,7 +6,7 @@ import CardDomain
 struct UnitEmployeeList: Equatable, Sendable {
     struct Row: Equatable, Sendable {
         var person: PersonRecord
-        var application: Application?
+        var application: ApplicationBrief?
         var status: ApplicationStatus
         /// The latest confirmation's time (D14), what a submission is checked against (D16).
         var confirmedAt: Int64?
@@ -17,12 +17,16 @@ struct UnitEmployeeList: Equatable, Sendable {
     let rows: [Row]
 
     init(unit: String, state: CardState) {
-        let people = state.persons.members(ofUnit: unit, limit: .max).compactMap { state.person($0) }
+        let people = state.persons.persons(state.persons.members(ofUnit: unit, limit: .max))
             .filter { $0.status == .employed && $0.unitNumber == unit }
+        // Each employee's latest collective application here: the unit's briefs in id order,
+        // read in one pass rather than each employee's applications in full.
+        var latest: [String: ApplicationBrief] = [:]
+        for brief in state.applications.briefs(ofUnit: unit) where brief.kind == .unit { latest[brief.personNumber] = brief }
         rows = people.map { person in
-            let application = state.applications(ofPerson: person.documentNumber).last { $0.kind == .unit && $0.unitNumber == unit }
+            let application = latest[person.documentNumber]
             return Row(person: person, application: application, status: application?.status ?? .awaitingConfirmation,
-                       confirmedAt: application.flatMap(CardState.confirmedAt))
+                       confirmedAt: application?.confirmedAt)
         }.sorted { ($0.confirmedAt ?? .max, $0.person.documentNumber) < ($1.confirmedAt ?? .max, $1.person.documentNumber) }
     }
 

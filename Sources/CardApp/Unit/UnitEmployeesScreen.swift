@@ -78,7 +78,7 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
 
     /// 姓名, the masked ID (D12), 办卡状态, 领卡方式 in the channel's words, 确认时间.
     private func cells(_ row: UnitEmployeeList.Row) -> [String] {
-        let pickup = row.application.map { profile.pickupLabel($0.form.pickupMethod, kind: .unit) } ?? ""
+        let pickup = row.application.map { profile.pickupLabel($0.pickupMethod, kind: .unit) } ?? ""
         let time = row.confirmedAt.map { String(BeijingTime.dateTime(microseconds: $0).dropFirst(5)) } ?? ""
         return [row.person.name, PrivacyMask.identityNumber(row.person.documentNumber), row.status.rawValue, pickup, time]
     }

@@ -14,7 +14,7 @@ public enum UnitReport {
         var lines = [header.map(CSVTable.spreadsheetCell).joined(separator: ",")]
         for row in rows {
             let pickup = row.application.flatMap { application in
-                reference.channel(application.channel)?.pickupLabel(application.form.pickupMethod, kind: .unit)
+                reference.channel(application.channel)?.pickupLabel(application.pickupMethod, kind: .unit)
             } ?? ""
             let cells = [row.person.name,
                          wholeIDNumbers ? row.person.documentNumber : PrivacyMask.identityNumber(row.person.documentNumber),
