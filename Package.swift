@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "ReceiptPrintingTests", dependencies: ["ReceiptPrinting", "CardDomain", "SnapshotSupport",
                                                                   .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
-        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "SnapshotSupport", "CertificateTestSupport", "JournalTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "CardStore", "CardResources", "SnapshotSupport", "CertificateTestSupport", "JournalTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,7 @@ public struct ReadModelVerifier {
     public struct Report: Sendable {
         public var indexPosition: UInt64 = 0
         public var indexedPersons = 0
+        public var indexedApplications = 0
         public var snapshotSequence: UInt64?
         public var journalEnd: UInt64 = 0
         public var differences: [String] = []
@@ -27,6 +28,7 @@ public struct ReadModelVerifier {
         var report = Report()
         report.indexPosition = index.position
         report.indexedPersons = index.count
+        report.indexedApplications = index.census([]).total
         var snapshot: CardState?
         if case .found(let saved) = SnapshotStore(directory: data.snapshots, io: io).load(CardProjection.snapshotName) {
             report.snapshotSequence = saved.sequence

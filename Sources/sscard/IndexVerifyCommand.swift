@@ -6,7 +6,7 @@ import CardStore
 struct IndexVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Compare the person index and the snapshot with a fresh replay of the journal; change nothing."
+        abstract: "Compare the shared index (persons, applications, drafts) and the snapshot with a fresh replay of the journal; change nothing."
     )
 
     @OptionGroup var data: DataDirectoryOptions
@@ -16,9 +16,10 @@ struct IndexVerifyCommand: ParsableCommand {
         let report = try ReadModelVerifier(data: data.data).verify()
         print("journal: \(report.journalEnd) records")
         print("person index: \(report.indexedPersons) persons, at record \(report.indexPosition)")
+        print("application index: \(report.indexedApplications) applications")
         print("snapshot: " + (report.snapshotSequence.map { "at record \($0)" } ?? "none"))
         if report.indexPosition < report.journalEnd {
-            print("the person index is \(report.journalEnd - report.indexPosition) records behind the journal; the next start or command catches it up")
+            print("the shared index is \(report.journalEnd - report.indexPosition) records behind the journal; the next start or command catches it up")
         }
         guard report.differences.isEmpty else {
             for difference in report.differences { print("difference: \(difference)") }

@@ -1,9 +1,14 @@
+import CardDomain
+import CardResources
+import CardStore
 import Foundation
+import SystemPackage
 import Testing
 
-/// The shared read models under kill -9: a process killed while it moves the person index
-/// on (a rebuild, or a seed that catches the index up as it goes) leaves an index that is
-/// consistent with a journal position it records, and the next start brings it up.
+/// The shared read models under kill -9: a process killed while it moves the index of
+/// persons and applications on (a rebuild, or a start that catches the index up as it goes)
+/// leaves an index that is consistent with a journal position it records, and the next
+/// start brings it up.
 @Suite(.serialized) struct IndexCrashTests {
     let root: String
 
@@ -64,5 +69,56 @@ import Testing
         let final = try verify()
         #expect(final.status == 0, "\(final.output)\(final.error)")
         #expect(final.output.contains("person index: 60010 persons"), "\(final.output)")
+    }
+
+    /// `count` employees of 社区卫生服务中心 confirm, each in their own command, and the unit
+    /// submits the first half: applications in both statuses, written by this process.
+    func addApplications(_ count: Int) throws {
+        let context = CommandContext(now: 1_795_241_100_000_000, today: CalendarDate(year: 2026, month: 11, day: 21)!,
+                                     terminal: "pts/test", channel: .jingtong)
+        let repository = try CardRepository(data: DataDirectory(FilePath(root)), reference: try CardResources.referenceData())
+        defer { repository.close() }
+        _ = try DemoSeeder(repository: repository, context: context).seedEmployees(count: count, unit: "10000002")
+        let photo = PhotoReference(sha256: String(repeating: "c", count: 64), byteCount: 40_000, format: .png,
+                                   size: PixelSize(width: 358, height: 441))
+        let people = repository.state.persons.persons(repository.state.persons.members(ofUnit: "10000002", limit: .max))
+            .filter { $0.status == .employed && !$0.validity.isExpired(on: context.today) }
+        for person in people {
+            let form = ApplicationForm(validityStart: person.validityStart, ethnicGroup: "01", occupation: "17",
+                                       residenceDistrict: person.residenceDistrict, residenceAddress: person.residenceAddress,
+                                       mobile: person.mobile, bank: "北京银行", branch: "北京银行朝阳支行", pickupMethod: .unitCollects,
+                                       cardPhoto: photo, idCardFront: photo, idCardBack: photo, consented: true)
+            try repository.execute(.confirmEmployeeData(personNumber: person.documentNumber, form: form),
+                                   by: Actor(username: person.documentNumber, role: .person, personNumber: person.documentNumber),
+                                   context: context)
+        }
+        let confirmed = repository.state.applications(ofUnit: "10000002", in: .confirmed)
+        let items = confirmed.prefix(confirmed.count / 2).map { SubmissionItem(applicationID: $0.id, confirmedAt: CardState.confirmedAt($0)!) }
+        try repository.execute(.submitEmployees(unitNumber: "10000002", items: Array(items)),
+                               by: Actor(username: "shequ-admin", role: .unitOperator, unitNumber: "10000002"), context: context)
+    }
+
+    @Test func killedWhileCatchingUpApplicationsTheIndexIsConsistentAndTheNextStartCatchesUp() throws {
+        let seed = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "20000"])
+        #expect(seed.status == 0, "\(seed.error)")
+        try addApplications(1_500)
+        let before = try verify()
+        #expect(before.status == 0, "\(before.output)\(before.error)")
+        let held = try #require(before.output.split(separator: "\n").first { $0.hasPrefix("application index:") })
+        // Without an index, a start catches up from the journal, committing every 20,000 records.
+        try FileManager.default.removeItem(atPath: root + "/index")
+        var kills = 0
+        for changes in [1, 2] {
+            if try killWhileWritingTheIndex(["demo", "seed", "--data-dir", root, "--persons", "20000"], afterChanges: changes) { kills += 1 }
+            let check = try verify()
+            #expect(check.status == 0, "\(check.output)\(check.error)")
+        }
+        #expect(kills >= 1, "the processes ended before they could be killed")
+        let again = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "20000"])
+        #expect(again.status == 0, "\(again.error)")
+        let final = try verify()
+        #expect(final.status == 0, "\(final.output)\(final.error)")
+        #expect(final.output.contains(held), "\(final.output)")
+        #expect(!held.hasSuffix(" 0 applications"))
     }
 }
