@@ -174,6 +174,7 @@ public final class CardRepository {
         try settleShared()
         try ProjectionLoader<CardProjection>(data: data, io: io).save(projection, at: sequence)
         snapshotSequence = sequence
+        try? SnapshotStore(directory: data.snapshots, io: io).removeOtherVersions(of: CardProjection.snapshotName)
     }
 }
 

@@ -47,6 +47,17 @@ public struct SnapshotStore: Sendable {
         if io.exists(file) { try io.remove(file) }
     }
 
+    /// Removes the snapshots an older build saved under another version of `name` (the part
+    /// before its last "-v"): they are ignored since the layout changed, and only take space.
+    public func removeOtherVersions(of name: String) throws {
+        guard let cut = name.range(of: "-v", options: .backwards) else { return }
+        let family = name[..<cut.upperBound]
+        guard io.exists(directory) else { return }
+        for file in try io.listDirectory(directory) where file.hasPrefix(family) && file.hasSuffix(".snap") && file != "\(name).snap" {
+            try io.remove(directory.appending(file))
+        }
+    }
+
     public func load(_ name: String) -> Loaded {
         let file: FileDescriptor
         do {

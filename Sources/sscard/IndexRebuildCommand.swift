@@ -8,7 +8,7 @@ import Foundation
 struct IndexRebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
-        abstract: "Rebuild the person index and the snapshot from the journal."
+        abstract: "Rebuild the shared index (persons, applications, drafts) and the snapshot from the journal."
     )
 
     @OptionGroup var data: DataDirectoryOptions
@@ -24,6 +24,7 @@ struct IndexRebuildCommand: ParsableCommand {
         defer { repository.close() }
         try repository.saveSnapshot()
         print("person index: \(index.count) persons, at record \(position)")
+        print("application index: \(index.census([]).total) applications")
         print("snapshot: at record \(repository.sequence)")
         print("rebuilt in \(started.duration(to: .now))")
     }

@@ -54,6 +54,16 @@ struct SumModel: Projection, Equatable {
         #expect(try !FileManager.default.contentsOfDirectory(atPath: data.snapshots.string).contains { $0.hasSuffix(".tmp") })
     }
 
+    @Test func anOlderVersionsSnapshotIsRemovedAndNothingElse() throws {
+        let store = SnapshotStore(directory: data.snapshots)
+        for name in ["card-state-v2", "card-state-v3", "card-state-v4", "sum-v1"] {
+            try store.save(Snapshot(sequence: 1, state: [1]), as: name)
+        }
+        try store.removeOtherVersions(of: "card-state-v4")
+        let left = try FileManager.default.contentsOfDirectory(atPath: data.snapshots.string).sorted()
+        #expect(left == ["card-state-v4.snap", "sum-v1.snap"])
+    }
+
     @Test func snapshotFailingItsChecksumIsRejected() throws {
         let store = SnapshotStore(directory: data.snapshots)
         try store.save(Snapshot(sequence: 42, state: [1, 2, 3]), as: "x")
