@@ -16,82 +16,31 @@ public struct CSVTable: Sendable {
 
     /// Parses `bytes`; nil when they are not UTF-8 text.
     public static func parse(_ bytes: [UInt8]) -> CSVTable? {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard var (records, unclosed) = parseRecords(body) else { return nil }
-        // A final line break leaves nothing; blank lines between rows are not records either.
-        records.removeAll { $0.fields.count == 1 && $0.fields[0].isEmpty }
-        guard !records.isEmpty else { return CSVTable(header: [], rows: [], unclosedQuoteLine: unclosed) }
-        return CSVTable(header: records[0].fields, rows: Array(records.dropFirst()), unclosedQuoteLine: unclosed)
+        var scanner = CSVRecordScanner(bytes[...])
+        var records: [Row] = []
+        do {
+            while let row = try scanner.nextNonBlank() { records.append(row) }
+        } catch {
+            return nil
+        }
+        guard let header = records.first else { return CSVTable(header: [], rows: [], unclosedQuoteLine: scanner.unclosedQuoteLine) }
+        return CSVTable(header: header.fields, rows: Array(records.dropFirst()), unclosedQuoteLine: scanner.unclosedQuoteLine)
     }
 
-    /// Splits on the bytes of the ASCII quote, comma, CR and LF: a UTF-8 sequence never
-    /// contains an ASCII byte, so the cuts fall between characters. Each field is checked
-    /// as UTF-8 on its own, which checks every byte that is not a delimiter, and is stored
-    /// without spare capacity (a 1,000,000-row file is held whole while it is imported).
-    /// Nil when a field is not UTF-8.
-    private static func parseRecords(_ bytes: ArraySlice<UInt8>) -> (rows: [Row], unclosedQuoteLine: Int?)? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var quoteOpenedOn = 1
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var startLine = 1
-        var inQuotes = false
-        var justClosedQuote = false
-        var index = bytes.startIndex
-        func endField() -> Bool {
-            guard let text = String(validating: field, as: UTF8.self) else { return false }
-            fields.append(text)
-            field.removeAll(keepingCapacity: true)
-            return true
+    /// The header, how many rows follow it and where a quote is left open, from one pass
+    /// that keeps no rows; nil when the bytes are not UTF-8 text. An import checks a whole
+    /// file this way first, then reads its rows a batch at a time (`CSVRecordScanner`).
+    public static func survey(_ bytes: [UInt8]) -> CSVSurvey? {
+        var scanner = CSVRecordScanner(bytes[...])
+        var survey = CSVSurvey(header: [], rowCount: 0, unclosedQuoteLine: nil)
+        do {
+            if let header = try scanner.nextNonBlank() { survey.header = header.fields }
+            while try scanner.nextNonBlank() != nil { survey.rowCount += 1 }
+        } catch {
+            return nil
         }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            index += 1
-            let next = index < bytes.endIndex ? bytes[index] : nil
-            if inQuotes {
-                if byte == quote {
-                    if next == quote {
-                        field.append(quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        justClosedQuote = true
-                    }
-                } else {
-                    if byte == lf { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case quote where field.isEmpty && !justClosedQuote:
-                inQuotes = true
-                quoteOpenedOn = line
-            case comma:
-                guard endField() else { return nil }
-                justClosedQuote = false
-            case cr where next == lf:
-                continue
-            case lf, cr:
-                guard endField() else { return nil }
-                rows.append(Row(line: startLine, fields: fields))
-                fields = []
-                justClosedQuote = false
-                line += 1
-                startLine = line
-            default:
-                field.append(byte)
-            }
-        }
-        if inQuotes { return String(validating: field, as: UTF8.self) == nil ? nil : (rows, quoteOpenedOn) }
-        if !field.isEmpty || !fields.isEmpty {
-            guard endField() else { return nil }
-            rows.append(Row(line: startLine, fields: fields))
-        }
-        return (rows, nil)
+        survey.unclosedQuoteLine = scanner.unclosedQuoteLine
+        return survey
     }
 
     /// One field quoted for CSV output when it needs to be.

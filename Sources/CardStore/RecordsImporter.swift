@@ -38,17 +38,30 @@ public struct RecordsImporter {
     /// `progress` is told how many rows are done after each batch.
     public func run(_ table: CSVTable, dryRun: Bool = false,
                     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Summary {
-        let reader = try PersonRowReader(header: table.header, reference: repository.reference, today: context.today)
-        var summary = Summary()
-        summary.rows = table.rows.count
-        var firstLineOf: [String: Int] = [:]
         var start = 0
-        while start < table.rows.count {
-            let rows = table.rows[start..<min(table.rows.count, start + Self.batchSize)]
+        return try run(header: table.header, rowCount: table.rows.count, dryRun: dryRun, progress: progress) { count in
+            defer { start = min(table.rows.count, start + count) }
+            return Array(table.rows[start..<min(table.rows.count, start + count)])
+        }
+    }
+
+    /// Imports `rowCount` rows under `header`, which `nextRows` gives a batch at a time (an
+    /// empty batch at the end), so that a large file is never held as rows all at once.
+    public func run(header: [String], rowCount: Int, dryRun: Bool = false,
+                    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+                    nextRows: (_ count: Int) throws -> [CSVTable.Row]) throws -> Summary {
+        let reader = try PersonRowReader(header: header, reference: repository.reference, today: context.today)
+        var summary = Summary()
+        summary.rows = rowCount
+        var firstLineOf: [String: Int] = [:]
+        var done = 0
+        while true {
+            let rows = try nextRows(Self.batchSize)
+            if rows.isEmpty { break }
             var commands: [Command] = []
             var commandLines: [Int] = []
             // Reading and checking a row is pure, and most of an import's time: every core does it.
-            let read = try Array(rows).concurrentMap { reader.read($0.fields) }
+            let read = try rows.concurrentMap { reader.read($0.fields) }
             for (row, result) in zip(rows, read) {
                 switch result {
                 case .failure(let found):
@@ -81,8 +94,8 @@ public struct RecordsImporter {
                 case .failure(let refusal): reject(line, [FieldProblem(field: "(行)", message: refusal.description)], into: &summary)
                 }
             }
-            start += rows.count
-            progress(start, table.rows.count)
+            done += rows.count
+            progress(done, rowCount)
         }
         return summary
     }

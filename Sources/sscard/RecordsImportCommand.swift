@@ -38,13 +38,11 @@ struct RecordsImportCommand: ParsableCommand {
             print("sscard records import: \(message)", to: &standardError)
             return ExitCode(2)
         }
-        // Read as bytes once, never from a FIFO or a device; the bytes are let go once parsed.
-        let table: CSVTable
-        do {
-            guard case .success(let read) = RegularFile.read(file, limit: Int.max) else { throw usage("无法读取文件 \(shownFile)") }
-            guard let parsed = CSVTable.parse(read.bytes) else { throw usage("\(shownFile) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
-            table = parsed
-        }
+        // Read as bytes once, never from a FIFO or a device. The whole file is checked first
+        // (UTF-8, quotes, rows counted), then its rows are read a batch at a time, so a file
+        // of a million rows is never held as rows at once.
+        guard case .success(let read) = RegularFile.read(file, limit: Int.max) else { throw usage("无法读取文件 \(shownFile)") }
+        guard let table = CSVTable.survey(read.bytes) else { throw usage("\(shownFile) 不是 UTF-8 编码的文本，请另存为 UTF-8 CSV") }
         if let line = table.unclosedQuoteLine {
             throw usage("第 \(line) 行的引号没有闭合：其后直到文件末尾的内容都会成为一个字段。请检查该行的引号后重新导入；没有导入任何行")
         }
@@ -64,10 +62,17 @@ struct RecordsImportCommand: ParsableCommand {
         repository.upkeep = .bulk
         let actor = Actor.system("records-import:" + (ProcessInfo.processInfo.environment["USER"] ?? "admin"))
         let importer = RecordsImporter(repository: repository, actor: actor, context: SessionClock.context(channel: .counter))
-        let bar = ProgressBar(total: table.rows.count)
+        let bar = ProgressBar(total: table.rowCount)
+        var rows = CSVRecordScanner(read.bytes[...])
+        _ = try rows.nextNonBlank()  // the header
         let summary: RecordsImporter.Summary
         do {
-            summary = try importer.run(table, dryRun: dryRun) { done, total in bar.update(done) }
+            summary = try importer.run(header: table.header, rowCount: table.rowCount, dryRun: dryRun,
+                                       progress: { done, _ in bar.update(done) }) { count in
+                var batch: [CSVTable.Row] = []
+                while batch.count < count, let row = try rows.nextNonBlank() { batch.append(row) }
+                return batch
+            }
         } catch let problem as PersonRowReader.HeaderProblem {
             throw usage("表头错误：\(problem)。可用的列：" + PersonColumn.allCases.map(\.rawValue).joined(separator: "、"))
         }

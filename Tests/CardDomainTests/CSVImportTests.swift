@@ -26,6 +26,22 @@ import Testing
         #expect(CSVTable.quote("a,\"b\"") == "\"a,\"\"b\"\"\"")
     }
 
+    /// The import checks a file in one pass that keeps no rows, then reads it a batch at a
+    /// time: both see what parsing it whole sees.
+    @Test(arguments: ["姓名,证件号码\r\n孙建国,1\r\n\r\n\"李,\"\"四\"\"\n2\",3\n", "\u{FEFF}a,b\n\n\n", "a\n\"x\ny", "", "\n\n",
+                      "a,b\r\nc,\"\"", "a\rb\rc"])
+    func aSurveyAndARowByRowReadAgreeWithTheWholeParse(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let table = try #require(CSVTable.parse(bytes))
+        #expect(CSVTable.survey(bytes) == CSVSurvey(header: table.header, rowCount: table.rows.count,
+                                                    unclosedQuoteLine: table.unclosedQuoteLine))
+        var scanner = CSVRecordScanner(bytes[...])
+        var rows: [[String]] = []
+        while let row = try scanner.nextNonBlank() { rows.append(row.fields) }
+        #expect(rows == (table.header.isEmpty ? [] : [table.header]) + table.rows.map(\.fields))
+        #expect(CSVTable.survey(bytes + [0xFF]) == nil)
+    }
+
     @Test func englishAliasesAreAcceptedAndUnknownHeadersNamed() throws {
         _ = try Self.reader(["Name", "ID Number", "validity_start", "address", "district", "status"])
         #expect(throws: PersonRowReader.HeaderProblem.unknown(column: 2, header: "工号")) {
