@@ -2,15 +2,16 @@ import CardDomain
 import Foundation
 
 /// The domain's read models as a journal projection: replays event records into a
-/// `CardState`, and saves it as a JSON snapshot. With the shared person index attached,
-/// the persons are not in the snapshot and are not replayed up to the index's position.
+/// `CardState`, and saves it as a JSON snapshot. With the shared index attached,
+/// what it holds (persons, applications, drafts) is not in the snapshot and is not replayed
+/// up to the index's position.
 public struct CardProjection: Projection {
     /// v2: the persons are the changes on top of the shared index, not the whole directory.
     /// v3: no views. v4: the applications and drafts are changes on top of the index too.
     public static let snapshotName = "card-state-v4"
 
     public var state: CardState
-    /// Person records up to here are in the attached index already: replay skips them.
+    /// Records of the kinds the attached index holds are in it up to here: replay skips them.
     var indexedThrough: UInt64 = 0
 
     public init() { state = CardState() }

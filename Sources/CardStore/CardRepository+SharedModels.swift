@@ -13,9 +13,9 @@ extension CardRepository {
     /// no other process moved the index since this one last did, what is held here is exactly
     /// what it lacks, and is written from memory; otherwise the index catches up from the journal.
     func settleShared() throws {
-        if try !storedFromMemory() { try personIndex.catchUp(journal: data.journal, io: io) }
+        if try !storedFromMemory() { try sharedIndex.catchUp(journal: data.journal, io: io) }
         projection.state.settleShared(through: sequence)
-        projection.indexedThrough = personIndex.position
+        projection.indexedThrough = sharedIndex.position
         noteSettled()
     }
 
@@ -23,13 +23,13 @@ extension CardRepository {
     /// false when another process moved it, or nothing was recorded here since.
     private func storedFromMemory() throws -> Bool {
         guard let base = settledAt, sequence > base else { return false }
-        return try personIndex.store(projection.state.persons, projection.state.applications, over: base,
+        return try sharedIndex.store(projection.state.persons, projection.state.applications, over: base,
                                      reaching: .init(sequence: sequence, timestamp: lastTimestamp))
     }
 
     /// Records whether what is held here is now exactly what came after the index's position.
     func noteSettled() {
         let settled = projection.state.persons.changes.isEmpty && projection.state.applications.isSettled
-        settledAt = settled && personIndex.position == sequence ? sequence : nil
+        settledAt = settled && sharedIndex.position == sequence ? sequence : nil
     }
 }

@@ -18,7 +18,7 @@ public final class CardRepository {
     let io: any FileIO
     var projection: CardProjection
     /// The persons every process on the machine shares (LMDB, derived from the journal).
-    public let personIndex: PersonIndex
+    public let sharedIndex: SharedIndex
     /// The sequence number of the last snapshot this process saw or saved.
     var snapshotSequence: UInt64 = 0
     /// The timestamp of the journal record at `sequence`, once known.
@@ -45,9 +45,9 @@ public final class CardRepository {
         // The writer recovers (cuts a torn tail) before anything is replayed.
         journal = try Journal(directory: data.journal, io: io)
         // The shared index first, so that loading replays only what is not in it.
-        let index = try PersonIndex.shared(in: data)
+        let index = try SharedIndex.shared(in: data)
         try index.catchUp(journal: data.journal, io: io)
-        personIndex = index
+        sharedIndex = index
         let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
@@ -100,8 +100,8 @@ public final class CardRepository {
     public func executeBatch(_ commands: [Command], by actor: Actor, context: CommandContext,
                              dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
         if let broken { throw RepositoryUnusable(reason: broken) }
-        if let failure = personIndex.failure {
-            throw RepositoryUnusable(reason: "the shared person index could not be read (\(failure)); restart, or run sscard index rebuild")
+        if let failure = sharedIndex.failure {
+            throw RepositoryUnusable(reason: "the shared index could not be read (\(failure)); restart, or run sscard index rebuild")
         }
         if dryRun {
             try applyNewRecords()
@@ -156,7 +156,7 @@ public final class CardRepository {
         do {
             journal.close()
             journal = try Journal(directory: data.journal, io: io)
-            let index = personIndex
+            let index = sharedIndex
             let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged) { $0.attach(index, at: $1) }
             projection = loaded.model
             sequence = loaded.sequence
@@ -168,7 +168,7 @@ public final class CardRepository {
     }
 
     /// Saves the state as the snapshot for the current sequence number, for a fast start.
-    /// The person index is brought up first, so the snapshot holds no persons it lacks.
+    /// The shared index is brought up first, so the snapshot holds nothing it lacks.
     public func saveSnapshot() throws {
         guard sequence > 0 else { return }
         try settleShared()

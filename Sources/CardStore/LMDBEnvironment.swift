@@ -7,7 +7,7 @@ import SystemPackage
 /// last committed state. Here it only ever holds data derived from the journal.
 ///
 /// LMDB forbids opening one environment twice in a process (closing either breaks the
-/// other's locks), so `PersonIndex` keeps one per path.
+/// other's locks), so `SharedIndex` keeps one per path.
 final class LMDBEnvironment: @unchecked Sendable {
     /// The named tables, opened once when the environment is.
     struct Tables {

@@ -24,7 +24,7 @@ public struct ReadModelVerifier {
     }
 
     public func verify() throws -> Report {
-        let index = try PersonIndex.shared(in: data)
+        let index = try SharedIndex.shared(in: data)
         var report = Report()
         report.indexPosition = index.position
         report.indexedPersons = index.count

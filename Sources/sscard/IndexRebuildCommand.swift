@@ -16,7 +16,7 @@ struct IndexRebuildCommand: ParsableCommand {
     func run() throws {
         _ = try data.existingJournal()
         let started = ContinuousClock.now
-        let index = try PersonIndex.shared(in: data.data)
+        let index = try SharedIndex.shared(in: data.data)
         let position = try index.catchUp(journal: data.data.journal, rebuild: true)
         // The snapshot is made again too: the repository replays the journal without it.
         try SnapshotStore(directory: data.data.snapshots).remove(CardProjection.snapshotName)

@@ -86,7 +86,7 @@ import Testing
         try story(repository)
         let replayed = try replay()
         #expect(replayed.applications.count == 4)
-        if limit < 1_000 { #expect(repository.personIndex.census([]).total > 0) }
+        if limit < 1_000 { #expect(repository.sharedIndex.census([]).total > 0) }
         expectSameAnswers(repository.state, replayed)
         #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
     }
@@ -98,7 +98,7 @@ import Testing
         // The second process starts over the journal: its index catch-up applies every event.
         let second = try open()
         defer { second.close() }
-        #expect(second.personIndex.census([]).total == 4)
+        #expect(second.sharedIndex.census([]).total == 4)
         #expect(second.state.applications.changes.isEmpty)
         let id = first.state.applications(in: .submitted)[0].id
         try second.execute(.changeStatus(applicationID: id, to: .inProduction), by: Actor(username: "houtai02", role: .backOffice),
@@ -129,7 +129,7 @@ import Testing
         try second.execute(.changeStatus(applicationID: submitted[0], to: .inProduction), by: office, context: Unit.context)
         try second.execute(.changeStatus(applicationID: submitted[1], to: .produced), by: office, context: Unit.context)
         try second.saveSnapshot()
-        #expect(second.personIndex.position == second.sequence)
+        #expect(second.sharedIndex.position == second.sequence)
         try first.refresh()
         let replayed = try replay()
         #expect(first.state.applications[submitted[0]]?.timeline.map(\.status) == replayed.applications[submitted[0]]?.timeline.map(\.status))
@@ -169,8 +169,8 @@ import Testing
         try story(repository)
         var wrong = try #require(repository.state.applications(in: .submitted).first)
         wrong.status = .collected
-        let tables = ApplicationTables(tables: repository.personIndex.environment.tables)
-        try repository.personIndex.environment.write { try tables.store(wrong, in: $0) }
+        let tables = ApplicationTables(tables: repository.sharedIndex.environment.tables)
+        try repository.sharedIndex.environment.write { try tables.store(wrong, in: $0) }
         let differences = try ReadModelVerifier(data: data).verify().differences
         #expect(differences.contains { $0.contains(wrong.id) && $0.contains("another record") })
         #expect(differences.contains { $0.contains("「已领卡」") })

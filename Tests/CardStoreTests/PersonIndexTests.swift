@@ -47,7 +47,7 @@ import Testing
         try seed(repository, count: 5_000)
         #expect(repository.state.persons.count == 5_000)
         #expect(repository.state.persons.changes.count < RepositoryUpkeep.interactive.unsettledPersonLimit)
-        #expect(repository.personIndex.position > 4_000)
+        #expect(repository.sharedIndex.position > 4_000)
         // Private like the journal: the folder 0700, its files 0600.
         let folderMode = try FileManager.default.attributesOfItem(atPath: data.index.string)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
@@ -58,8 +58,8 @@ import Testing
         let expected = try replayedPersons()
         #expect(expected.count == 5_000)
         for number in expected.changes.keys { #expect(repository.state.person(number) == expected.person(number)) }
-        #expect(try repository.personIndex.differences(from: try ProjectionLoader<CardProjection>(
-            data: DataDirectory(FilePath(try copyOfJournalOnly()))).load(through: repository.personIndex.position).model.state.persons).isEmpty)
+        #expect(try repository.sharedIndex.differences(from: try ProjectionLoader<CardProjection>(
+            data: DataDirectory(FilePath(try copyOfJournalOnly()))).load(through: repository.sharedIndex.position).model.state.persons).isEmpty)
     }
 
     @Test func nameSearchPagesInAStableOrderAcrossTheIndexAndRecentChanges() throws {
@@ -98,11 +98,11 @@ import Testing
         repository.upkeep = RepositoryUpkeep(unsettledPersonLimit: 5_000, snapshotInterval: 100_000)
         try seed(repository, count: 3_000)
         #expect(repository.state.persons.changes.count == 3_000)
-        #expect(repository.personIndex.position < 10)
+        #expect(repository.sharedIndex.position < 10)
         repository.upkeep = RepositoryUpkeep(unsettledPersonLimit: 500, snapshotInterval: 100_000)
         try repository.refresh()
         #expect(repository.state.persons.changes.isEmpty)
-        #expect(repository.personIndex.position == repository.sequence)
+        #expect(repository.sharedIndex.position == repository.sequence)
         #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
     }
 
@@ -113,7 +113,7 @@ import Testing
         repository.close()
         try FileManager.default.removeItem(atPath: data.index.string)
         let reopened = try open()
-        #expect(reopened.personIndex.count == 2_500)
+        #expect(reopened.sharedIndex.count == 2_500)
         #expect(reopened.state == before)
         #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
     }
@@ -149,7 +149,7 @@ import Testing
         try first.execute(.recordPerson(earlier), by: .system("import"), context: Self.context)
         try second.execute(.recordPerson(later), by: .system("import"), context: Self.context)
         try second.saveSnapshot()
-        #expect(second.personIndex.position == second.sequence)
+        #expect(second.sharedIndex.position == second.sequence)
         try first.refresh()
         try first.saveSnapshot()
         #expect(try ReadModelVerifier(data: data).verify().differences.isEmpty)
@@ -169,8 +169,8 @@ import Testing
         let number = Self.people.person(3, units: ["10000001", "10000002"]).documentNumber
         var wrong = repository.state.person(number)!
         wrong.name = "错误"
-        try repository.personIndex.environment.write { transaction in
-            try PersonIndex.store(wrong, in: transaction, repository.personIndex.environment.tables)
+        try repository.sharedIndex.environment.write { transaction in
+            try SharedIndex.store(wrong, in: transaction, repository.sharedIndex.environment.tables)
         }
         let differences = try ReadModelVerifier(data: data).verify().differences
         #expect(differences.contains { $0.contains(PrivacyMask.identityNumber(number)) && $0.contains("another record") })

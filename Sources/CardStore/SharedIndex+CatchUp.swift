@@ -4,7 +4,7 @@ import Foundation
 import Journal
 import SystemPackage
 
-extension PersonIndex {
+extension SharedIndex {
     /// The journal record the index reflects: its sequence number and timestamp, so that an
     /// index over another journal (replaced, restored from backup) is noticed and rebuilt.
     struct Position: Equatable {

@@ -1,6 +1,6 @@
 import CardDomain
 
-extension PersonIndex {
+extension SharedIndex {
     /// How the index's applications and drafts differ from `expected`, a replay of the
     /// journal to the index's position held in memory: every application with its person,
     /// unit and status entries, the count per status, and every draft. Numbers are masked.

@@ -2,7 +2,7 @@ import CLMDB
 import CardDomain
 import Foundation
 
-extension PersonIndex {
+extension SharedIndex {
     /// How the index differs from `expected`, a replay of the journal to the index's
     /// position held in memory: every person, and every name, unit and mobile entry.
     /// Document numbers are masked in what is said.

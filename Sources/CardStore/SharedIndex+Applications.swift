@@ -2,7 +2,7 @@ import CardDomain
 
 /// The applications and drafts the shared index holds, read by every process the same way
 /// as the persons: lock-free LMDB reads through the page cache.
-extension PersonIndex: ApplicationSource {
+extension SharedIndex: ApplicationSource {
     var applicationTables: ApplicationTables { ApplicationTables(tables: environment.tables) }
 
     public func application(_ id: String) -> Application? {

@@ -5,11 +5,12 @@ import Journal
 import Synchronization
 import SystemPackage
 
-/// The district's persons as an LMDB index in the data directory (`index/`), shared by
-/// every process on the machine through the page cache: by document number, by 卡预留手机号,
-/// by name and by unit. It is derived from the journal and records the journal position
-/// it reflects; `catchUp` moves it on, and deleting it loses nothing.
-public final class PersonIndex: PersonSource, @unchecked Sendable {
+/// The district's persons, applications and drafts as an LMDB index in the data directory
+/// (`index/`), shared by every process on the machine through the page cache. Persons are
+/// read here (by document number, by 卡预留手机号, by name and by unit), applications in
+/// `SharedIndex+Applications`. It is derived from the journal and records the journal
+/// position it reflects; `catchUp` moves it on, and deleting it loses nothing.
+public final class SharedIndex: PersonSource, @unchecked Sendable {
     let environment: LMDBEnvironment
     public let identity: String
     /// A journal reader kept between catch-ups, so each reads only what is new (a fresh
@@ -28,13 +29,13 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
 
     /// The index in `data`'s `index/` folder (created 0700 if missing), shared with any
     /// other repository of this process on the same folder.
-    public static func shared(in data: DataDirectory) throws -> PersonIndex {
+    public static func shared(in data: DataDirectory) throws -> SharedIndex {
         let folder = data.index
         try SystemFileIO().makeDirectory(folder)
         let key = URL(fileURLWithPath: folder.string).resolvingSymlinksInPath().path
         return try open.withLock { handles in
             if let index = handles[key]?.index { return index }
-            let index = try PersonIndex(folder: folder, identity: key)
+            let index = try SharedIndex(folder: folder, identity: key)
             handles[key] = WeakIndex(index: index)
             return index
         }
@@ -115,5 +116,5 @@ public final class PersonIndex: PersonSource, @unchecked Sendable {
 }
 
 private struct WeakIndex {
-    weak var index: PersonIndex?
+    weak var index: SharedIndex?
 }
