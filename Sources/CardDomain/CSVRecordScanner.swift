@@ -82,6 +82,74 @@ public struct CSVRecordScanner {
         return CSVTable.Row(line: startLine, fields: fields)
     }
 
+    /// Steps over the next record without making its fields: whether it is blank, or nil at
+    /// the end (and after an unclosed quote). It checks no UTF-8: see `isUTF8`.
+    public mutating func skip() -> Bool? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        guard index < bytes.endIndex else { return nil }
+        var fields = 1
+        var fieldIsEmpty = true
+        var quoteOpenedOn = line
+        var inQuotes = false
+        var justClosedQuote = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index += 1
+            let next = index < bytes.endIndex ? bytes[index] : nil
+            if inQuotes {
+                if byte == quote {
+                    if next == quote {
+                        fieldIsEmpty = false
+                        index += 1
+                    } else {
+                        inQuotes = false
+                        justClosedQuote = true
+                    }
+                } else {
+                    if byte == lf { line += 1 }
+                    fieldIsEmpty = false
+                }
+                continue
+            }
+            switch byte {
+            case quote where fieldIsEmpty && !justClosedQuote:
+                inQuotes = true
+                quoteOpenedOn = line
+            case comma:
+                fields += 1
+                fieldIsEmpty = true
+                justClosedQuote = false
+            case cr where next == lf:
+                continue
+            case lf, cr:
+                line += 1
+                return fields == 1 && fieldIsEmpty
+            default:
+                fieldIsEmpty = false
+            }
+        }
+        if inQuotes {
+            unclosedQuoteLine = quoteOpenedOn
+            return nil
+        }
+        return fields == 1 && fieldIsEmpty
+    }
+
+    /// Whether `bytes` are UTF-8 text, checked a piece at a time (each ending before an ASCII
+    /// byte, which is never inside a character) so that no copy of a large file is made. The
+    /// delimiters are ASCII, so then every field is UTF-8 too. (The converse fails: a quote
+    /// inside a character splits it, and unquoting would mend it. Such a file is refused.)
+    public static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            var end = min(bytes.endIndex, start + (1 << 20))
+            while end < bytes.endIndex, bytes[end] >= 0x80 { end += 1 }
+            guard String(validating: bytes[start..<end], as: UTF8.self) != nil else { return false }
+            start = end
+        }
+        return true
+    }
+
     /// The next record that is not blank (a final line break leaves nothing, and blank lines
     /// between rows are not records either).
     public mutating func nextNonBlank() throws(NotText) -> CSVTable.Row? {

@@ -14,8 +14,10 @@ public struct CSVTable: Sendable {
     /// one field, so the file is refused rather than silently short.
     public var unclosedQuoteLine: Int?
 
-    /// Parses `bytes`; nil when they are not UTF-8 text.
+    /// Parses `bytes`; nil when they are not UTF-8 text, as a whole (a quote may not split
+    /// a character, even where taking the quote out would mend it) and field by field.
     public static func parse(_ bytes: [UInt8]) -> CSVTable? {
+        guard CSVRecordScanner.isUTF8(bytes[...]) else { return nil }
         var scanner = CSVRecordScanner(bytes[...])
         var records: [Row] = []
         do {
@@ -31,14 +33,15 @@ public struct CSVTable: Sendable {
     /// that keeps no rows; nil when the bytes are not UTF-8 text. An import checks a whole
     /// file this way first, then reads its rows a batch at a time (`CSVRecordScanner`).
     public static func survey(_ bytes: [UInt8]) -> CSVSurvey? {
+        guard CSVRecordScanner.isUTF8(bytes[...]) else { return nil }
         var scanner = CSVRecordScanner(bytes[...])
         var survey = CSVSurvey(header: [], rowCount: 0, unclosedQuoteLine: nil)
         do {
             if let header = try scanner.nextNonBlank() { survey.header = header.fields }
-            while try scanner.nextNonBlank() != nil { survey.rowCount += 1 }
         } catch {
             return nil
         }
+        while let blank = scanner.skip() { if !blank { survey.rowCount += 1 } }
         survey.unclosedQuoteLine = scanner.unclosedQuoteLine
         return survey
     }

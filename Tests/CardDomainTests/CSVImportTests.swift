@@ -42,6 +42,14 @@ import Testing
         #expect(CSVTable.survey(bytes + [0xFF]) == nil)
     }
 
+    /// A quote inside a character: unquoting would make it whole again, but the file is not
+    /// UTF-8 text as it stands, and both the survey and the parse refuse it (found by fuzzing).
+    @Test func aQuoteThatSplitsACharacterRefusesTheFile() {
+        let split: [UInt8] = Array("a,b\n\"朝".utf8) + [0xE6, 0x9D, 0x22, 0xB8] + Array(",c\n".utf8)
+        #expect(CSVTable.parse(split) == nil)
+        #expect(CSVTable.survey(split) == nil)
+    }
+
     @Test func englishAliasesAreAcceptedAndUnknownHeadersNamed() throws {
         _ = try Self.reader(["Name", "ID Number", "validity_start", "address", "district", "status"])
         #expect(throws: PersonRowReader.HeaderProblem.unknown(column: 2, header: "工号")) {
