@@ -24,71 +24,24 @@ public struct CSVRecordScanner {
     /// The next record, or nil at the end (and after an unclosed quote, whose field would
     /// run to the end: see `unclosedQuoteLine`).
     public mutating func next() throws(NotText) -> CSVTable.Row? {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        guard index < bytes.endIndex else { return nil }
-        var fields: [String] = []
-        var field: [UInt8] = []
         let startLine = line
-        var quoteOpenedOn = line
-        var inQuotes = false
-        var justClosedQuote = false
-        func endField() throws(NotText) {
-            guard let text = String(validating: field, as: UTF8.self) else { throw NotText() }
-            fields.append(text)
-            field.removeAll(keepingCapacity: true)
-        }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            index += 1
-            let next = index < bytes.endIndex ? bytes[index] : nil
-            if inQuotes {
-                if byte == quote {
-                    if next == quote {
-                        field.append(quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
-                        justClosedQuote = true
-                    }
-                } else {
-                    if byte == lf { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case quote where field.isEmpty && !justClosedQuote:
-                inQuotes = true
-                quoteOpenedOn = line
-            case comma:
-                try endField()
-                justClosedQuote = false
-            case cr where next == lf:
-                continue
-            case lf, cr:
-                try endField()
-                line += 1
-                return CSVTable.Row(line: startLine, fields: fields)
-            default:
-                field.append(byte)
-            }
-        }
-        if inQuotes {
-            guard String(validating: field, as: UTF8.self) != nil else { throw NotText() }
-            unclosedQuoteLine = quoteOpenedOn
-            return nil
-        }
-        try endField()
-        return CSVTable.Row(line: startLine, fields: fields)
+        var maker = FieldMaker()
+        guard try scan(into: &maker) else { return nil }
+        return CSVTable.Row(line: startLine, fields: maker.fields)
     }
 
     /// Steps over the next record without making its fields: whether it is blank, or nil at
     /// the end (and after an unclosed quote). It checks no UTF-8: see `isUTF8`.
     public mutating func skip() -> Bool? {
+        var shape = ShapeNoter()
+        return scan(into: &shape) ? shape.isBlank : nil
+    }
+
+    /// Reads one record's bytes into `sink`: true when there was a record, false at the end
+    /// or when the bytes run out inside quotes (then `unclosedQuoteLine` is set).
+    private mutating func scan<Sink: RecordSink>(into sink: inout Sink) throws(Sink.Failure) -> Bool {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        guard index < bytes.endIndex else { return nil }
-        var fields = 1
-        var fieldIsEmpty = true
+        guard index < bytes.endIndex else { return false }
         var quoteOpenedOn = line
         var inQuotes = false
         var justClosedQuote = false
@@ -99,7 +52,7 @@ public struct CSVRecordScanner {
             if inQuotes {
                 if byte == quote {
                     if next == quote {
-                        fieldIsEmpty = false
+                        sink.append(quote)
                         index += 1
                     } else {
                         inQuotes = false
@@ -107,32 +60,34 @@ public struct CSVRecordScanner {
                     }
                 } else {
                     if byte == lf { line += 1 }
-                    fieldIsEmpty = false
+                    sink.append(byte)
                 }
                 continue
             }
             switch byte {
-            case quote where fieldIsEmpty && !justClosedQuote:
+            case quote where sink.fieldIsEmpty && !justClosedQuote:
                 inQuotes = true
                 quoteOpenedOn = line
             case comma:
-                fields += 1
-                fieldIsEmpty = true
+                try sink.endField()
                 justClosedQuote = false
             case cr where next == lf:
                 continue
             case lf, cr:
+                try sink.endField()
                 line += 1
-                return fields == 1 && fieldIsEmpty
+                return true
             default:
-                fieldIsEmpty = false
+                sink.append(byte)
             }
         }
         if inQuotes {
+            try sink.endUnclosed()
             unclosedQuoteLine = quoteOpenedOn
-            return nil
+            return false
         }
-        return fields == 1 && fieldIsEmpty
+        try sink.endField()
+        return true
     }
 
     /// Whether `bytes` are UTF-8 text, checked a piece at a time (each ending before an ASCII
@@ -157,5 +112,56 @@ public struct CSVRecordScanner {
             if !(row.fields.count == 1 && row.fields[0].isEmpty) { return row }
         }
         return nil
+    }
+
+    /// What `scan` does with a record's bytes: makes its fields, or only notes their shape.
+    private protocol RecordSink {
+        associatedtype Failure: Error
+        var fieldIsEmpty: Bool { get }
+        mutating func append(_ byte: UInt8)
+        mutating func endField() throws(Failure)
+        /// The bytes ran out inside quotes, in the field so far.
+        mutating func endUnclosed() throws(Failure)
+    }
+
+    /// Makes each field a String, checked as UTF-8 and stored without spare capacity.
+    private struct FieldMaker: RecordSink {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var fieldIsEmpty: Bool { field.isEmpty }
+
+        mutating func append(_ byte: UInt8) { field.append(byte) }
+
+        mutating func endField() throws(NotText) {
+            guard let text = String(validating: field, as: UTF8.self) else { throw NotText() }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+        }
+
+        /// The field is still checked: a file with bad bytes there is refused, not reported short.
+        mutating func endUnclosed() throws(NotText) {
+            guard String(validating: field, as: UTF8.self) != nil else { throw NotText() }
+        }
+    }
+
+    /// Counts the fields and notes whether any has content: a record is blank when it is
+    /// one empty field.
+    private struct ShapeNoter: RecordSink {
+        var fieldIsEmpty = true
+        var fields = 0
+        var anyContent = false
+        var isBlank: Bool { fields == 1 && !anyContent }
+
+        mutating func append(_ byte: UInt8) {
+            fieldIsEmpty = false
+            anyContent = true
+        }
+
+        mutating func endField() {
+            fields += 1
+            fieldIsEmpty = true
+        }
+
+        mutating func endUnclosed() {}
     }
 }
