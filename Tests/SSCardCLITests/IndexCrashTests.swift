@@ -45,29 +45,34 @@ import Testing
         return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
-    func verify() throws -> SSCardProcess.Run {
-        try SSCardProcess.run(["index", "verify", "--data-dir", root])
+    /// Runs `index verify` and expects it to find the read models consistent.
+    @discardableResult
+    func expectConsistent(sourceLocation: SourceLocation = #_sourceLocation) throws -> SSCardProcess.Run {
+        let check = try SSCardProcess.run(["index", "verify", "--data-dir", root])
+        #expect(check.status == 0, "\(check.output)\(check.error)", sourceLocation: sourceLocation)
+        return check
+    }
+
+    /// Runs `sscard demo seed --persons N` to its end and expects it to succeed.
+    func expectSeeded(_ persons: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let seed = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "\(persons)"])
+        #expect(seed.status == 0, "\(seed.error)", sourceLocation: sourceLocation)
     }
 
     @Test func killedMidRebuildOrMidSeedTheIndexIsConsistentAndTheNextStartCatchesUp() throws {
-        let seed = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "30000"])
-        #expect(seed.status == 0, "\(seed.error)")
+        try expectSeeded(30_000)
         var kills = 0
         for changes in [1, 2, 3] {
             if try killWhileWritingTheIndex(["index", "rebuild", "--data-dir", root], afterChanges: changes) { kills += 1 }
-            let check = try verify()
-            #expect(check.status == 0, "\(check.output)\(check.error)")
+            try expectConsistent()
         }
         // A writer killed while it records people and moves the index on after each 2,000.
         if try killWhileWritingTheIndex(["demo", "seed", "--data-dir", root, "--persons", "60000"], afterChanges: 3) { kills += 1 }
-        let afterSeed = try verify()
-        #expect(afterSeed.status == 0, "\(afterSeed.output)\(afterSeed.error)")
+        try expectConsistent()
         #expect(kills >= 2, "the processes ended before they could be killed")
         // The next start replays what the index lacks; every person the journal holds is found.
-        let again = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "60000"])
-        #expect(again.status == 0, "\(again.error)")
-        let final = try verify()
-        #expect(final.status == 0, "\(final.output)\(final.error)")
+        try expectSeeded(60_000)
+        let final = try expectConsistent()
         #expect(final.output.contains("person index: 60010 persons"), "\(final.output)")
     }
 
@@ -99,25 +104,20 @@ import Testing
     }
 
     @Test func killedWhileCatchingUpApplicationsTheIndexIsConsistentAndTheNextStartCatchesUp() throws {
-        let seed = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "20000"])
-        #expect(seed.status == 0, "\(seed.error)")
+        try expectSeeded(20_000)
         try addApplications(1_500)
-        let before = try verify()
-        #expect(before.status == 0, "\(before.output)\(before.error)")
+        let before = try expectConsistent()
         let held = try #require(before.output.split(separator: "\n").first { $0.hasPrefix("application index:") })
         // Without an index, a start catches up from the journal, committing every 20,000 records.
         try FileManager.default.removeItem(atPath: root + "/index")
         var kills = 0
         for changes in [1, 2] {
             if try killWhileWritingTheIndex(["demo", "seed", "--data-dir", root, "--persons", "20000"], afterChanges: changes) { kills += 1 }
-            let check = try verify()
-            #expect(check.status == 0, "\(check.output)\(check.error)")
+            try expectConsistent()
         }
         #expect(kills >= 1, "the processes ended before they could be killed")
-        let again = try SSCardProcess.run(["demo", "seed", "--data-dir", root, "--persons", "20000"])
-        #expect(again.status == 0, "\(again.error)")
-        let final = try verify()
-        #expect(final.status == 0, "\(final.output)\(final.error)")
+        try expectSeeded(20_000)
+        let final = try expectConsistent()
         #expect(final.output.contains(held), "\(final.output)")
         #expect(!held.hasSuffix(" 0 applications"))
     }
