@@ -23,9 +23,7 @@ public struct ApplicationBook: Sendable {
 
     /// The applications with these ids, in that order, leaving out any not found: a page of a list.
     public func applications(_ ids: [String]) -> [Application] {
-        let fromBase = base?.applications(ids.filter { changes[$0] == nil }) ?? []
-        var next = fromBase.makeIterator()
-        return ids.compactMap { id in changes[id] ?? (base == nil ? nil : next.next() ?? nil) }
+        BaseOverlay.values(ids, changes: changes, read: base.map { base in base.applications })
     }
 
     /// How many applications there are (a new 办事编号 counts on from it).
@@ -48,16 +46,10 @@ public struct ApplicationBook: Sendable {
 
     /// The first `limit` applications in `status` (the oldest), as list rows show them.
     public func briefs(in status: ApplicationStatus, limit: Int) -> [ApplicationBrief] {
-        var theirs: [ApplicationBrief] = []
-        if let base {
-            var cursor: String?
-            while theirs.count < limit {
-                let batch = base.briefs(in: status, after: cursor, limit: limit)
-                theirs += batch.filter { changes[$0.id] == nil }
-                guard batch.count == limit, let last = batch.last else { break }
-                cursor = last.id
-            }
-        }
+        let theirs = base.map { base in
+            BaseOverlay.page(from: nil, limit: limit, { cursor, want in base.briefs(in: status, after: cursor?.id, limit: want) },
+                             accepting: { changes[$0.id] == nil })
+        } ?? []
         let mine = (byStatus[status] ?? SortedIDs()).compactMap { changes[$0] }.map(ApplicationBrief.init)
         return Array(merged(mine, theirs).prefix(limit))
     }

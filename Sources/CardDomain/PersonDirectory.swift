@@ -18,9 +18,7 @@ public struct PersonDirectory: Sendable {
 
     /// The persons with these numbers, in that order, leaving out any not found: a page of a list.
     public func persons(_ numbers: [String]) -> [PersonRecord] {
-        let fromBase = base?.persons(numbers.filter { changes[$0] == nil }) ?? []
-        var next = fromBase.makeIterator()
-        return numbers.compactMap { number in changes[number] ?? (base == nil ? nil : next.next() ?? nil) }
+        BaseOverlay.values(numbers, changes: changes, read: base.map { base in base.persons })
     }
 
     public func documentNumber(ofMobile mobile: String) -> String? {
@@ -62,15 +60,7 @@ public struct PersonDirectory: Sendable {
     private func fetchBase(from start: PersonKey?, limit: Int, _ page: (any PersonSource, PersonKey?, Int) -> [PersonKey],
                            accepting: (PersonKey) -> Bool) -> [PersonKey] {
         guard let base else { return [] }
-        var found: [PersonKey] = []
-        var cursor = start
-        while found.count < limit {
-            let batch = page(base, cursor, limit)
-            found += batch.filter(accepting)
-            guard batch.count == limit, let last = batch.last else { break }
-            cursor = last
-        }
-        return found
+        return BaseOverlay.page(from: start, limit: limit, { cursor, want in page(base, cursor, want) }, accepting: accepting)
     }
 
     private func merge(_ keys: [PersonKey], after: PersonKey?, limit: Int) -> [PersonKey] {
