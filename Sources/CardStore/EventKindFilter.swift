@@ -18,9 +18,14 @@ struct EventKindFilter: Sendable {
     static let sharedIndexKinds = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
                                    "applicationResubmitted", "employeeConfirmed"].map(EventKindFilter.init(quoted:))
 
+    /// Whether the record may be an event of a kind the shared index holds: its markers only.
+    static func mayBeSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
+        sharedIndexKinds.contains { $0.mayMatch(payload) }
+    }
+
     /// Whether the record is an event of a kind the shared index holds, by its kind alone.
     static func isSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard sharedIndexKinds.contains(where: { $0.mayMatch(payload) }), let kind = try? EventCodec.kind(payload) else { return false }
+        guard mayBeSharedIndexKind(payload), let kind = try? EventCodec.kind(payload) else { return false }
         return sharedIndexKinds.contains { $0.text == kind }
     }
 

@@ -67,7 +67,7 @@ extension SharedIndex {
                 return
             }
             guard confirmed else { return }
-            if type == EventCodec.eventRecordType, EventKindFilter.sharedIndexKinds.contains(where: { $0.mayMatch(payload) }) {
+            if type == EventCodec.eventRecordType, EventKindFilter.mayBeSharedIndexKind(payload) {
                 let envelope = try CardProjection.envelope(sequence: sequence, payload: payload)
                 if case .personRecorded(let person) = envelope.event {
                     try Self.store(person, in: transaction, tables)
