@@ -61,10 +61,19 @@ public final class JournalReader {
     public func forEach(_ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
                                  _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         var count = 0
-        while try step({ header, payload in try body(header.sequence, header.type, header.timestamp, payload) }) {
+        let visit = { (header: RecordFrame.Header, payload: UnsafeRawBufferPointer) throws in
+            try body(header.sequence, header.type, header.timestamp, payload)
+        }
+        while true {
+            // Records already in the window go through one loop; `step` refills the window,
+            // crosses segments and finds the end.
+            if var current = cursor.take() {
+                defer { cursor = current }
+                count += try current.visitBuffered(endingBy: acknowledgedEnd, from: from, visit)
+            }
+            guard try step(visit) else { return count }
             count += 1
         }
-        return count
     }
 
     /// Moves to the next record at or after `from` and hands it to `visit`; false at the end.
