@@ -15,11 +15,21 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
     }
 
     /// Parses eight digits YYYYMMDD, or YYYY-MM-DD.
+    /// Read from the bytes: any other character (a full-width digit, a combining mark) is
+    /// a byte that is neither a digit nor the hyphen, so it is refused.
     public init?(_ text: some StringProtocol) {
-        let characters = Array(text)
-        let hyphenated = characters.count == 10 && characters[4] == "-" && characters[7] == "-"
-        let digits = hyphenated ? Array(characters[0..<4] + characters[5..<7] + characters[8..<10]) : characters
-        guard digits.count == 8, digits.allSatisfy(\.isASCIIDigit), let value = Int(String(digits)) else { return nil }
+        let bytes = text.utf8
+        let hyphenated = bytes.count == 10
+        guard bytes.count == 8 || hyphenated else { return nil }
+        var value = 0
+        for (index, byte) in bytes.enumerated() {
+            if hyphenated, index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
         self.init(year: value / 10000, month: value / 100 % 100, day: value % 100)
     }
 

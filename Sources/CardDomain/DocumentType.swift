@@ -25,6 +25,7 @@ public struct DocumentType: Codable, Equatable, Hashable, Sendable {
 
     /// The normalised number, or what is wrong with it.
     public func parseNumber(_ text: String, field: String = "证件号码") -> Result<String, FieldProblem> {
+        if rule == .residentID, let number = ResidentIDNumber.normalised(text, today: nil) { return .success(number.value) }
         let value = text.trimmingSpaces.uppercased()
         if value.isEmpty { return .problem(field, "请填写\(name)号码") }
         switch rule {

@@ -21,6 +21,12 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
     /// Parses and checks `text`. `today`, when given, also refuses a birth date after it.
     public static func parse(_ text: String, field: String = "证件号码",
                              today: CalendarDate? = nil) -> Result<ResidentIDNumber, FieldProblem> {
+        if let number = normalised(text, today: today) { return .success(number) }
+        return parseAsTyped(text, field: field, today: today)
+    }
+
+    /// The general path: normalises what a person typed and names the first problem.
+    static func parseAsTyped(_ text: String, field: String, today: CalendarDate?) -> Result<ResidentIDNumber, FieldProblem> {
         var characters = Array(text.trimmingSpaces.uppercased())
         if characters.isEmpty { return .problem(field, "请填写证件号码") }
         if characters.count == 15 {
@@ -49,6 +55,38 @@ public struct ResidentIDNumber: Equatable, Hashable, Sendable, CustomStringConve
         }
         return .success(ResidentIDNumber(value: String(characters), birthDate: birth,
                                          sex: sequenceDigit % 2 == 1 ? .male : .female))
+    }
+
+    /// The common case read straight from the bytes: a number already in its normal form
+    /// (18 ASCII characters, upper-case X) with a real birth date and the right check
+    /// character. Nil for anything else, which `parseAsTyped` then normalises or explains.
+    /// An import checks each row's number twice, so this is most of a row's checking.
+    static func normalised(_ text: String, today: CalendarDate?) -> ResidentIDNumber? {
+        let utf8 = text.utf8
+        guard utf8.count == 18 else { return nil }
+        var digits: (sum: Int, year: Int, month: Int, day: Int, sequence: Int) = (0, 0, 0, 0, 0)
+        var check: UInt8 = 0
+        for (index, byte) in utf8.enumerated() {
+            if index == 17 {
+                check = byte
+                break
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            digits.sum += digit * weights[index]
+            switch index {
+            case 0 where digit == 0: return nil
+            case 6..<10: digits.year = digits.year * 10 + digit
+            case 10..<12: digits.month = digits.month * 10 + digit
+            case 12..<14: digits.day = digits.day * 10 + digit
+            case 16: digits.sequence = digit
+            default: break
+            }
+        }
+        guard check == checkCharacters[digits.sum % 11].asciiValue,
+              let birth = CalendarDate(year: digits.year, month: digits.month, day: digits.day),
+              birth.year >= 1800, today.map({ birth <= $0 }) ?? true else { return nil }
+        return ResidentIDNumber(value: text, birthDate: birth, sex: digits.sequence % 2 == 1 ? .male : .female)
     }
 
     /// The MOD 11-2 check character for the first 17 digits, or nil if they are not digits.
