@@ -53,7 +53,7 @@ public struct RecordsImporter {
         let reader = try PersonRowReader(header: header, reference: repository.reference, today: context.today)
         var summary = Summary()
         summary.rows = rowCount
-        var firstLineOf: [String: Int] = [:]
+        var firstRows = FirstRowOfNumber()
         var done = 0
         while true {
             let rows = try nextRows(Self.batchSize)
@@ -67,11 +67,10 @@ public struct RecordsImporter {
                 case .failure(let found):
                     reject(row.line, found.problems, into: &summary)
                 case .success(let person):
-                    if let first = firstLineOf[person.documentNumber] {
+                    if let first = firstRows.firstLine(of: person.documentNumber, otherwiseRemember: row.line) {
                         reject(row.line, [FieldProblem(field: "证件号码", message: "与第 \(first) 行重复")], into: &summary)
                         continue
                     }
-                    firstLineOf[person.documentNumber] = row.line
                     commands.append(.recordPerson(person))
                     commandLines.append(row.line)
                 }
