@@ -14,13 +14,19 @@ enum BaseOverlay {
     /// or the base has no more.
     static func page<Item>(from start: Item?, limit: Int, _ read: (Item?, Int) -> [Item],
                            accepting: (Item) -> Bool) -> [Item] {
+        page(from: start, limit: limit, cursor: { $0 }, read, accepting: accepting)
+    }
+
+    /// `page` where an item is not its own cursor (a person record, paged by its name key).
+    static func page<Item, Cursor>(from start: Cursor?, limit: Int, cursor cursorOf: (Item) -> Cursor,
+                                   _ read: (Cursor?, Int) -> [Item], accepting: (Item) -> Bool) -> [Item] {
         var found: [Item] = []
         var cursor = start
         while found.count < limit {
             let batch = read(cursor, limit)
             found += batch.filter(accepting)
             guard batch.count == limit, let last = batch.last else { break }
-            cursor = last
+            cursor = cursorOf(last)
         }
         return found
     }

@@ -45,6 +45,20 @@ public struct PersonDirectory: Sendable {
         return merge(mine, into: theirs, after: after, limit: limit)
     }
 
+    /// The persons of `named(prefix:after:limit:)`, whole, in the same order: what a
+    /// search list shows, without a second look-up per person.
+    public func persons(namedWith prefix: String, after: PersonKey? = nil, limit: Int) -> [PersonRecord] {
+        let mine = changes.values.filter { $0.name.hasPrefix(prefix) }
+        let theirs = base.map { base in
+            BaseOverlay.page(from: after, limit: limit, cursor: PersonKey.init(nameOf:),
+                             { cursor, want in base.persons(namedWith: prefix, after: cursor, limit: want) },
+                             accepting: { changes[$0.documentNumber] == nil })
+        } ?? []
+        if mine.isEmpty { return Array(theirs.prefix(limit)) }
+        return Array((mine + theirs).filter { after == nil || PersonKey(nameOf: $0) > after! }
+            .sorted { PersonKey(nameOf: $0) < PersonKey(nameOf: $1) }.prefix(limit))
+    }
+
     /// Up to `limit` persons recorded at `unit`, whatever their status, in document number order.
     public func members(ofUnit unit: String, after: String? = nil, limit: Int) -> [String] {
         let mine = changes.values.filter { $0.unitNumber == unit }.map { PersonKey(value: unit, number: $0.documentNumber) }

@@ -15,6 +15,9 @@ public protocol PersonSource: AnyObject, Sendable {
     func documentNumber(ofMobile mobile: String) -> String?
     /// Persons whose name starts with `prefix`, in (name, number) byte order, after `after`.
     func names(prefix: String, after: PersonKey?, limit: Int) -> [PersonKey]
+    /// The same persons as `names`, whole: a page of a name search, read in one pass
+    /// over the name index, which holds each person's record beside its key.
+    func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord]
     /// Document numbers of the persons recorded at `unit`, in byte order, after `after`.
     func members(ofUnit unit: String, after: String?, limit: Int) -> [String]
 }
@@ -31,6 +34,11 @@ public struct PersonKey: Comparable, Hashable, Sendable {
     }
 
     /// Byte order (UTF-8), as LMDB sorts keys: the same order in memory and in the index.
+    /// A person's place in the name index.
+    public init(nameOf person: PersonRecord) {
+        self.init(value: person.name, number: person.documentNumber)
+    }
+
     public static func < (lhs: PersonKey, rhs: PersonKey) -> Bool {
         if lhs.value != rhs.value { return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8) }
         return lhs.number.utf8.lexicographicallyPrecedes(rhs.number.utf8)

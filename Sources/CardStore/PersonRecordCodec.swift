@@ -43,6 +43,7 @@ enum PersonRecordCodec {
         guard reader.byte() == version, let flags = reader.byte(), let sexCode = reader.byte(), let sex = Sex(rawValue: Int(sexCode)),
               let birth = reader.date(), let validity = reader.date() else { return nil }
         var texts: [String?] = []
+        texts.reserveCapacity(12)
         for _ in 0..<12 {
             guard let text = reader.text() else { return nil }
             texts.append(text)

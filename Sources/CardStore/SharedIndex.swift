@@ -84,6 +84,28 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         keys(in: environment.tables.names, prefix: Array(prefix.utf8), after: after, limit: limit)
     }
 
+    public func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord] {
+        guard limit > 0 else { return [] }
+        let prefixBytes = Array(prefix.utf8)
+        let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefixBytes
+        var found: [PersonRecord] = []
+        _ = reading { transaction in
+            try transaction.scan(environment.tables.names, from: start) { key, value in
+                guard key.starts(with: prefixBytes) else { return false }
+                // Byte order of "name NUL number" is PersonKey's order, so no key is made.
+                if after != nil, !start.lexicographicallyPrecedes(key) { return true }
+                // A damaged entry's record is read from the persons table (verify names it).
+                if let person = PersonRecordCodec.decode(value) {
+                    found.append(person)
+                } else if let entry = Self.personKey(key), let person = try record(entry.number, in: transaction) {
+                    found.append(person)
+                }
+                return found.count < limit
+            }
+        }
+        return found
+    }
+
     public func members(ofUnit unit: String, after: String?, limit: Int) -> [String] {
         let start = after.map { PersonKey(value: unit, number: $0) }
         return keys(in: environment.tables.units, prefix: Array(unit.utf8) + [0], after: start, limit: limit).map(\.number)

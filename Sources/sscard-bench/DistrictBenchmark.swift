@@ -109,7 +109,7 @@ struct DistrictBenchmark: ParsableCommand {
             var rows = 0
             for surname in surnames {
                 clock = LatencyRecorder.now()
-                rows += repository.state.persons.persons(repository.state.persons.named(prefix: surname, limit: 50).map(\.number)).count
+                rows += repository.state.persons.persons(namedWith: surname, limit: 50).count
                 byPrefix.record(since: clock)
             }
             print(byPrefix.summary(workload: "first 50 by name prefix (sscard, \(pass))", events: surnames.count,

@@ -67,6 +67,6 @@ public struct PersonLookupScreen: AppScreen, Equatable, Sendable {
     static func find(_ query: String, in state: CardState) -> [PersonRecord] {
         if let person = state.person(query.uppercased()) { return [person] }
         guard !query.isEmpty else { return [] }
-        return state.persons.persons(state.persons.named(prefix: query, limit: 50).map(\.number))
+        return state.persons.persons(namedWith: query, limit: 50)
     }
 }
