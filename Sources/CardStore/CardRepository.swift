@@ -46,9 +46,12 @@ public final class CardRepository {
         journal = try Journal(directory: data.journal, io: io)
         // The shared index first, so that loading replays only what is not in it.
         let index = try SharedIndex.shared(in: data)
-        try index.catchUp(journal: data.journal, io: io)
+        // Recovery walked to the journal's end: its last record is where the readers start
+        // when the index and the snapshot are at (or near) the end, as at a quiet start.
+        try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace)
         sharedIndex = index
-        let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load { $0.attach(index, at: $1) }
+        let loaded = try ProjectionLoader<CardProjection>(data: data, io: io, hint: journal.lastPlace)
+            .load { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
         reader = try journal.reader(from: loaded.sequence + 1)

@@ -16,10 +16,13 @@ public struct ProjectionLoader<Model: Projection> {
 
     let data: DataDirectory
     let io: any FileIO
+    /// A place near the journal's end, for the replay after a recent snapshot (see `JournalPlace`).
+    let hint: JournalPlace?
 
-    public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
+    public init(data: DataDirectory, io: any FileIO = SystemFileIO(), hint: JournalPlace? = nil) {
         self.data = data
         self.io = io
+        self.hint = hint
     }
 
     /// Loads the model; with `limit`, applies no record after that sequence number (to
@@ -62,7 +65,7 @@ public struct ProjectionLoader<Model: Projection> {
         var model = model
         var sequence = start
         var confirmed = start == 0
-        let reader = try JournalReader(directory: data.journal, from: max(start, 1), io: io)
+        let reader = try JournalReader(directory: data.journal, from: max(start, 1), io: io, hint: hint)
         var replayed = 0
         do {
             try reader.forEach { recordSequence, type, timestamp, payload in

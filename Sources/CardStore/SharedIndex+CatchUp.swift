@@ -23,21 +23,24 @@ extension SharedIndex {
     /// `rebuild` empties the index and replays the whole journal in one transaction, so
     /// that other processes go on reading the old index until the new one is complete.
     @discardableResult
-    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false) throws -> UInt64 {
+    /// `hint` is a place in the journal near its end (the writer's, after recovery), so a
+    /// catch-up from near the end reads only what is new.
+    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false,
+                        hint: JournalPlace? = nil) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         do {
-            return try advance(journal: directory, io: io, rebuild: rebuild)
+            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: directory, io: io, rebuild: true)
+            return try advance(journal: directory, io: io, rebuild: true, hint: nil)
         } catch {
             tail = nil
             throw error
         }
     }
 
-    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool) throws -> UInt64 {
+    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool, hint: JournalPlace?) throws -> UInt64 {
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
         defer { transaction.abort() }
@@ -52,7 +55,7 @@ extension SharedIndex {
         }
         // A reader already at the index's position was there: that record needs no second look.
         var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
-        let reader = try tailReader(journal: directory, io: io, from: reached.sequence)
+        let reader = try tailReader(journal: directory, io: io, from: reached.sequence, hint: hint)
         var uncommitted = 0
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
         try reader.forEach { sequence, type, timestamp, payload in
@@ -127,9 +130,10 @@ extension SharedIndex {
 
     /// The kept reader when it is not past `sequence` (the index may have moved on without
     /// it, never back); otherwise a new one from `sequence`, so that record is seen again.
-    private func tailReader(journal directory: FilePath, io: any FileIO, from sequence: UInt64) throws -> JournalReader {
+    private func tailReader(journal directory: FilePath, io: any FileIO, from sequence: UInt64,
+                            hint: JournalPlace?) throws -> JournalReader {
         if let tail, tail.journal == directory, tail.past <= sequence { return tail.reader }
-        let reader = try JournalReader(directory: directory, from: max(sequence, 1), io: io)
+        let reader = try JournalReader(directory: directory, from: max(sequence, 1), io: io, hint: hint)
         tail = (reader, directory, max(sequence, 1) - 1)
         return reader
     }

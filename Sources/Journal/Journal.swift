@@ -118,8 +118,12 @@ public final class Journal {
     /// Reads records from `sequence` on, including those other processes append later.
     /// It shares this journal's lock, so it can be used inside `append(deciding:)`.
     public func reader(from sequence: UInt64 = 1) throws -> JournalReader {
-        try JournalReader(directory: directory, from: sequence, io: io, lock: .journal(self))
+        try JournalReader(directory: directory, from: sequence, io: io, lock: .journal(self), hint: lastPlace)
     }
+
+    /// A record this writer walked or wrote past in the last segment (recovery walks to the
+    /// end), as a hint for readers that start near the end (see `JournalPlace`).
+    public var lastPlace: JournalPlace? { tail?.cursor.lastFrame }
 
     func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let lockFile else { throw JournalError.closed }

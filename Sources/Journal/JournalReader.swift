@@ -17,6 +17,8 @@ public final class JournalReader {
     let directory: FilePath
     let from: UInt64
     let lock: ReaderLock
+    /// Where to begin instead of the start of the first segment read (see `JournalPlace`).
+    let hint: JournalPlace?
     var lockFile: FileDescriptor?
     var cursor: SegmentCursor?
     /// Bytes of the current segment known to hold only acknowledged records.
@@ -31,12 +33,13 @@ public final class JournalReader {
     static let tailReadAhead = 1 << 16
 
     public init(directory: FilePath, from sequence: UInt64 = 1, io: any FileIO = SystemFileIO(),
-                lock: ReaderLock = .own) throws {
+                lock: ReaderLock = .own, hint: JournalPlace? = nil) throws {
         self.io = io
         self.directory = directory
         self.segments = SegmentDirectory(io: io, path: directory)
         self.from = max(sequence, 1)
         self.lock = lock
+        self.hint = hint
         try RecoveryMarker.refuseIfPresent(in: directory, io: io)
     }
 
@@ -44,6 +47,9 @@ public final class JournalReader {
         if let cursor { io.close(cursor.file) }
         if let lockFile { io.close(lockFile) }
     }
+
+    /// The last record this reader moved past, as a hint for a later reader.
+    public var lastPlace: JournalPlace? { cursor?.lastFrame }
 
     /// The next record, or nil at the current end of the journal.
     public func next() throws -> JournalRecord? {
@@ -206,7 +212,19 @@ public final class JournalReader {
                                           reason: "the journal starts at sequence \(first), records 1...\(first - 1) are missing")
         }
         cursor = try makeCursor(start)
+        try beginAtHint(in: start)
         return true
+    }
+
+    /// Moves the new cursor to the hinted record when the hint is in this segment, at or
+    /// before `from`, and a valid frame with its sequence number is really there.
+    private func beginAtHint(in segment: UInt64) throws {
+        guard let hint, hint.segment == segment, hint.sequence >= segment, hint.sequence <= from,
+              hint.offset >= Int64(SegmentHeader.size), var probe = cursor else { return }
+        probe.offset = hint.offset
+        probe.expected = hint.sequence
+        guard case .record = try probe.peek() else { return }
+        cursor = probe
     }
 
     private func moveToSegment(_ next: UInt64, from current: SegmentCursor) throws {

@@ -26,6 +26,8 @@ struct SegmentCursor {
     var offset: Int64
     var expected: UInt64
     var readAhead: Int
+    /// The last record this cursor moved past: a place a later reader may start from.
+    var lastFrame: JournalPlace?
 
     /// Buffered bytes of the file from `windowStart`; only the first `windowLength` are valid.
     /// The buffer is reused between reads, so a writer's per-append look allocates nothing.
@@ -82,6 +84,7 @@ struct SegmentCursor {
 
     /// Moves past the record `peek` just returned.
     mutating func advance(over header: RecordFrame.Header) {
+        lastFrame = JournalPlace(sequence: header.sequence, segment: firstSequence, offset: offset)
         offset += Int64(RecordFrame.headerSize + header.length)
         expected += 1
     }
@@ -99,9 +102,13 @@ struct SegmentCursor {
         guard local >= 0 else { return 0 }
         var visited = 0
         var expected = self.expected
+        var lastStart: Int?
         defer {
             self.offset = windowStart + Int64(local)
             self.expected = expected
+            if let lastStart {
+                lastFrame = JournalPlace(sequence: expected - 1, segment: firstSequence, offset: windowStart + Int64(lastStart))
+            }
         }
         try window.withUnsafeBytes { bytes in
             while local + headerSize <= end {
@@ -110,6 +117,7 @@ struct SegmentCursor {
                       header.type != 0, header.type != Self.sealType, header.sequence == expected,
                       RecordFrame.checksumMatches(bytes, at: local, length: header.length) else { return }
                 let payloadStart = local + headerSize
+                lastStart = local
                 local = payloadStart + header.length
                 expected += 1
                 guard header.sequence >= from else { continue }

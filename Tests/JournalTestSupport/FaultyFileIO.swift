@@ -38,6 +38,10 @@ public final class FaultyFileIO: FileIO {
     public var syncCount: Int { syncs.withLock { $0 } }
     private let syncs = Mutex<Int>(0)
 
+    /// The byte ranges that reads returned (of any file), to show where a reader looked.
+    public var rangesRead: [Range<Int64>] { readRanges.withLock { $0 } }
+    private let readRanges = Mutex<[Range<Int64>]>([])
+
     /// The action due for this call of `operation`, if any.
     private func due(_ operation: Operation) -> Action? {
         let action: Action? = faults.withLock { faults in
@@ -65,7 +69,9 @@ public final class FaultyFileIO: FileIO {
 
     public func read(_ file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
         try failIfDue(.read)
-        return try real.read(file, into: buffer, at: offset)
+        let count = try real.read(file, into: buffer, at: offset)
+        readRanges.withLock { $0.append(offset..<(offset + Int64(count))) }
+        return count
     }
 
     public func write(_ file: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64) throws -> Int {
