@@ -15,8 +15,8 @@ public protocol PersonSource: AnyObject, Sendable {
     func documentNumber(ofMobile mobile: String) -> String?
     /// Persons whose name starts with `prefix`, in (name, number) byte order, after `after`.
     func names(prefix: String, after: PersonKey?, limit: Int) -> [PersonKey]
-    /// The same persons as `names`, whole: a page of a name search, read in one pass
-    /// over the name index, which holds each person's record beside its key.
+    /// The same persons as `names`, whole: a page of a name search, read in one
+    /// transaction as the name index is scanned.
     func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord]
     /// Document numbers of the persons recorded at `unit`, in byte order, after `after`.
     func members(ofUnit unit: String, after: String?, limit: Int) -> [String]

@@ -47,6 +47,16 @@ final class LMDBTransaction {
         }
     }
 
+    /// The value under `key`, given to `body` in place (valid only during the call), or nil.
+    func withValue<T>(in table: MDB_dbi, at key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
+        var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var value = MDB_val()
+        let code = mdb_get(handle, table, &keyValue, &value)
+        if code == MDB_NOTFOUND { return nil }
+        try LMDBError.check(code, "mdb_get")
+        return try body(UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size))
+    }
+
     func put(_ table: MDB_dbi, _ key: [UInt8], _ value: [UInt8]) throws {
         try withValue(key) { keyValue in
             try withValue(value) { dataValue in

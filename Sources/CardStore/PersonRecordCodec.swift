@@ -42,19 +42,16 @@ enum PersonRecordCodec {
         var reader = Reader(bytes: bytes)
         guard reader.byte() == version, let flags = reader.byte(), let sexCode = reader.byte(), let sex = Sex(rawValue: Int(sexCode)),
               let birth = reader.date(), let validity = reader.date() else { return nil }
-        var texts: [String?] = []
-        texts.reserveCapacity(12)
-        for _ in 0..<12 {
-            guard let text = reader.text() else { return nil }
-            texts.append(text)
-        }
-        guard reader.atEnd, let name = texts[0], let type = texts[1], let number = texts[2], let nationality = texts[4],
-              let address = texts[5], let district = texts[6], let statusText = texts[8],
+        // Read in field order straight into the record: a page of names decodes fifty.
+        guard case let name?? = reader.text(), case let type?? = reader.text(), case let number?? = reader.text(),
+              let ethnicGroup = reader.text(), case let nationality?? = reader.text(), case let address?? = reader.text(),
+              case let district?? = reader.text(), let mobile = reader.text(), case let statusText?? = reader.text(),
+              let unit = reader.text(), let bank = reader.text(), let branch = reader.text(), reader.atEnd,
               let status = PersonRecord.Status(rawValue: statusText) else { return nil }
         return PersonRecord(name: name, documentType: type, documentNumber: number, sex: sex, birthDate: birth,
-                            ethnicGroup: texts[3], nationality: nationality, validityStart: validity,
-                            residenceAddress: address, residenceDistrict: district, mobile: texts[7], status: status,
-                            unitNumber: texts[9], pensionBank: texts[10], pensionBranch: texts[11],
+                            ethnicGroup: ethnicGroup, nationality: nationality, validityStart: validity,
+                            residenceAddress: address, residenceDistrict: district, mobile: mobile, status: status,
+                            unitNumber: unit, pensionBank: bank, pensionBranch: branch,
                             holdsThirdGenerationCard: flags & 1 != 0, deceased: flags & 2 != 0)
     }
 

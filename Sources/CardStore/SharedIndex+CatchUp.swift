@@ -152,10 +152,8 @@ extension SharedIndex {
                 try transaction.delete(tables.mobiles, Array(mobile.utf8))
             }
         }
-        let record = PersonRecordCodec.encode(person)
-        try transaction.put(tables.persons, Array(number.utf8), record)
-        // The record again beside the name: a page of a name search is then one pass.
-        try transaction.put(tables.names, compositeKey(person.name, number), record)
+        try transaction.put(tables.persons, Array(number.utf8), PersonRecordCodec.encode(person))
+        try transaction.put(tables.names, compositeKey(person.name, number), [])
         if let unit = person.unitNumber { try transaction.put(tables.units, compositeKey(unit, number), []) }
         if let mobile = person.mobile { try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8)) }
     }
@@ -164,9 +162,8 @@ extension SharedIndex {
     /// The layout of the index's values (`PersonRecordCodec`); another one is rebuilt.
     static let formatKey = Array("format".utf8)
     /// The second byte is the application tables' layout (2: `ApplicationRecordCodec`, with
-    /// `ApplicationBriefCodec` briefs in the status and unit entries); the third says that
-    /// name entries hold the person's record (1).
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 1]
+    /// `ApplicationBriefCodec` briefs in the status and unit entries).
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }

@@ -90,14 +90,14 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefixBytes
         var found: [PersonRecord] = []
         _ = reading { transaction in
-            try transaction.scan(environment.tables.names, from: start) { key, value in
+            try transaction.scan(environment.tables.names, from: start) { key, _ in
                 guard key.starts(with: prefixBytes) else { return false }
                 // Byte order of "name NUL number" is PersonKey's order, so no key is made.
                 if after != nil, !start.lexicographicallyPrecedes(key) { return true }
-                // A damaged entry's record is read from the persons table (verify names it).
-                if let person = PersonRecordCodec.decode(value) {
-                    found.append(person)
-                } else if let entry = Self.personKey(key), let person = try record(entry.number, in: transaction) {
+                guard let separator = key.firstIndex(of: 0) else { return true }
+                // Read in place, in the scan's transaction: no copy of the key or the record.
+                let number = UnsafeRawBufferPointer(rebasing: key[(separator + 1)...])
+                if let person = try transaction.withValue(in: environment.tables.persons, at: number, PersonRecordCodec.decode) ?? nil {
                     found.append(person)
                 }
                 return found.count < limit

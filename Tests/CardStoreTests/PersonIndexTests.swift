@@ -101,24 +101,6 @@ import Testing
         #expect(wholePages.map(\.count) == pages.map(\.count))
     }
 
-    /// A name entry whose record is damaged or stale: verify names it, and a name search
-    /// still shows the person as the persons table holds them.
-    @Test func aNameEntrysRecordIsCheckedAndADamagedOneIsReadFromThePersonsTable() throws {
-        let repository = try open()
-        try seed(repository, count: 50)
-        try repository.saveSnapshot()
-        let person = repository.state.person(Self.people.person(5, units: ["10000001", "10000002"]).documentNumber)!
-        let index = repository.sharedIndex
-        let key = SharedIndex.compositeKey(person.name, person.documentNumber)
-        try index.environment.write { try $0.put(index.environment.tables.names, key, [9, 9, 9]) }
-        #expect(index.persons(namedWith: person.name, after: nil, limit: 50).contains(person))
-        var stale = person
-        stale.residenceAddress += "旧"
-        try index.environment.write { try $0.put(index.environment.tables.names, key, PersonRecordCodec.encode(stale)) }
-        let differences = try ReadModelVerifier(data: data).verify().differences
-        #expect(differences.contains { $0.contains(PrivacyMask.identityNumber(person.documentNumber)) && $0.contains("name index holds another record") })
-    }
-
     /// A bulk writer holds more persons between index transactions; what it leaves is the same.
     @Test func howOftenPersonsMoveIntoTheIndexIsTheRepositorysUpkeep() throws {
         let repository = try open()
