@@ -33,12 +33,12 @@ public struct PersonKey: Comparable, Hashable, Sendable {
         self.number = number
     }
 
-    /// Byte order (UTF-8), as LMDB sorts keys: the same order in memory and in the index.
     /// A person's place in the name index.
     public init(nameOf person: PersonRecord) {
         self.init(value: person.name, number: person.documentNumber)
     }
 
+    /// Byte order (UTF-8), as LMDB sorts keys: the same order in memory and in the index.
     public static func < (lhs: PersonKey, rhs: PersonKey) -> Bool {
         if lhs.value != rhs.value { return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8) }
         return lhs.number.utf8.lexicographicallyPrecedes(rhs.number.utf8)

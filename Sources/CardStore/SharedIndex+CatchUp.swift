@@ -22,9 +22,9 @@ extension SharedIndex {
     ///
     /// `rebuild` empties the index and replays the whole journal in one transaction, so
     /// that other processes go on reading the old index until the new one is complete.
-    @discardableResult
     /// `hint` is a place in the journal near its end (the writer's, after recovery), so a
     /// catch-up from near the end reads only what is new.
+    @discardableResult
     public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false,
                         hint: JournalPlace? = nil) throws -> UInt64 {
         catchingUp.lock()
