@@ -7,6 +7,7 @@ import SystemPackage
 /// then verify, every reader and the writer's recovery run on them, and they must agree:
 /// a journal verify calls consistent is read to its end by a reader without error, with
 /// as many records as verify counted, and a writer that opens it keeps every one of them.
+/// Readers agree among themselves too: `forEach`, `next()`, and a reader given a place.
 /// A disagreement stops the fuzzer as a crash would.
 @main enum JournalFuzzer: FuzzTarget {
     /// In /dev/shm where there is one: the journal syncs, and a sync on tmpfs costs nothing,
@@ -44,10 +45,45 @@ import SystemPackage
         Result { try JournalReader(directory: directory).forEach { _, _, _, _ in } }
     }
 
+    /// The sequence numbers a reader serves, and whether it stopped with an error: record
+    /// by record through `next()`, or through `forEach`'s fast path, from a place or not.
+    static func served(byNext: Bool, from: UInt64 = 1, hint: JournalPlace? = nil) -> (sequences: [UInt64], threw: Bool) {
+        var sequences: [UInt64] = []
+        do {
+            let reader = try JournalReader(directory: directory, from: from, hint: hint)
+            if byNext {
+                while let record = try reader.next() { sequences.append(record.sequence) }
+            } else {
+                try reader.forEach { sequence, _, _, _ in sequences.append(sequence) }
+            }
+            return (sequences, false)
+        } catch {
+            return (sequences, true)
+        }
+    }
+
+    /// `forEach` serves what `next()` serves; and a reader started at the place of a
+    /// record served (`JournalPlace`) serves the same from there on.
+    static func checkReadersAgree(_ pick: UInt8) {
+        let plain = served(byNext: false)
+        let stepped = served(byNext: true)
+        guard plain == stepped else { fatalError("forEach served \(plain), next() \(stepped)") }
+        guard !plain.sequences.isEmpty else { return }
+        let chosen = plain.sequences[Int(pick) % plain.sequences.count]
+        guard let reader = try? JournalReader(directory: directory, from: chosen), (try? reader.next()) != nil,
+              let place = reader.lastPlace else { fatalError("record \(chosen) was served once but not again") }
+        for from in [chosen, chosen + 1] {
+            let hinted = served(byNext: false, from: from, hint: place)
+            let expected = (plain.sequences.filter { $0 >= from }, plain.threw)
+            guard hinted == expected else { fatalError("from the place of \(chosen): \(hinted), without it \(expected)") }
+        }
+    }
+
     static func fuzz(_ bytes: [UInt8]) {
         lay(bytes)
         let report = JournalVerifier(directory: directory).verify()
         let read = readAll()
+        checkReadersAgree(bytes.count > 1 ? bytes[1] : 0)
         if report.isConsistent {
             guard case .success(let count) = read else {
                 fatalError("verify says consistent, the reader says \(read)")
