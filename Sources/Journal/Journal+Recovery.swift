@@ -81,11 +81,12 @@ extension Journal {
                                                 from: cursor.offset, expected: cursor.expected)
         switch analysis {
         case .clean:
-            return
+            zerosFrom = (cursor.firstSequence, cursor.offset)
         case .torn(let end):
             cuts.append(try TailCut.cut(io: io, directory: directory, file: cursor.file,
                                         segmentName: cursor.name, from: cursor.offset, to: end))
             tail!.cursor.invalidate()
+            zerosFrom = (cursor.firstSequence, cursor.offset)
         case .corrupt(let position, let sequence):
             throw cursor.invalidBeforeValid(invalidReason, validFrameAt: position, sequence: sequence)
         }

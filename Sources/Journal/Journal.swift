@@ -23,6 +23,8 @@ public final class Journal {
     public internal(set) var nextSequence: UInt64 = 1
     /// Torn tails this journal cut, when it opened or when it found another process's.
     public internal(set) var cuts: [TailCut] = []
+    /// Where recovery found (or left, after a cut) only zeros to the end of a segment.
+    var zerosFrom: (segment: UInt64, offset: Int64)?
     var failure: String?
     /// True while this object holds the exclusive lock (inside an append or recovery).
     var holdsLock = false
@@ -123,7 +125,11 @@ public final class Journal {
 
     /// A record this writer walked or wrote past in the last segment (recovery walks to the
     /// end), as a hint for readers that start near the end (see `JournalPlace`).
-    public var lastPlace: JournalPlace? { tail?.cursor.lastFrame }
+    public var lastPlace: JournalPlace? {
+        guard var place = tail?.cursor.lastFrame else { return nil }
+        if let zerosFrom, zerosFrom.segment == place.segment { place.zerosFrom = zerosFrom.offset }
+        return place
+    }
 
     func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let lockFile else { throw JournalError.closed }

@@ -11,10 +11,15 @@ public struct JournalPlace: Equatable, Sendable {
     public var sequence: UInt64
     public var segment: UInt64
     public var offset: Int64
+    /// Where the writer's recovery found only zeros to the end of this segment, if it
+    /// looked: a reader that comes to zeros at or after it need not read the rest of the
+    /// segment to make sure no record follows (it would otherwise read up to 64 MiB).
+    public var zerosFrom: Int64?
 
-    public init(sequence: UInt64, segment: UInt64, offset: Int64) {
+    public init(sequence: UInt64, segment: UInt64, offset: Int64, zerosFrom: Int64? = nil) {
         self.sequence = sequence
         self.segment = segment
         self.offset = offset
+        self.zerosFrom = zerosFrom
     }
 }

@@ -225,6 +225,7 @@ public final class JournalReader {
         probe.expected = hint.sequence
         guard case .record = try probe.peek() else { return }
         cursor = probe
+        cleanFrom = hint.zerosFrom
     }
 
     private func moveToSegment(_ next: UInt64, from current: SegmentCursor) throws {

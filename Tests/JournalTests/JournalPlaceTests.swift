@@ -63,13 +63,45 @@ import Testing
         #expect(try served(fixture.directory, from: 2980, hint: truth) == expected)
     }
 
+    /// Recovery reads the zeros after the last record to the end of the segment, to be
+    /// sure no record follows; a reader starting at its place need not read them again.
+    @Test func aReaderFromTheWritersPlaceDoesNotReadTheZerosRecoveryRead() throws {
+        let fixture = try JournalFixture()
+        let options = JournalOptions(segmentCapacity: 8 << 20)
+        let writer = try Journal(directory: fixture.directory, options: options)
+        try writer.append((1...2000).map { JournalEntry(type: 7, payload: JournalFixture.payload($0)) })
+        writer.close()
+        let io = FaultyFileIO()
+        let journal = try Journal(directory: fixture.directory, options: options, io: io)
+        defer { journal.close() }
+        let place = try #require(journal.lastPlace)
+        let end = place.offset + Int64(JournalFixture.frameSize)
+        #expect(place.zerosFrom == end)
+        #expect(io.rangesRead.contains { $0.upperBound > 4 << 20 }, "recovery read the zeros to the segment's end")
+        let before = io.rangesRead.count
+        // As a clerk's start does: the index and the snapshot are at the journal's end.
+        let reader = try journal.reader(from: 2001)
+        #expect(try reader.forEach { _, _, _, _ in } == 0)
+        try journal.append(type: 7, payload: JournalFixture.payload(2001))
+        #expect(try reader.next()?.sequence == 2001)
+        #expect(try reader.next() == nil)
+        let readersReads = io.rangesRead.dropFirst(before)
+        #expect(!readersReads.isEmpty)
+        #expect(!readersReads.contains { $0.upperBound > end + (1 << 20) }, "end \(end): \(Array(readersReads))")
+        // Without the place, a reader reads the zeros again.
+        let plain = FaultyFileIO()
+        _ = try JournalReader(directory: fixture.directory, from: 2001, io: plain).forEach { _, _, _, _ in }
+        #expect(plain.rangesRead.contains { $0.upperBound > 4 << 20 })
+    }
+
     @Test func theWritersPlaceAfterRecoveryIsItsLastRecordAndItsReadersStartThere() throws {
         let fixture = try JournalFixture()
         try fixture.writeBatch(2500)
         let journal = try fixture.open()
         defer { journal.close() }
-        let place = try #require(journal.lastPlace)
+        var place = try #require(journal.lastPlace)
         #expect(place.sequence == 2500)
+        place.zerosFrom = nil
         #expect(place == (try self.place(of: 2500, in: fixture.directory)))
         let reader = try journal.reader(from: 2501)
         #expect(try reader.next() == nil)
