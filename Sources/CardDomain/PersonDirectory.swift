@@ -39,52 +39,48 @@ public struct PersonDirectory: Sendable {
     /// Up to `limit` persons whose name starts with `prefix`, in (name, number) order, after `after`.
     public func named(prefix: String, after: PersonKey? = nil, limit: Int) -> [PersonKey] {
         let mine = changes.values.filter { $0.name.hasPrefix(prefix) }.map { PersonKey(value: $0.name, number: $0.documentNumber) }
-        let theirs = fetchBase(from: after, limit: limit) { base, cursor, want in
+        let theirs = fetchBase(from: after, limit: limit, cursor: { $0 }) { base, cursor, want in
             base.names(prefix: prefix, after: cursor, limit: want)
         } accepting: { key in changes[key.number] == nil }
-        return merge(mine, into: theirs, after: after, limit: limit)
+        return merge(mine, into: theirs, after: after, limit: limit, key: { $0 })
     }
 
     /// The persons of `named(prefix:after:limit:)`, whole, in the same order: what a
     /// search list shows, without a second look-up per person.
     public func persons(namedWith prefix: String, after: PersonKey? = nil, limit: Int) -> [PersonRecord] {
         let mine = changes.values.filter { $0.name.hasPrefix(prefix) }
-        let theirs = base.map { base in
-            BaseOverlay.page(from: after, limit: limit, cursor: PersonKey.init(nameOf:),
-                             { cursor, want in base.persons(namedWith: prefix, after: cursor, limit: want) },
-                             accepting: { changes[$0.documentNumber] == nil })
-        } ?? []
-        if mine.isEmpty { return Array(theirs.prefix(limit)) }
-        return Array((mine + theirs).filter { after == nil || PersonKey(nameOf: $0) > after! }
-            .sorted { PersonKey(nameOf: $0) < PersonKey(nameOf: $1) }.prefix(limit))
+        let theirs = fetchBase(from: after, limit: limit, cursor: PersonKey.init(nameOf:)) { base, cursor, want in
+            base.persons(namedWith: prefix, after: cursor, limit: want)
+        } accepting: { person in changes[person.documentNumber] == nil }
+        return merge(mine, into: theirs, after: after, limit: limit, key: PersonKey.init(nameOf:))
     }
 
     /// Up to `limit` persons recorded at `unit`, whatever their status, in document number order.
     public func members(ofUnit unit: String, after: String? = nil, limit: Int) -> [String] {
         let mine = changes.values.filter { $0.unitNumber == unit }.map { PersonKey(value: unit, number: $0.documentNumber) }
         let start = after.map { PersonKey(value: unit, number: $0) }
-        let theirs = fetchBase(from: start, limit: limit) { base, cursor, want in
+        let theirs = fetchBase(from: start, limit: limit, cursor: { $0 }) { base, cursor, want in
             base.members(ofUnit: unit, after: cursor?.number, limit: want).map { PersonKey(value: unit, number: $0) }
         } accepting: { key in changes[key.number] == nil }
-        return merge(mine, into: theirs, after: start, limit: limit).map(\.number)
+        return merge(mine, into: theirs, after: start, limit: limit, key: { $0 }).map(\.number)
     }
 
     /// Pages through the base, skipping the persons this directory has changed since (their
     /// current record is in `changes`), until `limit` are found or the base has no more.
-    private func fetchBase(from start: PersonKey?, limit: Int, _ page: (any PersonSource, PersonKey?, Int) -> [PersonKey],
-                           accepting: (PersonKey) -> Bool) -> [PersonKey] {
+    /// Items are keys, or whole persons paged by their key (`cursor`).
+    private func fetchBase<Item>(from start: PersonKey?, limit: Int, cursor: (Item) -> PersonKey,
+                                 _ page: (any PersonSource, PersonKey?, Int) -> [Item], accepting: (Item) -> Bool) -> [Item] {
         guard let base else { return [] }
-        return BaseOverlay.page(from: start, limit: limit, { cursor, want in page(base, cursor, want) }, accepting: accepting)
+        return BaseOverlay.page(from: start, limit: limit, cursor: cursor, { cursor, want in page(base, cursor, want) },
+                                accepting: accepting)
     }
 
-    private func merge(_ keys: [PersonKey], after: PersonKey?, limit: Int) -> [PersonKey] {
-        Array(keys.filter { after == nil || $0 > after! }.sorted().prefix(limit))
-    }
-
-    /// `merge` of this process's keys into a page the base gave in order, after `after`:
+    /// This process's items merged into a page the base gave in `key` order, after `after`:
     /// usually there are none of its own, and the page is used as it is.
-    private func merge(_ mine: [PersonKey], into theirs: [PersonKey], after: PersonKey?, limit: Int) -> [PersonKey] {
-        mine.isEmpty ? Array(theirs.prefix(limit)) : merge(mine + theirs, after: after, limit: limit)
+    private func merge<Item>(_ mine: [Item], into theirs: [Item], after: PersonKey?, limit: Int,
+                             key: (Item) -> PersonKey) -> [Item] {
+        if mine.isEmpty { return Array(theirs.prefix(limit)) }
+        return Array((mine + theirs).filter { after == nil || key($0) > after! }.sorted { key($0) < key($1) }.prefix(limit))
     }
 
     /// Records a person (the `personRecorded` event).

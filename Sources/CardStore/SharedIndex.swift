@@ -85,25 +85,10 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
     }
 
     public func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord] {
-        guard limit > 0 else { return [] }
-        let prefixBytes = Array(prefix.utf8)
-        let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefixBytes
-        var found: [PersonRecord] = []
-        _ = reading { transaction in
-            try transaction.scan(environment.tables.names, from: start) { key, _ in
-                guard key.starts(with: prefixBytes) else { return false }
-                // Byte order of "name NUL number" is PersonKey's order, so no key is made.
-                if after != nil, !start.lexicographicallyPrecedes(key) { return true }
-                guard let separator = key.firstIndex(of: 0) else { return true }
-                // Read in place, in the scan's transaction: no copy of the key or the record.
-                let number = UnsafeRawBufferPointer(rebasing: key[(separator + 1)...])
-                if let person = try transaction.withValue(in: environment.tables.persons, at: number, PersonRecordCodec.decode) ?? nil {
-                    found.append(person)
-                }
-                return found.count < limit
-            }
+        entries(in: environment.tables.names, prefix: Array(prefix.utf8), after: after, limit: limit) { _, number, transaction in
+            // Read in place, in the scan's transaction: no copy of the key or the record.
+            try transaction.withValue(in: environment.tables.persons, at: number, PersonRecordCodec.decode) ?? nil
         }
-        return found
     }
 
     public func members(ofUnit unit: String, after: String?, limit: Int) -> [String] {
@@ -113,14 +98,23 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
 
     /// Keys "value NUL number" starting with `prefix`, after `after`, in byte order.
     private func keys(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int) -> [PersonKey] {
+        entries(in: table, prefix: prefix, after: after, limit: limit) { key, _, _ in Self.personKey(key) }
+    }
+
+    /// What `make` gives for each key "value NUL number" starting with `prefix`, after
+    /// `after`, in byte order (PersonKey's order), until `limit` are made; in one transaction.
+    private func entries<Entry>(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int,
+                                _ make: (_ key: UnsafeRawBufferPointer, _ number: UnsafeRawBufferPointer,
+                                         LMDBTransaction) throws -> Entry?) -> [Entry] {
         guard limit > 0 else { return [] }
         let start = after.map { Self.compositeKey($0.value, $0.number) } ?? prefix
-        var found: [PersonKey] = []
+        var found: [Entry] = []
         _ = reading { transaction in
             try transaction.scan(table, from: start) { key, _ in
                 guard key.starts(with: prefix) else { return false }
-                guard let entry = Self.personKey(key) else { return true }
-                if let after, entry <= after { return true }
+                if after != nil, !start.lexicographicallyPrecedes(key) { return true }
+                guard let separator = key.firstIndex(of: 0),
+                      let entry = try make(key, UnsafeRawBufferPointer(rebasing: key[(separator + 1)...]), transaction) else { return true }
                 found.append(entry)
                 return found.count < limit
             }
