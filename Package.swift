@@ -31,7 +31,7 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", .product(name: "SystemPackage", package: "swift-system"),
+            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", "CLMDBGuard", .product(name: "SystemPackage", package: "swift-system"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
@@ -50,6 +50,8 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // LMDB from Debian: the read models every process on the machine shares (derived data).
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        // LMDB's calls under a SIGBUS/SIGSEGV guard: a damaged index file is an error, not a crash.
+        .target(name: "CLMDBGuard", dependencies: ["CLMDB"]),
         // OpenSSL 3's libcrypto (Debian libssl-dev) behind a small C shim: unit certificates,
         // encrypted PKCS#8 keys, and SM2 with SM3, which no Swift package here parses.
         .target(name: "CCertificateShim", linkerSettings: [.linkedLibrary("crypto")]),

@@ -33,3 +33,26 @@ extension CardRepository {
         settledAt = settled && sharedIndex.position == sequence ? sequence : nil
     }
 }
+
+extension CardRepository {
+    /// Damage a read of the shared index found; nothing read since is served, and every
+    /// command is refused until `repairIndex` has run.
+    public var indexDamage: IndexDamage? { sharedIndex.damage }
+
+    /// Moves the damaged index aside, rebuilds it from the journal, and goes on with it.
+    @discardableResult
+    public func repairIndex(progress: ((_ reached: UInt64, _ last: UInt64) -> Void)? = nil) throws -> SharedIndex.Repair {
+        let last = journal.lastSequence
+        let repair = try sharedIndex.repair(journal: data.journal, io: io, progress: progress.map { report in { report($0, last) } })
+        settleOnReplacedIndex()
+        return repair
+    }
+
+    /// The index was replaced by a repair (here or in another process): it holds at least
+    /// what this process applied, so it answers for everything.
+    func settleOnReplacedIndex() {
+        projection.state.settleShared(through: sequence)
+        projection.indexedThrough = sharedIndex.position
+        noteSettled()
+    }
+}

@@ -34,24 +34,48 @@ public final class CardRepository {
     public let usedSnapshot: Bool
     public let replayedAtOpen: Int
     public let snapshotProblem: String?
+    /// The repair this start made of the index, if it found one damaged or unusable.
+    public let indexRepair: SharedIndex.Repair?
+    /// Why the index could not be brought up to date at start (a full disk), if it could not.
+    public internal(set) var indexProblem: String?
 
     public var state: CardState { projection.state }
 
-    public init(data: DataDirectory, reference: ReferenceData, io: any FileIO = SystemFileIO()) throws {
+    /// Opens the data directory. An index that cannot be used, or whose reads find damage,
+    /// is moved aside and rebuilt from the journal first (`indexRepair` says so, and
+    /// `progress` is told how far the rebuild has come, as a journal sequence number out of
+    /// `journal.lastSequence`). An index that cannot be brought up to date (a full disk)
+    /// is used as it is, and the rest replayed in memory (`indexProblem` says so).
+    public init(data: DataDirectory, reference: ReferenceData, io: any FileIO = SystemFileIO(),
+                indexProgress: ((_ reached: UInt64, _ last: UInt64) -> Void)? = nil) throws {
         self.data = data
         self.reference = reference
         self.io = io
+        if let refusal = data.safetyProblem() { throw refusal }
         try data.create(io: io)
         // The writer recovers (cuts a torn tail) before anything is replayed.
-        journal = try Journal(directory: data.journal, io: io)
+        let journal = try Journal(directory: data.journal, io: io)
+        self.journal = journal
+        let progress = indexProgress.map { report in { (reached: UInt64) in report(reached, journal.lastSequence) } }
         // The shared index first, so that loading replays only what is not in it.
-        let index = try SharedIndex.shared(in: data)
-        // Recovery walked to the journal's end: its last record is where the readers start
-        // when the index and the snapshot are at (or near) the end, as at a quiet start.
-        try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace)
+        var (index, repair) = try SharedIndex.openRepairing(in: data, journal: data.journal, io: io, progress: progress)
+        do {
+            // Recovery walked to the journal's end: its last record is where the readers start
+            // when the index and the snapshot are at (or near) the end, as at a quiet start.
+            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace)
+        } catch is IndexDamage {
+            repair = try index.repair(journal: data.journal, io: io, progress: progress)
+        } catch let problem as PathSafety.Refusal {
+            throw problem
+        } catch {
+            // Reading goes on: the index answers up to its position, the rest is replayed below.
+            indexProblem = "\(error)"
+        }
+        indexRepair = repair
         sharedIndex = index
+        let indexed = index.position
         let loaded = try ProjectionLoader<CardProjection>(data: data, io: io, hint: journal.lastPlace)
-            .load { $0.attach(index, at: $1) }
+            .load(usingSnapshot: { $0 <= indexed }) { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
         reader = try journal.reader(from: loaded.sequence + 1)
@@ -61,13 +85,14 @@ public final class CardRepository {
         snapshotSequence = loaded.sequence - UInt64(loaded.replayed)
         if index.position == sequence { lastTimestamp = index.positionTimestamp }
         noteSettled()
-        try maintain()
+        if indexProblem == nil { try maintain() }
     }
 
     public func close() { journal.close() }
 
     /// Applies what other processes appended since the last look.
     public func refresh() throws {
+        if sharedIndex.reopenIfReplaced() { settleOnReplacedIndex() }
         try applyNewRecords()
         try maintain()
     }
@@ -103,6 +128,7 @@ public final class CardRepository {
     public func executeBatch(_ commands: [Command], by actor: Actor, context: CommandContext,
                              dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
         if let broken { throw RepositoryUnusable(reason: broken) }
+        if let damage = sharedIndex.damage { throw damage }
         if let failure = sharedIndex.failure {
             throw RepositoryUnusable(reason: "the shared index could not be read (\(failure)); restart, or run sscard index rebuild")
         }
@@ -160,7 +186,7 @@ public final class CardRepository {
             journal.close()
             journal = try Journal(directory: data.journal, io: io)
             let index = sharedIndex
-            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged) { $0.attach(index, at: $1) }
+            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged, usingSnapshot: { $0 <= index.position }) { $0.attach(index, at: $1) }
             projection = loaded.model
             sequence = loaded.sequence
             reader = try journal.reader(from: loaded.sequence + 1)

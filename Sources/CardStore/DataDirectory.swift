@@ -33,3 +33,15 @@ public struct DataDirectory: Sendable {
         }
     }
 }
+
+extension DataDirectory {
+    /// The first of the data directory, its journal, index and CA (and the files directly
+    /// in them) that another user owns or can write, or that is a link: refused at start.
+    public func safetyProblem() -> PathSafety.Refusal? {
+        if let problem = PathSafety.problem(at: root, what: "数据目录") { return problem }
+        for (folder, what) in [(journal, "日志文件夹"), (index, "索引文件夹"), (root.appending("ca"), "CA 文件夹")] {
+            if let problem = PathSafety.problemInFolder(folder, what: what) { return problem }
+        }
+        return nil
+    }
+}

@@ -28,12 +28,17 @@ public struct ProjectionLoader<Model: Projection> {
     /// Loads the model; with `limit`, applies no record after that sequence number (to
     /// rebuild exactly what was acknowledged, leaving out a record whose sync failed).
     /// `prepare` is given each model before replay starts, with the sequence it is at.
-    public func load(through limit: UInt64 = .max, prepare: (inout Model, UInt64) -> Void = { _, _ in }) throws -> Loaded {
+    /// `usingSnapshot` may refuse a snapshot by its sequence number (one past what the
+    /// shared index holds would lack the records between).
+    public func load(through limit: UInt64 = .max, usingSnapshot: (UInt64) -> Bool = { _ in true },
+                     prepare: (inout Model, UInt64) -> Void = { _, _ in }) throws -> Loaded {
         let snapshots = SnapshotStore(directory: data.snapshots, io: io)
         var model = Model()
         var sequence: UInt64 = 0
         var problem: String?
         switch snapshots.load(Model.snapshotName) {
+        case .found(let snapshot) where !usingSnapshot(snapshot.sequence):
+            problem = "snapshot is at sequence \(snapshot.sequence), past what the shared index holds"
         case .found(let snapshot):
             do {
                 model = try Model(snapshotState: snapshot.state)

@@ -26,28 +26,40 @@ extension SharedIndex {
     /// catch-up from near the end reads only what is new.
     @discardableResult
     public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false,
-                        hint: JournalPlace? = nil) throws -> UInt64 {
+                        hint: JournalPlace? = nil, progress: ((_ reached: UInt64) -> Void)? = nil) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
+        if let damage { throw damage }
         do {
-            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint)
+            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint, progress: progress)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: directory, io: io, rebuild: true, hint: nil)
+            return try advance(journal: directory, io: io, rebuild: true, hint: nil, progress: progress)
+        } catch is IndexReplaced {
+            // Another process repaired the index: go on with the new one.
+            try reopen()
+            return try advance(journal: directory, io: io, rebuild: rebuild, hint: nil, progress: progress)
+        } catch let damage as IndexDamage {
+            tail = nil
+            noteDamage(damage)
+            throw damage
         } catch {
             tail = nil
             throw error
         }
     }
 
-    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool, hint: JournalPlace?) throws -> UInt64 {
+    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool, hint: JournalPlace?,
+                         progress: ((UInt64) -> Void)?) throws -> UInt64 {
+        let environment = self.environment
         let tables = environment.tables
-        var transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
+        var transaction = try LMDBTransaction(environment: environment, readOnly: false)
         defer { transaction.abort() }
         var reached = try Self.position(in: transaction, tables)
         var cleared = false
-        let format = try transaction.get(tables.meta, Self.formatKey)
-        if rebuild || format != Self.format {
+        // Read as stored: an index of an older layout has no checksums, and is rebuilt, not "damaged".
+        let format = try transaction.storedBytes(tables.meta, Self.formatKey)
+        if rebuild || format != IndexChecksum.seal(key: Self.formatKey, value: Self.format) {
             cleared = true
             try Self.clear(transaction, tables)
             try transaction.put(tables.meta, Self.formatKey, Self.format)
@@ -81,12 +93,13 @@ extension SharedIndex {
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
             if uncommitted % Self.commitEvery == 0 {
+                progress?(sequence)
                 try batch.write()
                 // A rebuild stays one transaction (see above); it only writes its batch.
                 if !rebuild {
                     try Self.save(reached, in: transaction, tables)
                     try transaction.commit()
-                    transaction = try LMDBTransaction(environment: environment.handle, readOnly: false)
+                    transaction = try LMDBTransaction(environment: environment, readOnly: false)
                     uncommitted = 0
                 }
                 batch = ApplicationBatch(transaction, applicationTables, identity: identity)
@@ -114,7 +127,9 @@ extension SharedIndex {
                reaching reached: Position) throws -> Bool {
         catchingUp.lock()
         defer { catchingUp.unlock() }
+        let environment = self.environment
         let tables = environment.tables
+        guard environment.isCurrent else { return false }
         return try environment.write { transaction in
             guard try Self.position(in: transaction, tables).sequence == base else { return false }
             for person in recent.changes.values { try Self.store(person, in: transaction, tables) }
@@ -162,11 +177,22 @@ extension SharedIndex {
     /// The layout of the index's values (`PersonRecordCodec`); another one is rebuilt.
     static let formatKey = Array("format".utf8)
     /// The second byte is the application tables' layout (2: `ApplicationRecordCodec`, with
-    /// `ApplicationBriefCodec` briefs in the status and unit entries).
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2]
+    /// `ApplicationBriefCodec` briefs in the status and unit entries); the third, 1 since
+    /// every value carries its `IndexChecksum`.
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 1]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
-        guard let bytes = try transaction.get(tables.meta, positionKey), bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }
+        let stored: [UInt8]?
+        do {
+            stored = try transaction.get(tables.meta, positionKey)
+        } catch let damage as IndexDamage {
+            // An index of an older layout, without checksums, reflects nothing: it is rebuilt.
+            guard try transaction.storedBytes(tables.meta, formatKey) == IndexChecksum.seal(key: formatKey, value: format) else {
+                return Position(sequence: 0, timestamp: 0)
+            }
+            throw damage
+        }
+        guard let bytes = stored, bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }
         return bytes.withUnsafeBytes { raw in
             Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
                      timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))

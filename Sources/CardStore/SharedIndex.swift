@@ -1,5 +1,8 @@
 import CLMDB
 import CardDomain
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Journal
 import Synchronization
@@ -11,8 +14,11 @@ import SystemPackage
 /// `SharedIndex+Applications`. It is derived from the journal and records the journal
 /// position it reflects; `catchUp` moves it on, and deleting it loses nothing.
 public final class SharedIndex: PersonSource, @unchecked Sendable {
-    let environment: LMDBEnvironment
+    /// The environment in use; replaced when the index is repaired (here or by another process).
+    private let opened: Mutex<LMDBEnvironment>
+    var environment: LMDBEnvironment { opened.withLock { $0 } }
     public let identity: String
+    let data: DataDirectory
     /// A journal reader kept between catch-ups, so each reads only what is new (a fresh
     /// reader walks its segment from the start), and the sequence number it is past.
     var tail: (reader: JournalReader, journal: FilePath, past: UInt64)?
@@ -21,29 +27,52 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
     /// The first read that failed (not "not found": failed, as after a disk error). From
     /// then on an absent answer may be wrong, so the repository refuses commands.
     private let readFailure = Mutex<String?>(nil)
+    /// The first damage a read found: from then on nothing more is read from this
+    /// environment, and the owner repairs the index (see `SharedIndex+Repair`).
+    private let damageFound = Mutex<IndexDamage?>(nil)
 
     public var failure: String? { readFailure.withLock { $0 } }
+    public var damage: IndexDamage? { damageFound.withLock { $0 } }
+
+    func noteDamage(_ damage: IndexDamage) { damageFound.withLock { if $0 == nil { $0 = damage } } }
 
     /// One handle per index folder in this process, as LMDB requires.
     private static let open = Mutex<[String: WeakIndex]>([:])
 
     /// The index in `data`'s `index/` folder (created 0700 if missing), shared with any
-    /// other repository of this process on the same folder.
+    /// other repository of this process on the same folder. Throws `PathSafety.Refusal`
+    /// for a folder that is a link or not safely ours, `IndexUnusable` for one that is no
+    /// index (`openRepairing` moves it aside and starts a new one).
     public static func shared(in data: DataDirectory) throws -> SharedIndex {
         let folder = data.index
-        try SystemFileIO().makeDirectory(folder)
-        let key = URL(fileURLWithPath: folder.string).resolvingSymlinksInPath().path
+        if let refusal = PathSafety.problem(at: folder, what: "索引文件夹") { throw refusal }
+        var status = stat()
+        if lstat(folder.string, &status) != 0 { try SystemFileIO().makeDirectory(folder) }
+        let key = URL(fileURLWithPath: folder.string).standardized.path
         return try open.withLock { handles in
             if let index = handles[key]?.index { return index }
-            let index = try SharedIndex(folder: folder, identity: key)
+            let index = try SharedIndex(folder: folder, data: data, identity: key)
             handles[key] = WeakIndex(index: index)
             return index
         }
     }
 
-    private init(folder: FilePath, identity: String) throws {
-        environment = try LMDBEnvironment(directory: folder)
+    /// An index over `folder`: the data directory's own, or one being built beside it.
+    init(folder: FilePath, data: DataDirectory, identity: String) throws {
+        let environment = try LMDBEnvironment(directory: folder)
+        opened = Mutex(environment)
+        self.data = data
         self.identity = identity
+        // The position is the first read: a damaged meta page is found before anything is served.
+        _ = try environment.read { try Self.position(in: $0, environment.tables) }
+    }
+
+    /// Uses `replacement` from now on: reads in progress finish on the old environment.
+    func use(_ replacement: LMDBEnvironment) {
+        opened.withLock { $0 = replacement }
+        damageFound.withLock { $0 = nil }
+        readFailure.withLock { $0 = nil }
+        tail = nil
     }
 
     public var position: UInt64 { reading { try Self.position(in: $0, environment.tables).sequence } ?? 0 }
@@ -70,10 +99,15 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A read transaction; a failure is remembered (see `failure`) and answers nil.
+    /// A read transaction; damage or a failure is remembered (see `damage`, `failure`) and
+    /// answers nil, which the owner must not serve: it repairs the index or refuses.
     func reading<T>(_ body: (LMDBTransaction) throws -> T) -> T? {
+        guard damage == nil else { return nil }
         do {
             return try environment.read(body)
+        } catch let damage as IndexDamage {
+            noteDamage(damage)
+            return nil
         } catch {
             readFailure.withLock { if $0 == nil { $0 = "\(error)" } }
             return nil

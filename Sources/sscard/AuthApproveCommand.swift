@@ -50,7 +50,7 @@ enum AuthDecision {
     static func record(code: String, identity: String?, reason: String?, by name: String, data: DataDirectoryOptions) throws {
         var standardError = StandardError()
         _ = try data.existingJournal()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let events: [DomainEvent]
         do {

@@ -13,7 +13,7 @@ struct AuthPendingCommand: ParsableCommand {
 
     func run() throws {
         _ = try data.existingJournal()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let now = SessionClock.nowMicroseconds()
         let pending = repository.state.loginCodes.filter { $0.value.decision == nil && !$0.value.used && $0.value.expiresAt > now }

@@ -29,7 +29,7 @@ struct CAIssueCommand: ParsableCommand {
     func run() throws {
         var standardError = StandardError()
         _ = try data.existingJournal()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         guard let record = repository.state.units[unit] else {
             print("sscard ca: 单位编号 \(TerminalText.escaped(unit)) 不在单位名录中", to: &standardError)

@@ -19,7 +19,7 @@ struct CARevokeCommand: ParsableCommand {
 
     func run() throws {
         _ = try data.existingJournal()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         do {

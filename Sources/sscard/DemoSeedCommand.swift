@@ -37,7 +37,7 @@ struct DemoSeedCommand: ParsableCommand {
 
     static func seed(data: DataDirectoryOptions, generated: Int, unitEmployees: Int = 0,
                      unit: String = "10000002") throws -> DemoSeeder.Outcome {
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         repository.upkeep = .bulk
         let seeder = DemoSeeder(repository: repository, context: SessionClock.context(channel: .counter))

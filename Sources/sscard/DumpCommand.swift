@@ -52,7 +52,7 @@ struct DumpCommand: ParsableCommand {
 
     /// Who asked for whole numbers is recorded before a single one is printed.
     private func recordFullExport() throws {
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         try repository.execute(.recordJournalExport(scope: "full", fromSequence: from),

@@ -33,11 +33,23 @@ struct FullScreenSession {
             } else {
                 outcome = model.tick(now: SessionClock.nowMicroseconds())
             }
+            if model.indexNeedsRepair { repairIndex(on: terminal) }
             switch outcome {
             case .running: break
             case .redraw: terminal.invalidate()
             case .exit(let code): return code
             }
         }
+    }
+
+    /// Shows the repair screen, redrawn as the rebuild moves on, then the session's page.
+    private mutating func repairIndex(on terminal: CursesTerminal) {
+        let size = terminal.size
+        let model = self.model
+        terminal.draw(model.renderIndexRepair(width: size.columns, height: size.rows, reached: 0, last: 1))
+        self.model.repairIndex { reached, last in
+            terminal.draw(model.renderIndexRepair(width: size.columns, height: size.rows, reached: reached, last: last))
+        }
+        terminal.invalidate()
     }
 }

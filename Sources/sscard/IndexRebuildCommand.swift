@@ -16,16 +16,25 @@ struct IndexRebuildCommand: ParsableCommand {
     func run() throws {
         _ = try data.existingJournal()
         let started = ContinuousClock.now
-        let index = try SharedIndex.shared(in: data.data)
-        let position = try index.catchUp(journal: data.data.journal, rebuild: true)
+        // An index that cannot be opened at all is moved aside and built anew beside it.
+        let (index, repair) = try SharedIndex.openRepairing(in: data.data, journal: data.data.journal)
+        if let repair { OpenedRepository.report(repair) }
+        let position: UInt64
+        do {
+            position = try index.catchUp(journal: data.data.journal, rebuild: true)
+        } catch is IndexDamage {
+            // Damage the rebuild's own reads met (it empties the tables in place): build beside it.
+            position = try index.repair(journal: data.data.journal).position
+        }
         // The snapshot is made again too: the repository replays the journal without it.
         try SnapshotStore(directory: data.data.snapshots).remove(CardProjection.snapshotName)
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         try repository.saveSnapshot()
         print("person index: \(index.count) persons, at record \(position)")
         print("application index: \(index.census([]).total) applications")
         print("snapshot: at record \(repository.sequence)")
-        print("rebuilt in \(started.duration(to: .now))")
+        let seconds = started.duration(to: .now).components
+        print(String(format: "rebuilt in %.1f seconds", Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18))
     }
 }

@@ -13,7 +13,14 @@ struct IndexVerifyCommand: ParsableCommand {
 
     func run() throws {
         _ = try data.existingJournal()
-        let report = try ReadModelVerifier(data: data.data).verify()
+        let report: ReadModelVerifier.Report
+        do {
+            report = try ReadModelVerifier(data: data.data).verify()
+        } catch let damage as IndexDamage {
+            throw damaged(damage.reason)
+        } catch let unusable as IndexUnusable {
+            throw damaged(unusable.reason)
+        }
         print("journal: \(report.journalEnd) records")
         print("person index: \(report.indexedPersons) persons, at record \(report.indexPosition)")
         print("application index: \(report.indexedApplications) applications")
@@ -27,5 +34,12 @@ struct IndexVerifyCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("status: consistent")
+    }
+
+    /// Names the damage and the command that repairs it; exit 1, as for any difference.
+    private func damaged(_ reason: String) -> ExitCode {
+        print("status: damaged: \(reason)")
+        print("repair: sscard index rebuild --data-dir \(data.resolved().string)  (or start sscard: a start repairs it)")
+        return ExitCode(1)
     }
 }

@@ -6,10 +6,12 @@ final class ProgressBar {
     static let minimumRows = 5000
     let total: Int
     let enabled: Bool
+    let label: String
     private var lastPercent = -1
 
-    init(total: Int) {
+    init(total: Int, label: String = "导入") {
         self.total = total
+        self.label = label
         enabled = total >= Self.minimumRows && isatty(STDERR_FILENO) == 1
     }
 
@@ -20,7 +22,7 @@ final class ProgressBar {
         lastPercent = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r导入 [\(bar)] \(percent)%  \(done)/\(total)".utf8))
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)%  \(done)/\(total)".utf8))
     }
 
     func finish() {

@@ -57,7 +57,7 @@ struct RecordsImportCommand: ParsableCommand {
         }
         defer { reportFile?.close() }
         let started = Date()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         repository.upkeep = .bulk
         let actor = Actor.system("records-import:" + (ProcessInfo.processInfo.environment["USER"] ?? "admin"))

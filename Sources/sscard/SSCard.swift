@@ -72,7 +72,7 @@ struct SSCard: ParsableCommand {
         }
         let repository: CardRepository
         do {
-            repository = try CardRepository(data: data.data, reference: CardResources.referenceData())
+            repository = try OpenedRepository.open(data)
         } catch let error as JournalError {
             var standardError = StandardError()
             print("sscard: 无法打开数据目录 \(data.resolved().string) 中的日志，程序没有启动，也没有改动任何数据。", to: &standardError)

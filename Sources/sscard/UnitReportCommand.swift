@@ -44,7 +44,7 @@ struct UnitReportCommand: ParsableCommand {
             return status
         }
         _ = try data.existingJournal()
-        let repository = try CardRepository(data: data.data, reference: try CardResources.referenceData())
+        let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         guard repository.state.units[unit] != nil else { throw usage("没有单位编号为 \(TerminalText.escaped(unit)) 的单位") }
         let file = try out.map { path in
@@ -60,8 +60,10 @@ struct UnitReportCommand: ParsableCommand {
             try repository.execute(.recordJournalExport(scope: "unit-report \(unit) --full-id", fromSequence: 0),
                                    by: .system("unit-report:" + user), context: SessionClock.context(channel: .counter))
         }
-        let report = UnitReport.csv(unit: unit, state: repository.state, reference: repository.reference, status: filter,
-                                    wholeIDNumbers: fullID)
+        let report = try OpenedRepository.repairingIndex(repository) {
+            UnitReport.csv(unit: unit, state: repository.state, reference: repository.reference, status: filter,
+                           wholeIDNumbers: fullID)
+        }
         guard let file else { return print(report.text, terminator: "") }
         try file.write(report.text)
         print("\(report.count) 名职工已写入 \(TerminalText.escaped(file.path))（仅本人可读）", to: &standardError)

@@ -22,6 +22,10 @@ public struct PlainConsole {
     public mutating func run() -> Int32 {
         write("无障碍文本模式：逐项提问。输入 ? 查看帮助，q 退出，b 返回上一页。")
         while true {
+            if model.indexNeedsRepair {
+                write(AppModel.indexRepairNotice)
+                model.repairIndex { _, _ in }
+            }
             if let question = model.plainQuestion {
                 guard let answer = line(question) else { return 0 }
                 if let problem = model.answerPlainQuestion(answer, now: now()) { write("未采用：\(problem)") }
