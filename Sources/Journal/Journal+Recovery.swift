@@ -44,14 +44,22 @@ extension Journal {
                 self.tail!.cursor.readAhead = RecordFrame.headerSize
             }
         }
+        // Where the batch being walked began, while its last record has not been seen.
+        var openBatch: (offset: Int64, sequence: UInt64)?
         while tail != nil {
             // Peek in place: a copy of the cursor would copy its read buffer on write.
             let step = try tail!.cursor.peek()
             let cursor = tail!.cursor
             switch step {
             case .record(let header, _):
+                if openBatch == nil, !header.endsBatch { openBatch = (cursor.offset, header.sequence) }
                 tail!.cursor.advance(over: header)
+                if header.endsBatch { openBatch = nil }
             case .sealed(let next):
+                if let openBatch {
+                    throw JournalError.corruption(segment: cursor.name, offset: openBatch.offset,
+                                                  reason: "a batch from sequence \(openBatch.sequence) is sealed before its last record")
+                }
                 let path = segments.segmentPath(next)
                 guard io.exists(path) else {
                     throw JournalError.corruption(segment: cursor.name, offset: cursor.offset,
@@ -68,28 +76,47 @@ extension Journal {
                     tail = try openTail(first: cursor.expected)
                     continue
                 }
-                if step == .zeroTail, !strict { return }
-                try settleTail(of: cursor, invalidReason: step.invalidReason)
+                if step == .zeroTail, !strict, openBatch == nil { return }
+                let end = try settleTail(of: cursor, invalidReason: step.invalidReason)
+                if let openBatch { try cutUnfinishedBatch(from: openBatch, to: end) }
                 return
             }
         }
     }
 
     /// Decides what the bytes after the last record are, and cuts them if they are torn.
-    private func settleTail(of cursor: SegmentCursor, invalidReason: String?) throws {
+    /// Returns where the bytes that are not zeros end (the cursor's offset when clean).
+    @discardableResult
+    private func settleTail(of cursor: SegmentCursor, invalidReason: String?) throws -> Int64 {
         let analysis = try TailAnalysis.analyse(io: io, file: cursor.file, path: cursor.path,
                                                 from: cursor.offset, expected: cursor.expected)
         switch analysis {
         case .clean:
             zerosFrom = (cursor.firstSequence, cursor.offset)
+            return cursor.offset
         case .torn(let end):
             cuts.append(try TailCut.cut(io: io, directory: directory, file: cursor.file,
                                         segmentName: cursor.name, from: cursor.offset, to: end))
             tail!.cursor.invalidate()
             zerosFrom = (cursor.firstSequence, cursor.offset)
+            return end
         case .corrupt(let position, let sequence):
             throw cursor.invalidBeforeValid(invalidReason, validFrameAt: position, sequence: sequence)
         }
+    }
+
+    /// The last batch's writer died before its last record reached the file: the records
+    /// of it that did are cut (and saved beside the segment, as a torn tail is), so no
+    /// part of an unacknowledged batch is ever kept.
+    private func cutUnfinishedBatch(from start: (offset: Int64, sequence: UInt64), to end: Int64) throws {
+        let cursor = tail!.cursor
+        cuts.append(try TailCut.cut(io: io, directory: directory, file: cursor.file, segmentName: cursor.name,
+                                    from: start.offset, to: max(end, cursor.offset)))
+        tail!.cursor.offset = start.offset
+        tail!.cursor.expected = start.sequence
+        tail!.cursor.lastFrame = nil
+        tail!.cursor.invalidate()
+        zerosFrom = (cursor.firstSequence, start.offset)
     }
 }
 

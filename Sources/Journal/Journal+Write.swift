@@ -1,7 +1,11 @@
 import SystemPackage
 
 extension Journal {
-    /// Writes `entries` at the tail, rolling to new segments as they fill, then syncs once.
+    /// Writes `entries` at the tail as one batch, then syncs once. The whole batch goes into
+    /// one segment: when it does not fit in this one, a new segment large enough for all of
+    /// it is made first, so a failure at the roll (a full disk) leaves none of it written,
+    /// and a failure later voids all of it. Every record but the last is flagged as
+    /// continuing, so a batch cut short by a crash is never kept (see `Journal+Recovery`).
     /// Runs under the lock, after `catchUp`.
     func write(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
         let first = nextSequence
@@ -11,17 +15,15 @@ extension Journal {
             pending.removeAll(keepingCapacity: pending.capacity <= 1 << 20)
             encodeBuffer = pending
         }
-        pending.reserveCapacity(entries.reduce(0) { $0 + RecordFrame.headerSize + $1.payload.count })
-        for entry in entries {
-            let frameSize = RecordFrame.headerSize + entry.payload.count
-            if tail.map({ !$0.fits(pending.count + frameSize) }) ?? true {
-                try flush(&pending)
-                try roll(toFit: frameSize)
-            }
+        let batchSize = entries.reduce(0) { $0 + RecordFrame.headerSize + $1.payload.count }
+        if tail.map({ !$0.fits(batchSize) }) ?? true { try roll(toFit: batchSize) }
+        pending.reserveCapacity(batchSize)
+        for (position, entry) in entries.enumerated() {
             let timestamp = options.clock()
+            let flags = position == entries.count - 1 ? 0 : RecordFrame.continuesBatch
             entry.payload.withUnsafeBytes { payload in
                 RecordFrame.encode(sequence: nextSequence, timestamp: timestamp, type: entry.type,
-                                   payload: payload, into: &pending)
+                                   payload: payload, flags: flags, into: &pending)
             }
             lastWrittenTimestamp = timestamp
             nextSequence += 1
@@ -54,7 +56,7 @@ extension Journal {
         }
     }
 
-    /// Starts a new segment for the record numbered `nextSequence`. The old segment is
+    /// Starts a new segment for the records from `nextSequence` (`frameSize` bytes of them). The old segment is
     /// synced first, so a later segment never exists without everything before it; then
     /// a seal frame in the old segment tells readers and other writers where to go on.
     private func roll(toFit frameSize: Int) throws {

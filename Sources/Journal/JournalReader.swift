@@ -155,11 +155,15 @@ public final class JournalReader {
         }
         var step = first
         probe.readAhead = 1 << 20  // a long walk (the last segment at start) reads in large pieces
+        // Only whole batches: the records of one whose last record is not there (its writer
+        // died mid-append) are not acknowledged, and the next writer's recovery cuts them.
+        var batchEnd = probe.offset
         while case .record(let header, _) = step {
             probe.advance(over: header)
+            if header.endsBatch { batchEnd = probe.offset }
             step = try probe.peek()
         }
-        acknowledgedEnd = max(acknowledgedEnd, probe.offset)
+        acknowledgedEnd = max(acknowledgedEnd, batchEnd)
         return first
     }
 

@@ -55,13 +55,17 @@ public struct JournalVerifier {
             var cursor = SegmentCursor(io: io, file: file, path: segments.segmentPath(start), firstSequence: start)
             report.segments += 1
             sealedTo = nil
+            var openBatch: (offset: Int64, sequence: UInt64, records: Int)?
             walk: while true {
                 let step = try cursor.peek()
                 switch step {
                 case .record(let header, _):
+                    if openBatch == nil, !header.endsBatch { openBatch = (cursor.offset, header.sequence, 0) }
                     cursor.advance(over: header)
                     report.records += 1
                     report.lastSequence = header.sequence
+                    openBatch?.records += 1
+                    if header.endsBatch { openBatch = nil }
                 case .outOfSequence(let found):
                     throw cursor.outOfSequence(found)
                 case .sealed(let next):
@@ -71,6 +75,16 @@ public struct JournalVerifier {
                     break walk
                 case .zeroTail, .invalid:
                     try checkTail(of: cursor, reason: step.invalidReason, into: &report)
+                    if let openBatch {
+                        // A batch whose last record never arrived: recovery cuts it, as a torn tail.
+                        let end = report.tornTails.last.map { $0.offset + $0.length } ?? cursor.offset
+                        if !report.tornTails.isEmpty, report.tornTails.last!.segment == cursor.name { report.tornTails.removeLast() }
+                        report.tornTails.append(TailCut(segment: cursor.name, offset: openBatch.offset,
+                                                        length: max(end, cursor.offset) - openBatch.offset, savedTo: ""))
+                        report.records -= openBatch.records
+                        report.lastSequence = openBatch.sequence - 1
+                        cursor.expected = openBatch.sequence
+                    }
                     break walk
                 }
             }

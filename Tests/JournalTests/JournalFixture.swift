@@ -51,6 +51,20 @@ struct JournalFixture: ~Copyable {
         journal.close()
     }
 
+    /// Appends the next `count` records in batches of `size`: a batch never spans segments,
+    /// so these roll over segments between batches, as a busy writer's appends do.
+    func writeBatches(_ count: UInt64, of size: UInt64 = 100) throws {
+        let journal = try open()
+        var left = count
+        while left > 0 {
+            let first = journal.nextSequence
+            let taken = min(size, left)
+            try journal.append((first..<(first + taken)).map { JournalEntry(type: 7, payload: Self.payload($0)) })
+            left -= taken
+        }
+        journal.close()
+    }
+
     /// Every record the journal serves from the start.
     func readAll(io: any FileIO = SystemFileIO()) throws -> [JournalRecord] {
         let reader = try JournalReader(directory: directory, io: io)

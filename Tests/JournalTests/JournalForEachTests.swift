@@ -48,7 +48,7 @@ import Testing
 
     @Test func servesWhatNextServesFromEveryKindOfStartAcrossSegments() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(3000)
+        try fixture.writeBatches(3000)
         let segments = try fixture.files().filter { $0.hasSuffix(".seg") }
         #expect(segments.count >= 3)
         let boundaries = segments.compactMap { UInt64($0.prefix(20)) }
@@ -80,7 +80,7 @@ import Testing
         let reader = try JournalReader(directory: fixture.directory)
         var seen: [UInt64] = []
         #expect(try reader.forEach { sequence, _, _, _ in seen.append(sequence) } == 10)
-        try fixture.writeBatch(2000)
+        try fixture.writeBatches(2000)
         #expect(try reader.forEach { sequence, _, _, _ in seen.append(sequence) } == 2000)
         #expect(try reader.forEach { sequence, _, _, _ in seen.append(sequence) } == 0)
         #expect(seen == Array(1...2010))

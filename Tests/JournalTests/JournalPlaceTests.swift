@@ -44,7 +44,7 @@ import Testing
 
     @Test func aHintThatIsWrongInAnyWayIsIgnored() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(3000)
+        try fixture.writeBatches(3000)
         let truth = try place(of: 2990, in: fixture.directory)
         let earlierSegment = try place(of: 10, in: fixture.directory)
         var wrong: [JournalPlace] = [earlierSegment]
@@ -96,7 +96,7 @@ import Testing
 
     @Test func theWritersPlaceAfterRecoveryIsItsLastRecordAndItsReadersStartThere() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(2500)
+        try fixture.writeBatches(2500)
         let journal = try fixture.open()
         defer { journal.close() }
         var place = try #require(journal.lastPlace)

@@ -34,7 +34,7 @@ import Testing
     /// old segment not yet sealed. Readers once moved into the segment they were in, forever.
     @Test func writerKilledRightAfterCreatingASegmentLeavesAReadableJournal() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(Self.overOneSegment)
+        try fixture.writeBatches(Self.overOneSegment)
         let segments = try fixture.files().filter { $0.hasSuffix(".seg") }
         let last = try #require(segments.last)
         let lastPath = fixture.directory.appending(last)
@@ -64,7 +64,7 @@ import Testing
         try fixture.write(3)
         let survivor = try fixture.open()
         // Another writer fills the segment and rolls; then its seal and records are lost.
-        try fixture.writeBatch(Self.overOneSegment)
+        try fixture.writeBatches(Self.overOneSegment)
         let names = try fixture.files().filter { $0.hasSuffix(".seg") }
         let lastPath = fixture.directory.appending(names.last!)
         let first = SegmentHeader.firstSequence(fromFileName: names.last!)!
@@ -82,7 +82,7 @@ import Testing
 
     @Test func bitFlipInTheFirstRecordOfASegmentIsCorruptionNotALoop() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(Self.overOneSegment * 2)
+        try fixture.writeBatches(Self.overOneSegment * 2)
         let names = try fixture.files().filter { $0.hasSuffix(".seg") }
         let middle = fixture.directory.appending(names[1])
         var bytes = try fixture.segmentBytes(middle)
@@ -147,7 +147,7 @@ import Testing
     /// Verify once said consistent here while the app refused to open.
     @Test func deletedLastSegmentAfterASealIsCorruptionForVerifyAsForTheApp() throws {
         let fixture = try JournalFixture()
-        try fixture.writeBatch(Self.overOneSegment)
+        try fixture.writeBatches(Self.overOneSegment)
         let names = try fixture.files().filter { $0.hasSuffix(".seg") }
         try FileManager.default.removeItem(atPath: fixture.directory.appending(names.last!).string)
         try expectRefusedEverywhere(fixture, "is missing")

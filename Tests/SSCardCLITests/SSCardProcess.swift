@@ -8,6 +8,8 @@ enum SSCardProcess {
         var status: Int32
         var output: String
         var error: String
+        /// The signal that ended it, when one did.
+        var signal: Int32? = nil
     }
 
     /// The sscard binary built beside this test bundle.
@@ -45,7 +47,8 @@ enum SSCardProcess {
         done.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                   error: String(decoding: err, as: UTF8.self))
+                   error: String(decoding: err, as: UTF8.self),
+                   signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 
     /// A fresh private temporary directory.
