@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardApp
 import CardResources
 import CardStore
 import Foundation
@@ -28,7 +29,7 @@ enum OpenedRepository {
         bar?.finish()
         if let repair = repository.indexRepair { report(repair) }
         if let problem = repository.indexProblem {
-            print("sscard: 注意：本机索引无法更新（\(problem)），查询照常，但在磁盘腾出空间之前无法记录新的办理。", to: &standardError)
+            print("sscard: 注意：\(AppModel.indexBehindNotice)（\(problem)）。", to: &standardError)
         }
         return repository
     }

@@ -88,7 +88,14 @@ public struct AppModel {
                                               group: Self.startingGroup(environment)))
         lastInput = now
         photoDirectory = environment.options.photoDirectory
+        if let problem = environment.repository.indexProblem {
+            overlay = message("磁盘空间不足", Self.indexBehindNotice + "（\(problem)）", button: "知道了")
+        }
     }
+
+    /// A start whose index could not be brought up to date (a full disk): said once, on screen.
+    public static let indexBehindNotice = "本机索引无法更新，通常是磁盘已满。查询和查看办理状态照常；"
+        + "新的办理可能无法记录，无法记录时会逐次提示，已输入的内容不会丢失。请通知管理员腾出磁盘空间"
 
     /// A self-service kiosk and the elder layout serve people, not units: they open on
     /// 个人登录. A counter opens on its first tab, as the channel lists them.
