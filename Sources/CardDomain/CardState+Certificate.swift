@@ -11,26 +11,40 @@ extension CardState {
         return .success([.certificateRevoked(.init(serial: serial, reason: reason))])
     }
 
-    /// Until when the certificate is locked at `now`, or nil.
-    public func certificateLockedUntil(_ serial: String, now: Int64) -> Int64? {
-        guard let until = certificateLocks[CertificateLogin.normalised(serial)], until > now else { return nil }
-        return until
+    /// Until when any of `identities` (see `CertificateLogin.lockIdentities`) is locked at `now`, or nil.
+    public func certificateLockedUntil(_ identities: [String], now: Int64) -> Int64? {
+        identities.compactMap { certificateLocks[$0] }.filter { $0 > now }.max()
     }
 
-    func failCertificatePassword(_ serial: String, now: Int64, policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
+    /// Until when the certificate with this serial is locked (by records from before locks were by key).
+    public func certificateLockedUntil(_ serial: String, now: Int64) -> Int64? {
+        certificateLockedUntil([CertificateLogin.normalised(serial)], now: now)
+    }
+
+    /// Wrong tries left before the key or the unit is locked.
+    public func certificateTriesLeft(key: String?, unit: String?, policy: LoginPolicy) -> Int {
+        let failures = CertificateLogin.lockIdentities(key: key, unit: unit).map { certificateFailures[$0] ?? 0 }.max() ?? 0
+        return max(0, policy.maxFailures - failures)
+    }
+
+    func failCertificatePassword(_ serial: String, key: String, unit: String?, now: Int64,
+                                 policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
         let serial = CertificateLogin.normalised(serial)
-        if let until = certificateLockedUntil(serial, now: now) {
+        let identities = CertificateLogin.lockIdentities(key: key, unit: unit)
+        if let until = certificateLockedUntil(identities, now: now) {
             return .failure(.refused(CertificateLogin.lockedMessage(until: until)))
         }
-        let lock = (certificateFailures[serial] ?? 0) + 1 >= policy.maxFailures ? now + Int64(policy.lockMinutes) * 60_000_000 : nil
-        return .success([.certificatePasswordFailed(.init(serial: serial, lockedUntil: lock))])
+        let reached = identities.contains { (certificateFailures[$0] ?? 0) + 1 >= policy.maxFailures }
+        let lock = reached ? now + Int64(policy.lockMinutes) * 60_000_000 : nil
+        return .success([.certificatePasswordFailed(.init(serial: serial, key: key, unit: unit, lockedUntil: lock))])
     }
 
     func completeCertificateLogin(_ login: CertificateLogin, now: Int64) -> Result<[DomainEvent], CommandRefusal> {
         if let reason = revokedCertificates[login.serial] {
             return .failure(.refused("该证书已被吊销（\(reason)），不能登录。请联系证书管理部门重新办理"))
         }
-        if let until = certificateLockedUntil(login.serial, now: now) {
+        let identities = [login.serial] + CertificateLogin.lockIdentities(key: login.key, unit: login.creditCode)
+        if let until = certificateLockedUntil(identities, now: now) {
             return .failure(.refused(CertificateLogin.lockedMessage(until: until)))
         }
         guard usedChallenges[login.nonce] == nil else { return .failure(.refused("该登录签名已经用过，请重新登录")) }
@@ -45,16 +59,20 @@ extension CardState {
             .min(by: { $0.username < $1.username }) else {
             return .failure(.refused("\(unit.name) 还没有经办人账号，请联系社保经办机构开通"))
         }
-        return .success([.loginAttempted(LoginAttempt(username: account.username, method: "certificate", succeeded: true,
-                                                      certificateSerial: login.serial, challengeNonce: login.nonce))])
+        var attempt = LoginAttempt(username: account.username, method: "certificate", succeeded: true,
+                                   certificateSerial: login.serial, challengeNonce: login.nonce)
+        attempt.certificateLockIdentities = CertificateLogin.lockIdentities(key: login.key, unit: login.creditCode)
+        return .success([.loginAttempted(attempt)])
     }
 
     mutating func applyCertificatePasswordFailure(_ failed: DomainEvent.CertificatePasswordFailed) {
-        if let lock = failed.lockedUntil {
-            certificateLocks[failed.serial] = lock
-            certificateFailures[failed.serial] = 0
-        } else {
-            certificateFailures[failed.serial, default: 0] += 1
+        for identity in failed.lockIdentities {
+            if let lock = failed.lockedUntil {
+                certificateLocks[identity] = lock
+                certificateFailures[identity] = 0
+            } else {
+                certificateFailures[identity, default: 0] += 1
+            }
         }
     }
 }

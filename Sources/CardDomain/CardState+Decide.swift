@@ -61,8 +61,8 @@ extension CardState {
             return completeRealName(number, codeHash: hash, channel: context.channel, now: context.now)
         case .revokeCertificate(let serial, let reason):
             return revokeCertificate(serial, reason: reason)
-        case .failCertificatePassword(let serial):
-            return failCertificatePassword(serial, now: context.now, policy: reference.loginPolicy)
+        case .failCertificatePassword(let serial, let key, let unit):
+            return failCertificatePassword(serial, key: key, unit: unit, now: context.now, policy: reference.loginPolicy)
         case .completeCertificateLogin(let login):
             return completeCertificateLogin(login, now: context.now)
         case .recordJournalExport(let scope, let from):

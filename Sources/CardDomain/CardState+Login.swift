@@ -49,7 +49,10 @@ extension CardState {
             usedChallenges = usedChallenges.filter { $0.value >= horizon }
             usedChallenges[nonce] = at
         }
-        if let serial = attempt.certificateSerial, attempt.succeeded { certificateFailures[serial] = nil }
+        if let serial = attempt.certificateSerial, attempt.succeeded {
+            certificateFailures[serial] = nil
+            for identity in attempt.certificateLockIdentities ?? [] { certificateFailures[identity] = nil }
+        }
         if attempt.succeeded {
             captchaTerminals.remove(terminal)
             if let username = attempt.username {

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// A unit certificate login the terminal has checked (key opened with the 证书密码, the
 /// fresh challenge signed and verified, the chain to a trusted CA): what the journal then
 /// decides on, under its lock: revocation, the lock, the challenge used once, the unit.
@@ -9,16 +12,34 @@ public struct CertificateLogin: Codable, Equatable, Sendable {
     /// The challenge's nonce (hex) and when it stops being valid (µs since 1970).
     public var nonce: String
     public var expiresAt: Int64
+    /// The key's fingerprint, so the journal refuses a key locked by wrong passwords.
+    public var key: String?
 
     /// The longest a challenge may be valid for: the journal refuses a longer one, and so
     /// may forget a used nonce after this long (the terminal gives 60 s).
     public static let maximumChallengeSeconds: Int64 = 300
 
-    public init(serial: String, creditCode: String, nonce: String, expiresAt: Int64) {
+    public init(serial: String, creditCode: String, nonce: String, expiresAt: Int64, key: String? = nil) {
         self.serial = Self.normalised(serial)
         self.creditCode = creditCode
         self.nonce = nonce
         self.expiresAt = expiresAt
+        self.key = key
+    }
+
+    /// Wrong 证书密码 count against the key and against the unit, never against the
+    /// certificate beside the key: any certificate can be put there, and a lock keyed on it
+    /// was bypassed by swapping certificates.
+    public static func lockIdentities(key: String?, unit: String?) -> [String] {
+        (key.map { ["key:" + $0] } ?? []) + (unit.map { ["unit:" + $0] } ?? [])
+    }
+
+    /// The SHA-256 of the key file's DER bytes (the PEM body), hex: the same for the same
+    /// key file however its lines are wrapped. Nil when it is no PEM.
+    public static func keyFingerprint(pem: String) -> String? {
+        let body = pem.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") && !$0.contains(":") }.joined()
+        guard !body.isEmpty, let der = Data(base64Encoded: body) else { return nil }
+        return SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Serials compare as OpenSSL prints them: upper-case hex, no colons, no leading zeros.

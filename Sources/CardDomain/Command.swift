@@ -53,7 +53,8 @@ public enum Command: Equatable, Sendable {
     /// 证书登录: revoke a certificate (administrator, `sscard ca revoke`); a wrong 证书密码
     /// (the key's decryption is tried by the terminal); a login the terminal has verified.
     case revokeCertificate(serial: String, reason: String)
-    case failCertificatePassword(serial: String)
+    /// `key` is the key file's fingerprint, `unit` the 统一社会信用代码 on the certificate beside it.
+    case failCertificatePassword(serial: String, key: String, unit: String?)
     case completeCertificateLogin(CertificateLogin)
 
     /// An export of the journal with whole ID and phone numbers (`journal dump --full`):

@@ -21,6 +21,8 @@ public struct LoginAttempt: Codable, Equatable, Sendable {
     /// A certificate login: the certificate's serial, and its challenge's nonce, now spent.
     public var certificateSerial: String?
     public var challengeNonce: String?
+    /// A certificate login: what a success clears of the wrong-password counts (the key's, the unit's).
+    public var certificateLockIdentities: [String]?
 
     public init(username: String?, method: String, succeeded: Bool, lockedUntil: Int64? = nil, refusal: Refusal? = nil,
                 codeHash: String? = nil, certificateSerial: String? = nil, challengeNonce: String? = nil) {

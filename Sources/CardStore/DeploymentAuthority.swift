@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CardDomain
 import Foundation
 import SystemPackage
 import UnitCertificates
@@ -57,11 +58,13 @@ public struct DeploymentAuthority {
     }
 
     /// Adds an outside CA certificate (PEM) to the trusted ones, named by its serial.
-    public func trust(_ pem: String) throws -> X509Certificate {
+    /// Refused, with every reason: what `TrustAnchorPolicy` refuses, an expired CA included.
+    public func trust(_ pem: String, now seconds: Int64) throws -> X509Certificate {
         guard let certificate = X509Certificate.read(pem: pem) else { throw Problem(description: "文件里没有 PEM 格式的证书") }
-        // A unit's own certificate trusted as a CA would be a trust store that misleads.
-        guard certificate.isAuthority else {
-            throw Problem(description: "该证书不是 CA 证书（没有 basicConstraints CA:TRUE），不能作为签发机构信任")
+        let problems = TrustAnchorPolicy.problems(certificate, at: seconds)
+        guard problems.isEmpty else {
+            throw Problem(description: "该证书不能作为签发机构信任：" + problems.joined(separator: "；")
+                            + "（有效期至 \(BeijingTime.dateTime(microseconds: certificate.notAfter * 1_000_000))）")
         }
         try Self.makeDirectory(directory)
         try Self.makeDirectory(trustedDirectory)

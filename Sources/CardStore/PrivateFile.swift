@@ -20,10 +20,21 @@ public struct PrivateFile {
     public static func create(_ path: String, overwrite: Bool, what: String, howToOverwrite: String = "",
                               otherwise: String = "") throws -> PrivateFile {
         let shown = TerminalText.escaped(path)
-        var options: FileDescriptor.OpenOptions = [.create, .noFollow, .closeOnExec]
+        // Only a regular file is ever written: a device (/dev/full), a FIFO or a socket is
+        // refused by name before anything is opened or changed (and a FIFO would block).
+        if case .special = RegularFile.kind(of: path) {
+            throw Problem(description: "\(what) \(shown) 不是普通文件（设备、管道或套接字），拒绝写入；请换一个文件名")
+        }
+        var options: FileDescriptor.OpenOptions = [.create, .noFollow, .closeOnExec, .nonBlocking]
         options.insert(overwrite ? .truncate : .exclusiveCreate)
         do {
             let descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: [.ownerReadWrite])
+            // Checked again on what was opened: it may have been swapped since the look above.
+            var status = stat()
+            guard fstat(descriptor.rawValue, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                try? descriptor.close()
+                throw Problem(description: "\(what) \(shown) 不是普通文件（设备、管道或套接字），拒绝写入；请换一个文件名")
+            }
             // An existing file keeps its mode through O_TRUNC: make it private as well.
             guard fchmod(descriptor.rawValue, 0o600) == 0 else {
                 try? descriptor.close()
@@ -36,6 +47,8 @@ public struct PrivateFile {
             throw Problem(description: "\(what) \(shown) 所在的文件夹不存在" + otherwise)
         } catch Errno.tooManySymbolicLinkLevels {
             throw Problem(description: "\(what) \(shown) 是一个符号链接；为防止覆盖别处的文件，拒绝写入")
+        } catch Errno.noSuchAddressOrDevice {
+            throw Problem(description: "\(what) \(shown) 不是普通文件（设备、管道或套接字），拒绝写入；请换一个文件名")
         } catch let errno as Errno {
             throw Problem(description: "无法创建\(what) \(shown)：\(errno)" + otherwise)
         }

@@ -7,6 +7,10 @@ public enum CertificateVerdict: Equatable, Sendable {
     case untrusted
     /// The certificate may not be used to log in (no clientAuth).
     case notForLogin
+    /// Its serial number is not a positive integer (RFC 5280): it could never be revoked.
+    case invalidSerial
+    /// The trusted CA that issued it has expired (its name, and when, in seconds since 1970).
+    case authorityExpired(name: String, at: Int64)
     /// Anything else the verifier reported, in its words.
     case invalid(String)
 }

@@ -48,8 +48,15 @@ public final class X509Certificate {
     /// Validity, in seconds since 1970.
     public var notBefore: Int64 { sscard_not_before(pointer) }
     public var notAfter: Int64 { sscard_not_after(pointer) }
-    /// basicConstraints CA:TRUE: it may issue certificates.
+    /// A trust anchor by `TrustAnchorPolicy`: v3, basicConstraints CA:TRUE, keyCertSign.
     public var isAuthority: Bool { sscard_is_authority(pointer) == 1 }
+    /// What keeps it from being a trust anchor, as `SSCARD_ANCHOR_*` bits.
+    var anchorProblemBits: Int32 { sscard_anchor_problems(pointer) }
+    /// A positive serial number (RFC 5280 4.1.2.2): a negative or zero one can never be revoked by number.
+    public var hasPositiveSerial: Bool { sscard_serial_is_positive(pointer) == 1 }
+
+    /// Whether `authority` names and keys this certificate's issuer.
+    public func isIssued(by authority: X509Certificate) -> Bool { sscard_issued_by(pointer, authority.pointer) == 1 }
     /// extendedKeyUsage names clientAuth.
     public var allowsClientAuth: Bool { sscard_allows_client_auth(pointer) == 1 }
     /// Signed with SM2-with-SM3, or holding an SM2 key.

@@ -35,10 +35,15 @@ struct CAIssueCommand: ParsableCommand {
             print("sscard ca: 单位编号 \(TerminalText.escaped(unit)) 不在单位名录中", to: &standardError)
             throw ExitCode(2)
         }
+        // Before the password is asked: where the files go must be there to write to.
+        if let problem = Self.outputFolderProblem(out) {
+            print("sscard ca: \(problem)", to: &standardError)
+            throw ExitCode(2)
+        }
         // The 证书密码 is read, never taken as an argument (it would show in ps and the shell's history).
-        print("请输入证书密码（至少 6 位）：", terminator: "")
-        guard let password = PlainInput.readLine(secret: true), password.count >= 6 else {
-            print("\nsscard ca: 证书密码至少 6 位", to: &standardError)
+        print("请输入证书密码（至少 \(Self.minimumPasswordLength) 位）：", terminator: "")
+        guard let password = PlainInput.readLine(secret: true), password.count >= Self.minimumPasswordLength else {
+            print("\nsscard ca: 证书密码至少 \(Self.minimumPasswordLength) 位", to: &standardError)
             throw ExitCode(2)
         }
         print("")
@@ -56,7 +61,7 @@ struct CAIssueCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             if mkdir(out, 0o700) != 0, errno != EEXIST {
-                print("sscard ca: 无法创建文件夹 \(TerminalText.escaped(out))", to: &standardError)
+                print("sscard ca: 无法创建文件夹 \(TerminalText.escaped(out))：\(Errno(rawValue: errno))", to: &standardError)
                 throw ExitCode(1)
             }
             try DeploymentAuthority.write(certificate.pem, to: FilePath(out).appending("certificate.pem"))
@@ -66,6 +71,26 @@ struct CAIssueCommand: ParsableCommand {
         } catch let problem as DeploymentAuthority.Problem {
             print("sscard ca: \(problem)", to: &standardError)
             throw ExitCode(2)
+        }
+    }
+
+    /// A stolen key folder is open to offline guessing: 8 characters at the least.
+    static let minimumPasswordLength = 8
+
+    /// Why `out` cannot receive the files (its parent missing, or it is not a folder), or nil.
+    static func outputFolderProblem(_ out: String) -> String? {
+        let shown = TerminalText.escaped(out)
+        switch RegularFile.kind(of: out) {
+        case .directory: return nil
+        case .regular, .special: return "\(shown) 已存在，但不是文件夹"
+        case .missing:
+            let parent = FilePath(out).removingLastComponent()
+            let parentPath = parent.isEmpty ? "." : parent.string
+            guard RegularFile.kind(of: parentPath) == .directory else {
+                return "文件夹 \(TerminalText.escaped(parentPath)) 不存在；请先创建它（mkdir -p \(TerminalText.escaped(parentPath))），或换一个 --out"
+            }
+            guard access(parentPath, W_OK) == 0 else { return "无权在 \(TerminalText.escaped(parentPath)) 中创建文件夹（\(Errno(rawValue: errno))）" }
+            return nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardApp
 import CardStore
 import UnitCertificates
 
@@ -17,7 +18,8 @@ struct CATrustCommand: ParsableCommand {
         var standardError = StandardError()
         _ = try data.existingJournal()
         do {
-            let certificate = try DeploymentAuthority(dataRoot: data.resolved()).trust(try DeploymentAuthority.read(.init(file)))
+            let certificate = try DeploymentAuthority(dataRoot: data.resolved()).trust(try DeploymentAuthority.read(.init(file)),
+                                                                                          now: SessionClock.nowMicroseconds() / 1_000_000)
             print("已信任 CA：\(certificate.commonName ?? "")，序列号 \(certificate.serial)\(certificate.isSM2 ? "（SM2）" : "")")
         } catch let problem as DeploymentAuthority.Problem {
             print("sscard ca: \(problem)", to: &standardError)

@@ -22,8 +22,13 @@ struct DataDirectoryOptions: ParsableArguments {
     /// The journal folder, or exit 2 with a message when there is none to read.
     func existingJournal() throws -> FilePath {
         let directory = data.journal
+        var standardError = StandardError()
+        // Permission denied is said as such, not as "no journal".
+        if let refusal = PathSafety.problem(at: resolved(), what: "数据目录") ?? PathSafety.problem(at: directory, what: "日志文件夹") {
+            print("sscard: \(refusal)", to: &standardError)
+            throw ExitCode(1)
+        }
         guard SystemFileIO().exists(directory) else {
-            var standardError = StandardError()
             print("sscard: no journal at \(directory.string)", to: &standardError)
             throw ExitCode(2)
         }

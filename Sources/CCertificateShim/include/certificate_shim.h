@@ -56,6 +56,19 @@ int64_t sscard_not_before(const sscard_certificate *certificate);
 int64_t sscard_not_after(const sscard_certificate *certificate);
 // 1 when basicConstraints says CA:TRUE (the certificate may issue others).
 int sscard_is_authority(const sscard_certificate *certificate);
+
+/// What keeps a certificate from being a trust anchor, as bits (0: none): 1 not X.509 v3,
+/// 2 no basicConstraints CA:TRUE, 4 no keyUsage with keyCertSign.
+#define SSCARD_ANCHOR_NOT_V3 1
+#define SSCARD_ANCHOR_NOT_CA 2
+#define SSCARD_ANCHOR_NO_KEY_CERT_SIGN 4
+int sscard_anchor_problems(const sscard_certificate *certificate);
+
+/// 1 when the serial number is a positive integer (RFC 5280 4.1.2.2), else 0.
+int sscard_serial_is_positive(const sscard_certificate *certificate);
+
+/// 1 when `authority` names and keys the issuer of `certificate` (X509_check_issued).
+int sscard_issued_by(const sscard_certificate *certificate, const sscard_certificate *authority);
 // 1 when extendedKeyUsage names clientAuth.
 int sscard_allows_client_auth(const sscard_certificate *certificate);
 int sscard_certificate_is_sm2(const sscard_certificate *certificate);

@@ -76,14 +76,22 @@ extension AppModel {
             throw CertificateProblem(message: "证书文件无法读取，可能已损坏")
         }
         try? environment.repository.refresh()
-        if let until = environment.repository.state.certificateLockedUntil(certificate.serial, now: now) {
+        // Locked by the key and by the unit, checked before the password is tried: while
+        // locked, every try gets this answer, whatever certificate lies beside the key.
+        guard let fingerprint = CertificateLogin.keyFingerprint(pem: folder.keyPEM) else {
+            throw CertificateProblem(message: "密钥文件无法读取，可能已损坏")
+        }
+        let unit = certificate.subjectSerialNumber
+        let identities = [certificate.serial] + CertificateLogin.lockIdentities(key: fingerprint, unit: unit)
+        if let until = environment.repository.state.certificateLockedUntil(identities, now: now) {
             throw CertificateProblem(message: CertificateLogin.lockedMessage(until: until), field: "password")
         }
         let key: CertificateKey
         do {
             key = try CertificateKey.read(pem: folder.keyPEM, password: submission.password)
         } catch .wrongPassword {
-            throw CertificateProblem(message: try wrongCertificatePassword(certificate.serial, now: now), field: "password")
+            throw CertificateProblem(message: try wrongCertificatePassword(certificate.serial, key: fingerprint, unit: unit, now: now),
+                                     field: "password")
         } catch {
             throw CertificateProblem(message: "密钥文件无法读取，可能已损坏")
         }
@@ -102,24 +110,27 @@ extension AppModel {
         case .notYetValid:
             throw CertificateProblem(message: "证书尚未生效（自 \(BeijingTime.dateTime(microseconds: certificate.notBefore * 1_000_000)) 起有效）")
         case .untrusted: throw CertificateProblem(message: "该证书不是本系统认可的 CA 签发的，不能登录")
+        case .invalidSerial: throw CertificateProblem(message: "证书序列号不是正整数（不符合 RFC 5280），这样的证书无法吊销，不能登录")
+        case .authorityExpired(let name, let at):
+            throw CertificateProblem(message: "签发该证书的 CA「\(name)」已于 \(BeijingTime.dateTime(microseconds: at * 1_000_000)) 过期，请联系证书管理部门")
         case .notForLogin: throw CertificateProblem(message: "该证书不能用于登录（没有客户端认证用途）")
         case .invalid(let why): throw CertificateProblem(message: "证书无效：\(why)")
         }
         guard let creditCode = certificate.subjectSerialNumber, !creditCode.isEmpty else {
             throw CertificateProblem(message: "证书上没有单位的统一社会信用代码")
         }
-        return CertificateLogin(serial: certificate.serial, creditCode: creditCode, nonce: nonce, expiresAt: expires)
+        return CertificateLogin(serial: certificate.serial, creditCode: creditCode, nonce: nonce, expiresAt: expires, key: fingerprint)
     }
 
-    /// Records the wrong 证书密码 and says how many tries are left, or until when it is locked.
-    private mutating func wrongCertificatePassword(_ serial: String, now: Int64) throws -> String {
-        let events = try environment.repository.execute(.failCertificatePassword(serial: serial), by: Actor(username: "", role: .unitOperator),
-                                                        context: environment.context(now: now))
+    /// Records the wrong 证书密码 against the key and the unit, and says how many tries are
+    /// left, or until when they are locked.
+    private mutating func wrongCertificatePassword(_ serial: String, key: String, unit: String?, now: Int64) throws -> String {
+        let events = try environment.repository.execute(.failCertificatePassword(serial: serial, key: key, unit: unit),
+                                                        by: Actor(username: "", role: .unitOperator), context: environment.context(now: now))
         if case .certificatePasswordFailed(let failed)? = events.first, let until = failed.lockedUntil {
             return CertificateLogin.lockedMessage(until: until)
         }
-        let policy = environment.repository.reference.loginPolicy
-        let left = max(0, policy.maxFailures - (environment.repository.state.certificateFailures[CertificateLogin.normalised(serial)] ?? 0))
+        let left = environment.repository.state.certificateTriesLeft(key: key, unit: unit, policy: environment.repository.reference.loginPolicy)
         return "证书密码不正确，还可以再试 \(left) 次"
     }
 }
