@@ -128,13 +128,15 @@ let package = Package(
                                                                 .product(name: "SystemPackage", package: "swift-system")],
                           path: "Tests/Fuzz/JournalFuzzer"),
         .executableTarget(name: "CSVFuzzer", dependencies: ["CardDomain", "CardResources", "FuzzSupport"], path: "Tests/Fuzz/CSVFuzzer"),
+        .executableTarget(name: "JSONFuzzer", dependencies: ["CardStore", "FuzzSupport"], path: "Tests/Fuzz/JSONFuzzer"),
+        .executableTarget(name: "IndexFuzzer", dependencies: ["CardStore", "FuzzSupport"], path: "Tests/Fuzz/IndexFuzzer"),
         .executableTarget(name: "ImageFuzzer", dependencies: ["CardDomain", "ImageDecoding", "FuzzSupport"], path: "Tests/Fuzz/ImageFuzzer"),
         // Real pictures encoded by libpng and libjpeg-turbo, for every test of photos.
         .target(name: "TestImages", dependencies: ["CTurboJPEG", "CPNG"], path: "Tests/TestImages"),
         .testTarget(name: "ReceiptPrintingTests", dependencies: ["ReceiptPrinting", "CardDomain", "SnapshotSupport",
                                                                   .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestImages"]),
-        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "CardStore", "CardResources", "SnapshotSupport", "CertificateTestSupport", "JournalTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "SSCardCLITests", dependencies: ["sscard", "CardStore", "CardResources", "SnapshotSupport", "CertificateTestSupport", "JournalTestSupport", "Journal", "JournalFuzzer", "CSVFuzzer", "ImageFuzzer", "JSONFuzzer", "IndexFuzzer", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ struct ApplicationTables {
     func total(in transaction: LMDBTransaction) throws -> Int { try transaction.count(tables.applications) }
 
     func application(_ id: String, in transaction: LMDBTransaction) throws -> Application? {
-        try transaction.get(tables.applications, Array(id.utf8)).flatMap(ApplicationRecordCodec.decode)
+        try transaction.get(tables.applications, Array(id.utf8)).map { try $0.withUnsafeBytes(IndexValueCheck.application) }
     }
 
     func status(_ id: String, in transaction: LMDBTransaction) throws -> ApplicationStatus? {
@@ -44,13 +44,13 @@ struct ApplicationTables {
     }
 
     func draft(of person: String, in transaction: LMDBTransaction) throws -> CardState.Draft? {
-        try transaction.get(tables.drafts, Array(person.utf8)).flatMap(ApplicationRecordCodec.decodeDraft)
+        try transaction.get(tables.drafts, Array(person.utf8)).map { try $0.withUnsafeBytes(IndexValueCheck.draft) }
     }
 
     /// The ids ending the keys that start with `prefix` (the id is a key's last field),
     /// after `after`, in key order, with each key's value.
     private func entries<T>(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int, _ transaction: LMDBTransaction,
-                            _ make: (String, UnsafeRawBufferPointer) -> T?) throws -> [T] {
+                            _ make: (String, UnsafeRawBufferPointer) throws -> T?) throws -> [T] {
         guard limit > 0 else { return [] }
         var found: [T] = []
         try transaction.scan(table, from: prefix + (after.map { Array($0.utf8) } ?? [])) { key, value in
@@ -58,7 +58,7 @@ struct ApplicationTables {
             let rest = key[prefix.count...]
             let id = String(decoding: rest[((rest.lastIndex(of: 0) ?? rest.startIndex - 1) + 1)...], as: UTF8.self)
             if let after, id <= after { return true }
-            if let entry = make(id, value) { found.append(entry) }
+            if let entry = try make(id, value) { found.append(entry) }
             return found.count < limit
         }
         return found
@@ -68,11 +68,10 @@ struct ApplicationTables {
         try entries(in: table, prefix: prefix, after: after, limit: limit, transaction) { id, _ in id }
     }
 
-    /// The briefs stored as the entries' values; one that does not decode is left out
-    /// (`index verify` names it).
+    /// The briefs stored as the entries' values; one that does not decode is damage.
     private func briefs(in table: MDB_dbi, prefix: [UInt8], after: String?, limit: Int,
                         _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
-        try entries(in: table, prefix: prefix, after: after, limit: limit, transaction) { _, value in ApplicationBriefCodec.decode(value) }
+        try entries(in: table, prefix: prefix, after: after, limit: limit, transaction) { _, value in try IndexValueCheck.brief(value) }
     }
 
     /// Writes an application as it now is, and moves its status entries and count from its last record's.

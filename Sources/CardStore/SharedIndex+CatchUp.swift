@@ -160,7 +160,7 @@ extension SharedIndex {
     static func store(_ person: PersonRecord, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
         let number = person.documentNumber
         if let bytes = try transaction.get(tables.persons, Array(number.utf8)),
-           let old = PersonRecordCodec.decode(bytes) {
+           let old = try bytes.withUnsafeBytes(IndexValueCheck.person) as PersonRecord? {
             try transaction.delete(tables.names, compositeKey(old.name, number))
             if let unit = old.unitNumber { try transaction.delete(tables.units, compositeKey(unit, number)) }
             if let mobile = old.mobile, try transaction.get(tables.mobiles, Array(mobile.utf8)) == Array(number.utf8) {

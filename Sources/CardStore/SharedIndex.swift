@@ -91,7 +91,7 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
     }
 
     private func record(_ number: String, in transaction: LMDBTransaction) throws -> PersonRecord? {
-        try transaction.get(environment.tables.persons, Array(number.utf8)).flatMap { PersonRecordCodec.decode($0) }
+        try transaction.get(environment.tables.persons, Array(number.utf8)).map { try $0.withUnsafeBytes(IndexValueCheck.person) }
     }
 
     public func documentNumber(ofMobile mobile: String) -> String? {
@@ -121,7 +121,10 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
     public func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord] {
         entries(in: environment.tables.names, prefix: Array(prefix.utf8), after: after, limit: limit) { _, number, transaction in
             // Read in place, in the scan's transaction: no copy of the key or the record.
-            try transaction.withValue(in: environment.tables.persons, at: number, PersonRecordCodec.decode) ?? nil
+            guard let person = try transaction.withValue(in: environment.tables.persons, at: number, IndexValueCheck.person) else {
+                throw IndexDamage(reason: "a name entry names a person the index does not hold")
+            }
+            return person
         }
     }
 

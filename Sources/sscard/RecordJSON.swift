@@ -1,4 +1,5 @@
 import CardDomain
+import CardStore
 import Foundation
 
 /// One journal record as a line of JSON: {"seq":..,"type":..,"time":"..","payload":..}.

@@ -125,7 +125,7 @@ import UnitCertificates
         let tool = try OpenSSLTool()
         try tool.makeChain("outside", sm2: sm2, creditCode: Self.xinghe, password: Self.password)
         let folder = try tool.usbFolder("outside")
-        _ = try DeploymentAuthority(dataRoot: fixture.repository.data.root).trust(try tool.text("outside-ca.pem"))
+        _ = try DeploymentAuthority(dataRoot: fixture.repository.data.root).trust(try tool.text("outside-ca.pem"), now: Int64(Date().timeIntervalSince1970))
         // openssl signs from today: the login happens now, not at the fixture's fixed time.
         let now = Int64(Date().timeIntervalSince1970) * 1_000_000
         var model = try fixture.model(channel: .web)

@@ -28,8 +28,12 @@ import Testing
                                             input: "Cert@2026\n")
         #expect(unknown.status == 2 && unknown.error.contains("不在单位名录中"))
         let short = try SSCardProcess.run(["ca", "issue", "--unit", "10000001", "--out", directory + "/usb", "--data-dir", data],
-                                          input: "12345\n")
-        #expect(short.status == 2 && short.error.contains("至少 6 位"))
+                                          input: "Cert@26\n")
+        #expect(short.status == 2 && short.error.contains("至少 8 位"))
+        // A folder that cannot be made is said before the password is asked, with the reason.
+        let missing = try SSCardProcess.run(["ca", "issue", "--unit", "10000001", "--out", directory + "/no/such/usb", "--data-dir", data])
+        #expect(missing.status == 2 && missing.error.contains("不存在") && missing.error.contains("mkdir -p"), "\(missing.error)")
+        #expect(!missing.output.contains("请输入证书密码"))
         let issued = try SSCardProcess.run(["ca", "issue", "--unit", "10000001", "--out", directory + "/usb", "--data-dir", data],
                                            input: "Cert@2026\n")
         #expect(issued.status == 0, "\(issued.error)")
@@ -48,6 +52,6 @@ import Testing
         let wrong = try SSCardProcess.run(["ca", "trust", tool.directory.path + "/bjca-unit.key", "--data-dir", directory + "/data"])
         #expect(wrong.status == 2 && wrong.error.contains("没有 PEM 格式的证书"), "\(wrong.error)")
         let leaf = try SSCardProcess.run(["ca", "trust", tool.directory.path + "/bjca-unit.pem", "--data-dir", directory + "/data"])
-        #expect(leaf.status == 2 && leaf.error.contains("不是 CA 证书"), "\(leaf.error)")
+        #expect(leaf.status == 2 && leaf.error.contains("不能作为签发机构信任") && leaf.error.contains("CA:TRUE"), "\(leaf.error)")
     }
 }

@@ -7,7 +7,7 @@ import Testing
     static let fuzzRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fuzz")
 
-    @Test(arguments: ["JournalFuzzer", "CSVFuzzer", "ImageFuzzer"])
+    @Test(arguments: ["JournalFuzzer", "CSVFuzzer", "ImageFuzzer", "JSONFuzzer", "IndexFuzzer"])
     func replaysItsCorpusAndEverySavedCrash(target: String) throws {
         let folders = ["Corpus", "Regressions"].map { Self.fuzzRoot.appendingPathComponent($0).appendingPathComponent(target).path }
             .filter { FileManager.default.fileExists(atPath: $0) }

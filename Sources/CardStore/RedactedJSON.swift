@@ -4,7 +4,7 @@ import CardDomain
 /// numbers (RecordRedaction's rules), without building objects: the dump of a district's
 /// journal is millions of records. Anything that is not strict JSON (or not UTF-8) gives
 /// nil, and the caller falls back to base64, so an outside journal cannot crash it.
-struct RedactedJSON {
+public struct RedactedJSON {
     private let input: UnsafeRawBufferPointer
     private let masking: Bool
     private var index = 0
@@ -12,9 +12,8 @@ struct RedactedJSON {
     static let maximumDepth = 256
     static let secretKeys = RecordRedaction.secretKeys.map { Array($0.utf8) }
     static let escapable = Array("\"\\/bfnrtu".utf8)
-    static let numberBytes = Array("0123456789+-.eE".utf8)
 
-    static func rewrite(_ payload: UnsafeRawBufferPointer, masking: Bool) -> String? {
+    public static func rewrite(_ payload: UnsafeRawBufferPointer, masking: Bool) -> String? {
         var rewriter = RedactedJSON(input: payload, masking: masking)
         rewriter.output.reserveCapacity(payload.count)
         guard (try? rewriter.value(depth: 0)) != nil else { return nil }
@@ -52,7 +51,7 @@ struct RedactedJSON {
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
-        case .some(let byte) where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte): number()
+        case .some(let byte) where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte): try number()
         default: throw Invalid()
         }
     }
@@ -63,8 +62,12 @@ struct RedactedJSON {
         skipSpace()
         if current == UInt8(ascii: "}") { index += 1; output.append(UInt8(ascii: "}")); return }
         var first = true
+        var afterComma = false
         while true {
             skipSpace()
+            // A comma before the brace: Foundation's parser takes it, so this does too, and
+            // writes strict JSON without it.
+            if afterComma, current == UInt8(ascii: "}") { index += 1; break }
             let mark = output.count
             if !first { output.append(UInt8(ascii: ",")) }
             let keyStart = output.count
@@ -79,6 +82,7 @@ struct RedactedJSON {
             index += 1
             if byte == UInt8(ascii: "}") { break }
             guard byte == UInt8(ascii: ",") else { throw Invalid() }
+            afterComma = true
         }
         output.append(UInt8(ascii: "}"))
     }
@@ -93,10 +97,14 @@ struct RedactedJSON {
             skipSpace()
             guard let byte = current else { throw Invalid() }
             index += 1
-            output.append(byte)
-            if byte == UInt8(ascii: "]") { return }
+            if byte == UInt8(ascii: "]") { break }
             guard byte == UInt8(ascii: ",") else { throw Invalid() }
+            skipSpace()
+            // A comma before the bracket, as for objects: taken, and not written.
+            if current == UInt8(ascii: "]") { index += 1; break }
+            output.append(byte)
         }
+        output.append(UInt8(ascii: "]"))
     }
 
     /// A string as written; an ID or phone number (never written with escapes) is masked.
@@ -114,6 +122,7 @@ struct RedactedJSON {
                 guard let next = current, Self.escapable.contains(next) else { throw Invalid() }
                 escaped = true
                 index += 1
+                if next == UInt8(ascii: "u") { try unicodeEscape() }
             }
         }
         let raw = UnsafeRawBufferPointer(rebasing: input[start..<(index - 1)])
@@ -133,10 +142,67 @@ struct RedactedJSON {
         index += bytes.count
     }
 
-    private mutating func number() {
-        while let byte = current, Self.numberBytes.contains(byte) {
-            output.append(byte)
+    /// A number exactly as JSON has it (RFC 8259 section 6): -? (0 | [1-9][0-9]*), then an
+    /// optional fraction and exponent, each with at least one digit.
+    private mutating func number() throws {
+        let start = index
+        if current == UInt8(ascii: "-") { index += 1 }
+        guard let first = current, Self.isDigit(first) else { throw Invalid() }
+        index += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard try digitsFollow() else { throw Invalid() }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard try digitsFollow() else { throw Invalid() }
+        }
+        output.append(contentsOf: input[start..<index])
+    }
+
+    private mutating func digitsFollow() throws -> Bool {
+        guard let byte = current, Self.isDigit(byte) else { return false }
+        skipDigits()
+        return true
+    }
+
+    private mutating func skipDigits() {
+        while let byte = current, Self.isDigit(byte) { index += 1 }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    private static func hexValue(_ byte: UInt8) -> UInt16? {
+        switch byte {
+        case 0x30...0x39: return UInt16(byte - 0x30)
+        case 0x41...0x46: return UInt16(byte - 0x41 + 10)
+        case 0x61...0x66: return UInt16(byte - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// The four hex digits after a \u.
+    private mutating func codeUnit() throws -> UInt16 {
+        guard index + 4 <= input.count else { throw Invalid() }
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            guard let digit = Self.hexValue(input[index]) else { throw Invalid() }
+            value = value << 4 | digit
             index += 1
         }
+        return value
+    }
+
+    /// After \u: four hex digits, and a surrogate only as half of a pair, so what is
+    /// accepted is text (a lone surrogate is no character, and JSON parsers refuse it).
+    private mutating func unicodeEscape() throws {
+        let unit = try codeUnit()
+        if (0xDC00...0xDFFF).contains(unit) { throw Invalid() }
+        guard (0xD800...0xDBFF).contains(unit) else { return }
+        guard index + 2 <= input.count, input[index] == UInt8(ascii: "\\"), input[index + 1] == UInt8(ascii: "u") else { throw Invalid() }
+        index += 2
+        guard (0xDC00...0xDFFF).contains(try codeUnit()) else { throw Invalid() }
     }
 }

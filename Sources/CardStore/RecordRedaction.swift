@@ -4,14 +4,14 @@ import CardDomain
 /// secrets are never exported (password hashes, code hashes), and unless `--full` is
 /// given, every string that is an ID number or a mobile number is masked as lists mask
 /// them (D12), so a new kind of event is covered without being listed here.
-enum RecordRedaction {
-    static let secretKeys: Set<String> = ["passwordHash", "codeHash", "secretHash"]
+public enum RecordRedaction {
+    public static let secretKeys: Set<String> = ["passwordHash", "codeHash", "secretHash"]
 
     /// The string `raw` appended to `output`, masked when it is an 18-character ID number
     /// (the last may be X), a 15-digit one, or an 11-digit mobile number starting with 1.
     /// Told from the bytes: every such number is ASCII, and a string with any other
     /// character has too few digit bytes to be one, so it is copied as it is.
-    static func appendMasked(_ raw: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+    public static func appendMasked(_ raw: UnsafeRawBufferPointer, to output: inout [UInt8]) {
         let count = raw.count
         guard count == 11 || count == 15 || count == 18 else { return output.append(contentsOf: raw) }
         let digits = raw.count { $0 >= 0x30 && $0 <= 0x39 }
