@@ -143,7 +143,7 @@ public struct RedactedJSON {
     }
 
     /// A number exactly as JSON has it (RFC 8259 section 6): -? (0 | [1-9][0-9]*), then an
-    /// optional fraction and exponent, each with at least one digit.
+    /// optional fraction and exponent, each with at least one digit, within a Double's range.
     private mutating func number() throws {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
@@ -159,6 +159,10 @@ public struct RedactedJSON {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard try digitsFollow() else { throw Invalid() }
         }
+        // A number past a Double's range is refused, as Foundation's parser refuses it:
+        // no reader of the dump could hold it.
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: input[start..<index]), as: UTF8.self)
+        guard Double(text)?.isFinite == true else { throw Invalid() }
         output.append(contentsOf: input[start..<index])
     }
 
