@@ -46,6 +46,22 @@ import UnitCertificates
         #expect(model.session == nil && model.screen().contains("已锁定"))
     }
 
+    /// The unit's lock counts only certificates that chain to a trusted CA: one made up
+    /// with the unit's credit code is refused as untrusted before any password is tried.
+    @Test func aMadeUpCertificateCannotLockAUnitOut() throws {
+        let fixture = try AppFixture()
+        let tool = try OpenSSLTool()
+        try tool.makeChain("madeup", sm2: false, creditCode: Login.xinghe, password: Login.password)
+        let forged = try tool.usbFolder("madeup")
+        var model = try fixture.model(channel: .web)
+        for attempt in 1...6 { Login.logIn(&model, folder: forged, password: "wrong\(attempt)", at: Self.now) }
+        #expect(model.screen(at: Self.now).contains("不是本系统认可的 CA 签发的"))
+        #expect(fixture.repository.state.certificateLocks.isEmpty)
+        let genuine = try Login.issue(fixture)
+        Login.logIn(&model, folder: genuine.folder)
+        #expect(model.session?.actor.unitNumber == "10000001", "\(model.screen())")
+    }
+
     /// A v1 self-signed certificate, and a v3 one with keyCertSign but no basicConstraints,
     /// are refused by `ca trust` and, put into the trusted folder by hand, sign no login:
     /// the same certificates on the SM2 path (OpenSSL) and the P-256 path (swift-certificates).

@@ -86,6 +86,21 @@ extension AppModel {
         if let until = environment.repository.state.certificateLockedUntil(identities, now: now) {
             throw CertificateProblem(message: CertificateLogin.lockedMessage(until: until), field: "password")
         }
+        // The chain before the password: a wrong password then counts against a unit whose
+        // certificate is genuine, so a made-up certificate cannot lock another unit out.
+        switch environment.certificateVerifier.verify(certificate, trusting: environment.certificateAuthority.authorities(), at: now / 1_000_000) {
+        case .valid: break
+        case .expired:
+            throw CertificateProblem(message: "证书已于 \(BeijingTime.dateTime(microseconds: certificate.notAfter * 1_000_000)) 过期，请办理证书更新")
+        case .notYetValid:
+            throw CertificateProblem(message: "证书尚未生效（自 \(BeijingTime.dateTime(microseconds: certificate.notBefore * 1_000_000)) 起有效）")
+        case .untrusted: throw CertificateProblem(message: "该证书不是本系统认可的 CA 签发的，不能登录")
+        case .invalidSerial: throw CertificateProblem(message: "证书序列号不是正整数（不符合 RFC 5280），这样的证书无法吊销，不能登录")
+        case .authorityExpired(let name, let at):
+            throw CertificateProblem(message: "签发该证书的 CA「\(name)」已于 \(BeijingTime.dateTime(microseconds: at * 1_000_000)) 过期，请联系证书管理部门")
+        case .notForLogin: throw CertificateProblem(message: "该证书不能用于登录（没有客户端认证用途）")
+        case .invalid(let why): throw CertificateProblem(message: "证书无效：\(why)")
+        }
         let key: CertificateKey
         do {
             key = try CertificateKey.read(pem: folder.keyPEM, password: submission.password)
@@ -102,19 +117,6 @@ extension AppModel {
         let challenge = CertificateLogin.challenge(terminal: environment.terminal, nonce: nonce, expiresAt: expires)
         guard let signature = key.sign(challenge), certificate.verifies(signature, over: challenge) else {
             throw CertificateProblem(message: "证书签名验证失败，请确认证书和密钥完好")
-        }
-        switch environment.certificateVerifier.verify(certificate, trusting: environment.certificateAuthority.authorities(), at: now / 1_000_000) {
-        case .valid: break
-        case .expired:
-            throw CertificateProblem(message: "证书已于 \(BeijingTime.dateTime(microseconds: certificate.notAfter * 1_000_000)) 过期，请办理证书更新")
-        case .notYetValid:
-            throw CertificateProblem(message: "证书尚未生效（自 \(BeijingTime.dateTime(microseconds: certificate.notBefore * 1_000_000)) 起有效）")
-        case .untrusted: throw CertificateProblem(message: "该证书不是本系统认可的 CA 签发的，不能登录")
-        case .invalidSerial: throw CertificateProblem(message: "证书序列号不是正整数（不符合 RFC 5280），这样的证书无法吊销，不能登录")
-        case .authorityExpired(let name, let at):
-            throw CertificateProblem(message: "签发该证书的 CA「\(name)」已于 \(BeijingTime.dateTime(microseconds: at * 1_000_000)) 过期，请联系证书管理部门")
-        case .notForLogin: throw CertificateProblem(message: "该证书不能用于登录（没有客户端认证用途）")
-        case .invalid(let why): throw CertificateProblem(message: "证书无效：\(why)")
         }
         guard let creditCode = certificate.subjectSerialNumber, !creditCode.isEmpty else {
             throw CertificateProblem(message: "证书上没有单位的统一社会信用代码")
