@@ -56,6 +56,8 @@ public struct ReadModelVerifier {
         } else {
             report.differences.append("the index is at record \(report.indexPosition), which the journal does not hold (it is rebuilt at the next start)")
         }
+        // A read that met damage answered nothing: the report would understate it.
+        if let damage = index.damage { throw damage }
         if let snapshot, let sequence = report.snapshotSequence {
             if let atSnapshot {
                 if snapshot.withoutShared != atSnapshot {
