@@ -62,7 +62,7 @@ public final class CardRepository {
         do {
             // Recovery walked to the journal's end: its last record is where the readers start
             // when the index and the snapshot are at (or near) the end, as at a quiet start.
-            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace)
+            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace, progress: progress)
         } catch is IndexDamage {
             repair = try index.repair(journal: data.journal, io: io, progress: progress)
         } catch let problem as PathSafety.Refusal {

@@ -10,7 +10,11 @@ import Foundation
 /// reason, so the terminal says why. Exit 0 approved, 3 denied, 2 for a code that is unknown,
 /// expired or already decided.
 struct AuthApproveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a login code for an identity.")
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Approve a login code for an identity.",
+        discussion: "The terminal showing the code then logs in as that identity within a second. A code that expects an identity (a face check after 实名认证) is approved only for that identity.\n\nExample: sscard auth approve ACDE-FGHJ --as 110105195609090137 --data-dir /srv/sscard"
+    )
 
     @Argument(help: ArgumentHelp("The code on the terminal (8 characters; a dash or spaces are ignored).", valueName: "CODE"))
     var code: String
@@ -30,7 +34,11 @@ struct AuthApproveCommand: ParsableCommand {
 
 /// `sscard auth deny CODE [--reason TEXT]`.
 struct AuthDenyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "deny", abstract: "Deny a login code.")
+    static let configuration = CommandConfiguration(
+        commandName: "deny",
+        abstract: "Deny a login code.",
+        discussion: "The terminal showing the code says it was refused, with the reason.\n\nExample: sscard auth deny ACDE-FGHJ --reason 人脸比对未通过 --data-dir /srv/sscard"
+    )
 
     @Argument(help: ArgumentHelp("The code on the terminal.", valueName: "CODE"))
     var code: String

@@ -5,7 +5,8 @@ import ArgumentParser
 struct AuthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "auth",
-        abstract: "Answer one-time login codes as the identity platform would (D10).",
+        abstract: "Answer one-time login codes as the identity platform would, and read the SMS outbox.",
+        discussion: "Example: sscard auth pending --data-dir /srv/sscard",
         subcommands: [AuthApproveCommand.self, AuthDenyCommand.self, AuthPendingCommand.self, AuthOutboxCommand.self]
     )
 }

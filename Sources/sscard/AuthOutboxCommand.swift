@@ -5,7 +5,11 @@ import CardStore
 /// `sscard auth outbox`: the SMS messages the built-in gateway "sent", oldest first, with
 /// the number masked (D12). It stands in for the person's phone: the code is read here.
 struct AuthOutboxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "outbox", abstract: "Print the SMS messages sent by the built-in gateway.")
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "Print the SMS messages sent by the built-in gateway.",
+        discussion: "The built-in gateway stands in for the bureau's SMS service: it appends each message to the data directory's sms-outbox file (0600).\n\nExample: sscard auth outbox --last 5 --data-dir /srv/sscard"
+    )
 
     @Option(help: ArgumentHelp("Only the last N messages.", valueName: "N"))
     var last: Int?

@@ -7,7 +7,11 @@ import CardStore
 /// `sscard auth pending`: the codes waiting for a decision, newest first, by terminal and
 /// method. The codes themselves are not stored, so only their hashes' start is shown.
 struct AuthPendingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pending", abstract: "List login codes waiting for a decision.")
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: "List login codes waiting for a decision.",
+        discussion: "Each code with its method, channel and terminal, oldest first.\n\nExample: sscard auth pending --data-dir /srv/sscard"
+    )
 
     @OptionGroup var data: DataDirectoryOptions
 

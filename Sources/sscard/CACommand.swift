@@ -6,6 +6,7 @@ struct CACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ca",
         abstract: "The certificate authority for unit certificate login (证书登录).",
+        discussion: "Example: sscard ca issue --unit 10000001 --out /media/usb --data-dir /srv/sscard",
         subcommands: [CAInitCommand.self, CAIssueCommand.self, CARevokeCommand.self, CATrustCommand.self]
     )
 }

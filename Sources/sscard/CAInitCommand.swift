@@ -5,7 +5,11 @@ import UnitCertificates
 
 /// `sscard ca init`: the deployment's CA, its key 0600 under the data directory's ca/.
 struct CAInitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create this deployment's CA.")
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create this deployment's CA.",
+        discussion: "The CA's key is kept in the data directory's ca/authority.key (0600); P-256 by default, SM2 with SM3 with --sm2.\n\nExample: sscard ca init --sm2 --data-dir /srv/sscard"
+    )
 
     @Option(help: ArgumentHelp("The CA's name.", valueName: "NAME"))
     var name = "北京市社会保障卡 sscard 部署 CA"

@@ -13,7 +13,11 @@ import UnitCertificates
 /// as the subject's serialNumber, clientAuth) and its key, encrypted under the 证书密码,
 /// written to DIR (0700; files 0600): the stand-in for the USB key.
 struct CAIssueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue a unit's certificate.")
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "Issue a unit's certificate.",
+        discussion: "Asks the 证书密码 (at least 8 characters) at the terminal, and writes certificate.pem and the key, encrypted with scrypt, to the folder (0700, files 0600): the stand-in for the unit's USB key.\n\nExample: sscard ca issue --unit 10000001 --out /media/usb --data-dir /srv/sscard"
+    )
 
     @Option(help: ArgumentHelp("The unit's 单位编号.", valueName: "U"))
     var unit: String

@@ -7,7 +7,11 @@ import CardStore
 
 /// `sscard ca revoke SERIAL`: the certificate logs in no more; recorded in the journal.
 struct CARevokeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a unit certificate.")
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Revoke a unit certificate.",
+        discussion: "The certificate logs in no more; the revocation is recorded in the journal.\n\nExample: sscard ca revoke 5A3F09C1 --reason 证书遗失 --data-dir /srv/sscard"
+    )
 
     @Argument(help: ArgumentHelp("The certificate's serial (hex, as issue printed it, or openssl x509 -serial).", valueName: "SERIAL"))
     var serial: String

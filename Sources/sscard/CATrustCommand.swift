@@ -7,7 +7,11 @@ import UnitCertificates
 /// unit's own) log in too. The PEM is kept under ca/trusted/, named by its serial; taking
 /// it out of that folder stops the trust.
 struct CATrustCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "trust", abstract: "Trust an outside CA's certificate.")
+    static let configuration = CommandConfiguration(
+        commandName: "trust",
+        abstract: "Trust an outside CA's certificate.",
+        discussion: "Unit certificates issued by this CA (BJCA, CFCA, a unit's own) log in too. It must be an X.509 v3 CA certificate (basicConstraints CA:TRUE, keyUsage keyCertSign) and valid now. It is kept under ca/trusted/; deleting that file ends the trust.\n\nExample: sscard ca trust bjca-root.pem --data-dir /srv/sscard"
+    )
 
     @Argument(help: ArgumentHelp("The CA's certificate, PEM.", valueName: "FILE.pem"))
     var file: String

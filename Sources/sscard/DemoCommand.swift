@@ -3,7 +3,8 @@ import ArgumentParser
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "The demo data set (DEMO-DATA.md).",
+        abstract: "The demo units, persons and accounts, for trying sscard out.",
+        discussion: "Example: sscard demo seed --data-dir /tmp/sscard-demo",
         subcommands: [DemoSeedCommand.self]
     )
 }

@@ -10,7 +10,9 @@ import Foundation
 struct DemoSeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Create the demo units, persons and accounts (password Demo@2026).")
+        abstract: "Create the demo units, persons and accounts (password Demo@2026).",
+        discussion: "Adds what is missing of the demo data set; with --persons and --unit-employees, generated people as well, for trying sscard at a district's size.\n\nExample: sscard demo seed --persons 100000 --data-dir /tmp/sscard-demo"
+    )
 
     @OptionGroup var data: DataDirectoryOptions
 

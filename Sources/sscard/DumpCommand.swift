@@ -13,7 +13,8 @@ import Journal
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print the journal's records as JSON Lines: seq, type, time, payload (numbers masked)."
+        abstract: "Print the journal's records as JSON Lines: seq, type, time, payload (numbers masked).",
+        discussion: "Secrets (password and code hashes) are never exported. ID and phone numbers are masked as lists mask them unless --full is given, which is recorded in the journal first.\n\nExample: sscard journal dump --from 100 --data-dir /srv/sscard > audit.jsonl"
     )
 
     @OptionGroup var data: DataDirectoryOptions

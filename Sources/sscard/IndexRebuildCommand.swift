@@ -8,7 +8,8 @@ import Foundation
 struct IndexRebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
-        abstract: "Rebuild the shared index (persons, applications, drafts) and the snapshot from the journal."
+        abstract: "Rebuild the shared index (persons, applications, drafts) and the snapshot from the journal.",
+        discussion: "Running clerks read the old index until the new one is complete. An index that cannot be opened at all is moved aside (index.damaged-<time>) and built anew.\n\nExample: sscard index rebuild --data-dir /srv/sscard"
     )
 
     @OptionGroup var data: DataDirectoryOptions

@@ -16,7 +16,7 @@ enum OpenedRepository {
             repository = try CardRepository(data: data.data, reference: try CardResources.referenceData(),
                                             indexProgress: { reached, last in
                 if bar == nil {
-                    print("sscard: 本机索引无法使用，正在从日志重建……", to: &standardError)
+                    print("sscard: 正在从日志更新本机索引……", to: &standardError)
                     bar = ProgressBar(total: Int(last), label: "重建索引")
                 }
                 bar?.update(Int(reached))

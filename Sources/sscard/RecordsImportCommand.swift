@@ -15,7 +15,9 @@ struct RecordsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import persons from a UTF-8 CSV file with a header row.",
         discussion: "Columns: " + PersonColumn.allCases.map(\.rawValue).joined(separator: ", ")
-            + ". English aliases (name, id number, …) are accepted.")
+            + ". English aliases (name, id number, …) are accepted. Importing the same file again records nothing; "
+            + "exit 0 when every row was good, 3 when some were rejected (listed in --report), 2 for a usage error, 1 when the disk failed."
+            + "\n\nExample: sscard records import people.csv --report rejected.csv --data-dir /srv/sscard")
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
     var file: String

@@ -7,7 +7,8 @@ import Journal
 struct RecoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recover",
-        abstract: "Void the records a failed writer left unacknowledged, so the journal opens again."
+        abstract: "Void the records a failed writer left unacknowledged, so the journal opens again.",
+        discussion: "Run it once the disk is sound again, when sscard refuses to start because a failed write could not be voided (NEEDS-RECOVERY in the journal folder).\n\nExample: sscard journal recover --data-dir /srv/sscard"
     )
 
     @OptionGroup var data: DataDirectoryOptions

@@ -14,13 +14,10 @@ struct SSCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sscard",
         abstract: "北京市第三代社保卡申领 — the counter, kiosk and retiree terminal application.",
-        discussion: """
-            Starts on the channel's login-choice screen. Data lives in --data-dir, else
-            $SSCARD_HOME, else ~/.local/share/sscard. Without a terminal, or with TERM=dumb,
-            the same flows run as line-by-line prompts (--plain).
-            Journal tools: 'sscard journal verify' checks every record; 'sscard journal dump'
-            prints them as JSON Lines for auditors.
-            """,
+        discussion: "Starts on the channel's login-choice screen. Data lives in --data-dir, else $SSCARD_HOME, "
+            + "else ~/.local/share/sscard. Without a terminal, or with TERM=dumb, the same flows run as "
+            + "line-by-line prompts (--plain). The subcommands below check, export and repair the data "
+            + "directory; each one's --help gives an example.\n\nExample: sscard --channel counter --data-dir /srv/sscard",
         version: "sscard \(version) (\(CursesLibrary.version))",
         subcommands: [JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
     )

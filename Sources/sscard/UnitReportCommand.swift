@@ -12,7 +12,9 @@ import Foundation
 struct UnitReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a unit's employees and their 办卡状态 as CSV.")
+        abstract: "Write a unit's employees and their 办卡状态 as CSV.",
+        discussion: "ID numbers are masked unless --full-id, which is recorded in the journal before a number is written. A file given with --out is created 0600.\n\nExample: sscard unit report --unit 10000002 --status 待领取 --out /tmp/report.csv --data-dir /srv/sscard"
+    )
 
     @Option(help: ArgumentHelp("The unit's 单位编号.", valueName: "单位编号"))
     var unit: String

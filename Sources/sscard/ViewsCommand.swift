@@ -9,7 +9,8 @@ import Foundation
 struct ViewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "views",
-        abstract: "List who viewed a person's detail, from the journal.")
+        abstract: "List who viewed a person's detail, from the journal.",
+        discussion: "Every opening of a person's detail by staff is recorded; this reads them back, newest last.\n\nExample: sscard journal views --person 110105195609090137 --data-dir /srv/sscard")
 
     @Option(help: ArgumentHelp("The person's whole 证件号码.", valueName: "证件号码"))
     var person: String
