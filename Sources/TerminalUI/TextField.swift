@@ -71,26 +71,42 @@ public struct TextField: Equatable, Sendable {
     }
 
     /// Draws "[text   ]" in `width` columns; when focused, places the terminal cursor at
-    /// the caret.
+    /// the caret. Unfocused, a field shows the beginning of its text; focused, it scrolls
+    /// only as far as the caret needs (at the very end, the caret may stand on the closing
+    /// bracket, so a value that fills the field exactly is shown whole). Where text runs
+    /// past an edge, that edge's bracket becomes "<" or ">", so nothing is hidden silently.
     public mutating func draw(on canvas: inout Canvas, row: Int, column: Int, width: Int, focused: Bool) {
         let inner = max(1, width - 2)
         let shown = displayed
-        // Scroll so the caret (and one column after it) stays inside the field.
-        scroll = min(scroll, caret)
-        while shown[scroll..<caret].reduce(0, { $0 + DisplayWidth.columns(of: $1) }) > inner - 1 { scroll += 1 }
+        scroll = focused ? Self.scroll(shown, caret: caret, inner: inner) : 0
+        let visible = TextLayout.truncate(String(shown[scroll...]), to: inner)
+        let hiddenRight = visible.count < shown.count - scroll
         let style: Style = focused ? .focus : .input
-        canvas.write("[", row: row, column: column, style: .muted)
+        canvas.write(scroll > 0 ? "<" : "[", row: row, column: column, style: .muted)
         canvas.clear(Rect(row: row, column: column + 1, width: inner, height: 1), style: style)
         if characters.isEmpty, !placeholder.isEmpty {
             canvas.write(placeholder, row: row, column: column + 1, style: focused ? .focus : .muted, limit: inner)
         } else {
-            // Typed text longer than the field scrolls; what is past its edge is not lost.
-            canvas.write(TextLayout.truncate(String(shown[scroll...]), to: inner), row: row, column: column + 1, style: style)
+            canvas.write(visible, row: row, column: column + 1, style: style)
         }
-        canvas.write("]", row: row, column: column + 1 + inner, style: .muted)
+        canvas.write(hiddenRight ? ">" : "]", row: row, column: column + 1 + inner, style: .muted)
         if focused {
             let offset = shown[scroll..<caret].reduce(0) { $0 + DisplayWidth.columns(of: $1) }
-            canvas.cursor = Point(row: row, column: column + 1 + min(offset, inner - 1))
+            canvas.cursor = Point(row: row, column: column + 1 + min(offset, inner))
         }
+    }
+
+    /// The first character to show so that the caret is inside the field: the least scroll
+    /// that does it. The caret needs its own column, except at the end of the text, where
+    /// it may stand on the closing bracket.
+    static func scroll(_ shown: [Character], caret: Int, inner: Int) -> Int {
+        let limit = caret == shown.count ? inner : inner - 1
+        var width = shown[..<caret].reduce(0) { $0 + DisplayWidth.columns(of: $1) }
+        var first = 0
+        while first < caret, width > limit {
+            width -= DisplayWidth.columns(of: shown[first])
+            first += 1
+        }
+        return first
     }
 }

@@ -43,11 +43,12 @@ import Testing
         var field = typed("北京市朝阳区和平街十二号院三号楼")
         var canvas = Canvas(width: 20, height: 1)
         field.draw(on: &canvas, row: 0, column: 0, width: 12, focused: true)
-        #expect(canvas.grid.text == "[院三号楼  ]")
-        #expect(canvas.cursor == Point(row: 0, column: 9))
+        // Scrolled no further than the caret needs; "<" says text is hidden on the left.
+        #expect(canvas.grid.text == "<号院三号楼]")
+        #expect(canvas.cursor == Point(row: 0, column: 11))
         _ = field.handle(.home)
         field.draw(on: &canvas, row: 0, column: 0, width: 12, focused: true)
-        #expect(canvas.grid.text == "[北京市朝阳]")
+        #expect(canvas.grid.text == "[北京市朝阳>")
         #expect(canvas.cursor == Point(row: 0, column: 1))
     }
 
@@ -67,6 +68,53 @@ import Testing
         _ = date.handle(.backspace)
         _ = date.handle(.backspace)
         #expect(date.text == "2015-06")
+    }
+
+    /// 民生一卡通's 实名认证 showed an 18-digit number as "[10105199205210487 ]": a field
+    /// that holds its value exactly shows it whole, focused or not.
+    @Test func aValueThatFillsTheFieldIsShownWhole() {
+        for focused in [false, true] {
+            var field = typed("110105199205210487")
+            var canvas = Canvas(width: 20, height: 1)
+            field.draw(on: &canvas, row: 0, column: 0, width: 20, focused: focused)
+            #expect(canvas.grid.text == "[110105199205210487]", "focused: \(focused)")
+        }
+    }
+
+    static let texts = ["110105199205210487", "北京市朝阳区望京街道望京西园三区312号楼1102", "Room 1102, 望京西园三区 312", "王"]
+
+    /// At every width a screen uses, with CJK, Latin and mixed text: unfocused shows the
+    /// beginning, the caret at either end is inside the field, and a bracket becomes "<" or
+    /// ">" exactly when text lies past that edge.
+    @Test(arguments: texts)
+    func textPastAnEdgeIsMarkedAtEveryWidthWithTheCaretAtEitherEnd(text: String) {
+        for width in 3...60 {
+            let inner = width - 2
+            let total = text.reduce(0) { $0 + DisplayWidth.columns(of: $1) }
+            for (state, caretAtEnd) in [("unfocused", true), ("end", true), ("start", false)] {
+                var field = typed(text)
+                if !caretAtEnd { _ = field.handle(.home) }
+                var canvas = Canvas(width: width, height: 1)
+                field.draw(on: &canvas, row: 0, column: 0, width: width, focused: state != "unfocused")
+                let drawn = canvas.grid.text
+                let inside = String(drawn.dropFirst().dropLast())
+                let shown = inside.filter { $0 != " " || text.contains(" ") }
+                let context = "width \(width), \(state): \(drawn)"
+                if state == "end" {
+                    // The caret stands after the last character, inside or on the bracket.
+                    #expect(text.hasSuffix(inside.trimmingCharacters(in: .whitespaces)), "\(context)")
+                    #expect(drawn.first == (total > inner ? "<" : "["), "\(context)")
+                    #expect(drawn.last == "]", "\(context)")
+                    #expect(canvas.cursor?.column == min(total, inner) + 1 || total > inner, "\(context)")
+                } else {
+                    #expect(drawn.first == "[", "\(context)")
+                    #expect(text.hasPrefix(inside.trimmingCharacters(in: .whitespaces)), "\(context)")
+                    #expect(drawn.last == (total > inner ? ">" : "]"), "\(context)")
+                    if total <= inner { #expect(shown.trimmingCharacters(in: .whitespaces) == text, "\(context)") }
+                }
+                if state == "start" { #expect(canvas.cursor == Point(row: 0, column: 1), "\(context)") }
+            }
+        }
     }
 }
 
@@ -90,4 +138,5 @@ import Testing
         _ = form.handle(.backspace)
         #expect(form.fields[1].problem == nil && form.summary == nil)
     }
+
 }
