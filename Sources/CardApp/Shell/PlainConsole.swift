@@ -59,8 +59,15 @@ public struct PlainConsole {
 
     private mutating func askFields(of form: Form) -> Reply {
         var buttons: [FormField] = []
+        // A menu after the page's buttons (the counter's 查询结果) is itself the page's
+        // action: choosing from it opens the choice, as Enter on it does on the full screen.
+        var chosenMenu: String?
+        let typedBefore = typedValues()
         for field in form.fields {
             switch field.control {
+            case .radio(let group) where group.asMenu && !buttons.isEmpty:
+                if let reply = ask(field) { return reply }
+                chosenMenu = field.id
             case .note(_, _) where field.id == "captchaImage":
                 // A drawing is no use to a screen reader: the digits are said in words.
                 write("图形验证码：请在下面输入这几个数字（阿拉伯数字）：\(model.plainCaptcha?.spoken ?? "")")
@@ -80,6 +87,8 @@ public struct PlainConsole {
                 if let reply = ask(field) { return reply }
             }
         }
+        // Unless a typed value changed: then the page's button (查询) runs on the new value.
+        if let chosenMenu, typedValues() == typedBefore { return .answered(button: chosenMenu) }
         guard buttons.count > 1 || model.plainPageWaits else { return .answered(button: buttons.first?.id) }
         let options = buttons.map { field -> ChoiceOption in
             // Photo buttons all say 选择照片文件: their field's label says which photo.
@@ -93,6 +102,14 @@ public struct PlainConsole {
         if answer.isEmpty { return .refresh }
         guard let number = Int(answer), options.indices.contains(number - 1) else { return askFields(of: form) }
         return .answered(button: options[number - 1].id)
+    }
+
+    /// The values of the page's text fields, to tell whether an answer changed one.
+    private func typedValues() -> [String] {
+        model.currentForm.fields.compactMap { field in
+            if case .text = field.control { return field.value }
+            return nil
+        }
     }
 
     /// Asks one field until it takes the answer; nil when answered.
