@@ -60,14 +60,25 @@ public struct SelectList: Equatable, Sendable {
         if shown.isEmpty {
             canvas.write("没有符合「\(filter)」的选项，按 Backspace 修改", row: rect.row + 1, column: rect.column + 2, style: .warning)
         }
+        let labelColumns = shown.map { DisplayWidth.columns(of: $0.label) }.max() ?? 0
         for (offset, option) in shown.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let y = rect.row + 1 + offset
             let isHighlighted = index == highlighted
             canvas.write(isHighlighted ? ">" : " ", row: y, column: rect.column, style: .accent)
-            let text = option.detail.isEmpty ? option.label : TextLayout.pad(option.label, to: 24) + "  " + option.detail
-            canvas.write(TextLayout.pad(text, to: rect.width - 2), row: y, column: rect.column + 2,
+            canvas.write(Self.row(option, labelColumns: labelColumns, width: rect.width - 2), row: y, column: rect.column + 2,
                          style: isHighlighted ? .focus : .normal)
         }
+    }
+
+    /// One option as a row of exactly `width` columns: its whole label, then its detail in a
+    /// column after the widest label. Where the row is too narrow the detail gives way
+    /// first; what is still cut ends in ">", so no item is shortened silently.
+    static func row(_ option: ChoiceOption, labelColumns: Int, width: Int) -> String {
+        let text = option.detail.isEmpty ? option.label
+            : TextLayout.pad(option.label, to: max(labelColumns, DisplayWidth.columns(of: option.label))) + "  " + option.detail
+        guard DisplayWidth.columns(of: text) > width else { return TextLayout.pad(text, to: width) }
+        let kept = TextLayout.truncate(text, to: max(0, width - 1))
+        return TextLayout.pad(kept + ">", to: width)
     }
 }
