@@ -22,7 +22,7 @@ extension CardState {
         case .loginCodeRequested(let requested):
             loginCodes[requested.codeHash] = LoginCode(method: requested.method, actor: requested.actor, channel: envelope.channel,
                                                        terminal: envelope.terminal, expiresAt: requested.expiresAt,
-                                                       decision: nil, used: false)
+                                                       decision: nil, used: false, expected: requested.expected)
         case .loginCodeDecided(let decided):
             loginCodes[decided.codeHash]?.decision = decided.decision
         case .loginAttempted(let attempt):

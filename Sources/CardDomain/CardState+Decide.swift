@@ -47,8 +47,8 @@ extension CardState {
         case .recordLoginAttempt(let username, let method, let matched, let captcha):
             return decideLogin(username: username, method: method, passwordMatched: matched, captcha: captcha,
                                terminal: context.terminal, now: context.now, policy: reference.loginPolicy)
-        case .requestLoginCode(let hash, let method, let group):
-            return requestCode(hash, method: method, actor: group, context: context, policy: reference.loginPolicy)
+        case .requestLoginCode(let hash, let method, let group, let expected):
+            return requestCode(hash, method: method, actor: group, expected: expected, context: context, policy: reference.loginPolicy)
         case .decideLoginCode(let code, let identity, let reason):
             return decideCode(code, identity: identity, reason: reason, now: context.now)
         case .completeCodeLogin(let hash):

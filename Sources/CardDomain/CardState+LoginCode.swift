@@ -1,14 +1,14 @@
 /// One-time login codes (D10): a terminal asks for one, the identity port decides it, and
 /// the terminal logs in with it once, before it expires. The identity must fit the tab.
 extension CardState {
-    func requestCode(_ hash: String, method: String, actor: String, context: CommandContext,
+    func requestCode(_ hash: String, method: String, actor: String, expected: String? = nil, context: CommandContext,
                      policy: LoginPolicy) -> Result<[DomainEvent], CommandRefusal> {
         guard loginCodes[hash] == nil else { return .failure(.refused("登录码重复，请重新获取")) }
         guard actor == "person" || actor == "unitOperator" else {
             return .failure(.refused("工作人员请用工作人员账号登录"))
         }
         let expires = context.now + Int64(policy.codeSeconds) * 1_000_000
-        return .success([.loginCodeRequested(.init(codeHash: hash, method: method, actor: actor, expiresAt: expires))])
+        return .success([.loginCodeRequested(.init(codeHash: hash, method: method, actor: actor, expiresAt: expires, expected: expected))])
     }
 
     func decideCode(_ code: String, identity: String?, reason: String?, now: Int64) -> Result<[DomainEvent], CommandRefusal> {
@@ -17,6 +17,12 @@ extension CardState {
         guard pending.decision == nil, !pending.used else { return .failure(.refused("该登录码已经处理过")) }
         guard now < pending.expiresAt else {
             return .failure(.refused("该登录码已于 \(BeijingTime.clock(microseconds: pending.expiresAt)) 过期，请在终端上重新获取"))
+        }
+        // A code asked for one person (the face check of 实名认证) is approved as that person
+        // or not at all: said at once, to whoever approves it, not later at the terminal.
+        if let expected = pending.expected, let identity, identity.trimmingSpaces.uppercased() != expected {
+            return .failure(.refused("该核验码只能确认为证件号码 \(PrivacyMask.identityNumber(expected)) 的本人，"
+                                     + "不能确认为 \(PrivacyMask.identityNumber(identity.trimmingSpaces.uppercased()))；终端上填写的是前者"))
         }
         let decision: LoginCode.Decision
         if let identity {

@@ -34,7 +34,8 @@ public enum Command: Equatable, Sendable {
     case recordLoginAttempt(username: String?, method: String, passwordMatched: Bool, captcha: CaptchaAnswer = .notAsked)
 
     /// A terminal shows a one-time code for a platform login (D10): only its hash is kept.
-    case requestLoginCode(codeHash: String, method: String, actor: String)
+    /// `expected` is the person a code may only be approved as (实名认证's face check).
+    case requestLoginCode(codeHash: String, method: String, actor: String, expected: String? = nil)
     /// The identity port (the platform, or `sscard auth approve|deny`) decides a code: the
     /// identity (证件号码 for a person, 单位编号 for a unit), or a denial with its reason.
     case decideLoginCode(code: String, identity: String?, reason: String?)

@@ -96,12 +96,15 @@ public enum DomainEvent: Equatable, Sendable {
         public var method: String
         public var actor: String
         public var expiresAt: Int64
+        /// The person the code may only be approved as, if any.
+        public var expected: String?
 
-        public init(codeHash: String, method: String, actor: String, expiresAt: Int64) {
+        public init(codeHash: String, method: String, actor: String, expiresAt: Int64, expected: String? = nil) {
             self.codeHash = codeHash
             self.method = method
             self.actor = actor
             self.expiresAt = expiresAt
+            self.expected = expected
         }
     }
 

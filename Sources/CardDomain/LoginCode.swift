@@ -20,6 +20,8 @@ public struct LoginCode: Codable, Equatable, Sendable {
     public var expiresAt: Int64
     public var decision: Decision?
     public var used: Bool
+    /// The person it may only be approved as (实名认证's face check), if any.
+    public var expected: String? = nil
 
     /// 8 characters from an alphabet without look-alikes (no 0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B).
     public static let alphabet = Array("ACDEFHJKMNPRTUVWXY3479")

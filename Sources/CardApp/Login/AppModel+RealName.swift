@@ -50,7 +50,8 @@ extension AppModel {
         var screen = screen
         let code = environment.loginCodeSource()
         do {
-            try environment.repository.execute(.requestLoginCode(codeHash: LoginCode.hash(code), method: "realNameFace", actor: "person"),
+            try environment.repository.execute(.requestLoginCode(codeHash: LoginCode.hash(code), method: "realNameFace", actor: "person",
+                                                                 expected: screen.pending.personNumber),
                                                by: Actor(username: "", role: .person), context: environment.context(now: now))
         } catch {
             return overlay = message("无法开始人脸核验", "\(error)。请稍后再试。", tone: .error)
