@@ -133,15 +133,24 @@ public struct ApplicantFlow: Equatable, Sendable {
     }
 
     /// "1 上传照片 > [2 补录信息] > 3 领卡方式 > 4 确认提交"; when that is wider than
-    /// `columns`, only the current step keeps its title: "1 > [2 核对基本信息] > 3 > 4".
+    /// `columns`, the other steps' titles are shortened to their first two characters ("1 资格 >
+    /// [2 核对基本信息] > 3 补充 …"), and only when even that does not fit do they become
+    /// numbers alone.
     public func trail(fitting columns: Int = 72) -> String {
         let shown = visibleSteps
-        let full = shown.enumerated().map { position, index in
-            index == step ? "[\(position + 1) \(steps[index].title)]" : "\(position + 1) \(steps[index].title)"
-        }.joined(separator: " > ")
-        guard DisplayWidth.columns(of: full) > columns else { return full }
-        return shown.enumerated().map { position, index in
-            index == step ? "[\(position + 1) \(steps[index].title)]" : "\(position + 1)"
+        // Two characters keep a Chinese step's sense (补充, 领卡, 上传, 确认); three cut words.
+        for keep in [Int.max, 2] {
+            let line = trail(shown, keeping: keep)
+            if DisplayWidth.columns(of: line) <= columns { return line }
+        }
+        return trail(shown, keeping: 0)
+    }
+
+    /// The trail with every step but the current one cut to its first `keep` characters.
+    private func trail(_ shown: [Int], keeping keep: Int) -> String {
+        shown.enumerated().map { position, index in
+            if index == step { return "[\(position + 1) \(steps[index].title)]" }
+            return keep == 0 ? "\(position + 1)" : "\(position + 1) \(steps[index].title.prefix(keep))"
         }.joined(separator: " > ")
     }
 

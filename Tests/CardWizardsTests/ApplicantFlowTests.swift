@@ -123,4 +123,21 @@ import TerminalUI
         _ = StepReader(reference: Self.reference, today: CalendarDate(year: 2026, month: 11, day: 22)!).read(form, into: &flow)
         #expect(flow.form.pickupMethod == .unitCollects)
     }
+
+    /// 京通's and 民生's step lines once dropped every later step's name ("[1 核对基本信息] >
+    /// 2 > 3 > …"): every step is named, shortened to two characters only where the line
+    /// would not fit, in every channel and at every step.
+    @Test(arguments: [Channel.web, .jingtong, .minsheng, .counter])
+    func theStepLineNamesEveryStep(channel: Channel) {
+        for kind in [Application.Kind.personal] {
+            var flow = ApplicantFlow(profile: Self.profile(channel), kind: kind, person: Self.person("孙建国"))
+            repeat {
+                let trail = flow.trail()
+                #expect(DisplayWidth.columns(of: trail) <= 72, "\(trail)")
+                for index in flow.visibleSteps {
+                    #expect(trail.contains(String(flow.steps[index].title.prefix(2))), "\(channel): \(trail)")
+                }
+            } while flow.advance()
+        }
+    }
 }
