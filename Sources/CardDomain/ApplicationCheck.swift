@@ -78,7 +78,8 @@ public enum ApplicationCheck {
         }
         guard method == .bankMail else { return [] }
         guard let mail = form.mailing else {
-            return [FieldProblem(field: profile.label("mailAddress"), message: "选择银行邮寄时须填写邮寄信息")]
+            let label = options.first { $0.method == .bankMail }?.label ?? "银行邮寄"
+            return [FieldProblem(field: profile.label("mailAddress"), message: "选择\(label)时须填写邮寄信息")]
         }
         let fields = flow.mailFields
         var problems: [FieldProblem] = []

@@ -43,8 +43,9 @@ public struct StepFields {
             return "以下信息由身份证读卡器读取（民族可修改），请核对后继续。"
         }
         if ids.contains("documentNumber"), ids.contains("validityStart") { return "请核对登记信息；有误的可修改项请直接修改。" }
-        if ids.contains("pickupMethod"), pickupOptions.contains(where: { $0.method == .bankMail }) {
-            return "选择银行邮寄时，请填写收件信息。"
+        // The option's own label from the channel's data: the web calls it 银行网点邮寄.
+        if ids.contains("pickupMethod"), let mail = pickupOptions.first(where: { $0.method == .bankMail }) {
+            return "选择\(mail.label)时，请填写收件信息。"
         }
         return nil
     }
