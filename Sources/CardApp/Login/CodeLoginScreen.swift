@@ -42,12 +42,20 @@ public struct CodeLoginScreen: AppScreen, Equatable, Sendable {
         form = build(now: now)
     }
 
+    /// A method that identifies by face (京通's 人脸识别), not by scanning.
+    var isFaceCheck: Bool { method.id.lowercased().contains("face") }
+
     /// What the QR symbol holds: upper case and digits, so it fits version 1 (21x21) at level M.
     public static func scanText(_ code: String) -> String { "SSCARD:" + code }
 
     private func build(now: Int64) -> Form {
         var fields = [
-            FormField(id: "how", control: .note("\(instructions)。请用平台扫码，或在平台上输入下面的登录码；确认后本终端自动登录。", style: .normal)),
+            // Short sentences, one a line, so none is broken inside a word beside the symbol;
+            // a face check is not a scan, and says so.
+            FormField(id: "how", control: .note("\(instructions)。", style: .normal)),
+            FormField(id: "howNext", control: .note(isFaceCheck ? "请在手机上完成人脸识别，" : "请用平台扫码，", style: .normal)),
+            FormField(id: "howCode", control: .note("也可在平台上输入下面的登录码。", style: .normal)),
+            FormField(id: "howEnd", control: .note("确认后本终端自动登录。", style: .normal)),
             FormField(id: "code", label: "登录码", control: .readOnly(LoginCode.grouped(code), note: "一次有效")),
         ]
         switch status {
