@@ -108,7 +108,11 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
     public var id: Channel
     public var name: String
     public var title: String
+    /// The way to the channel's entry, as its manual gives it (民生一卡通: the unit manual's
+    /// 社保卡页 → 申请本人社会保障卡); `elderEntry` is the elder layout's, when it differs
+    /// (民生一卡通's 长者版专区, the retiree manual's way).
     public var entry: String
+    public var elderEntry: String?
     /// Whether the channel's retiree flow lives in an elder-friendly zone (民生一卡通 长者版专区).
     public var elderZone: Bool
     public var logins: [LoginGroup]

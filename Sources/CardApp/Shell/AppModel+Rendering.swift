@@ -80,7 +80,8 @@ extension AppModel {
                    details: details).draw(on: &canvas)
         canvas.rule(row: 1)
         // The seeds write paths with "→", which CJK terminals draw two columns wide.
-        let entry = String(profile.entry.map { $0 == "→" ? ">" : $0 })
+        let path = environment.options.elder ? (profile.elderEntry ?? profile.entry) : profile.entry
+        let entry = String(path.map { $0 == "→" ? ">" : $0 })
         let heading = isLocked ? "屏幕已锁定" : (session == nil ? "\(entry) > " : "") + pageTitle
         canvas.write(layout.prominentHeadings ? "【\(heading)】" : heading, row: 2, column: 1, style: .title)
         let body = Rect(row: layout.rowGap == 1 ? 4 : 5, column: 3, width: width - 5, height: height - (layout.rowGap == 1 ? 7 : 8))
