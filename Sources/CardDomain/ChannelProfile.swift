@@ -113,6 +113,8 @@ public struct ChannelProfile: Codable, Equatable, Sendable {
     /// (民生一卡通's 长者版专区, the retiree manual's way).
     public var entry: String
     public var elderEntry: String?
+    /// What the channel's manual says of the 制卡照片, shown on its photo step.
+    public var photoRules: String?
     /// Whether the channel's retiree flow lives in an elder-friendly zone (民生一卡通 长者版专区).
     public var elderZone: Bool
     public var logins: [LoginGroup]

@@ -39,6 +39,7 @@ public struct StepFields {
     /// A line above the fields where the step needs one.
     private var introduction: String? {
         let ids = Set(flow.currentStep.fields)
+        if ids.contains("cardPhoto"), let rules = flow.profile.photoRules { return rules }
         if flow.profile.id == .minsheng, ids.contains("validity") {
             return "以下信息由身份证读卡器读取（民族可修改），请核对后继续。"
         }
