@@ -159,3 +159,22 @@ import TerminalUI
         #expect(model.screen().contains("职工申请情况查询") && !model.screen().contains("导出到"))
     }
 }
+
+/// The counter's detail of an employee whose unit submitted spoke to the clerk as if to the
+/// employee ("单位已提交您的申请"): staff now read about the person, not to them.
+@Suite struct CounterDetailWordingTests {
+    @Test func theCountersDetailOfASubmittedEmployeeSpeaksAboutThemNotToThem() throws {
+        let fixture = try UnitEmployeesTests.twoConfirmed()
+        var unit = try UnitEmployeesTests.operatorModel(fixture, item: "submitEmployees")
+        unit.type([.character("a"), .enter, .enter])
+        #expect(fixture.repository.state.applications(ofPerson: UnitEmployeesTests.liu).first?.status == .submitted)
+        var clerk = try fixture.model(channel: .counter)
+        clerk.logIn("guitai01")
+        clerk.choose("lookUp")
+        clerk.type(UnitEmployeesTests.liu)
+        clerk.type([.enter, .enter])
+        let detail = clerk.screen().filter { !$0.isWhitespace }
+        #expect(detail.contains("其单位已提交该职工的申请"), "\(clerk.screen())")
+        #expect(!detail.contains("您"), "\(clerk.screen())")
+    }
+}

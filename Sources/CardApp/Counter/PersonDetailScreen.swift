@@ -35,7 +35,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
         let refusals = employed ? EmployeeEligibility.check(person, in: state, today: today, entersRenewedStart: true)
             : Eligibility.check(person, in: state, today: today)
         let eligibility = refusals.isEmpty ? (employed ? "单位已开通集体申请，可以确认个人信息" : "可以申领")
-            : refusals.map(\.message).joined(separator: "\n")
+            : refusals.map(\.staffMessage).joined(separator: "\n")
         fields.append(FormField(id: "eligibility", label: "资格校验",
                                 control: .note(eligibility,
                                                style: refusals.isEmpty ? .success : .warning)))
