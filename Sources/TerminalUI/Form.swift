@@ -21,6 +21,20 @@ public struct Form: Equatable, Sendable {
 
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
 
+    /// What Enter does on the focused field, when it is not the page's own action: opens
+    /// the list of a select, or moves on to the next field (see `handle`). Nil when Enter
+    /// submits or presses a button, so the page's key bar names the action.
+    public var enterAction: String? {
+        guard let field = focusedField, openSelect == nil else { return nil }
+        switch field.control {
+        case .button, .table: return nil
+        case .select: return "打开列表"
+        default:
+            let later = fields.indices.contains { $0 > focus && fields[$0].isFocusable && !fields[$0].isButton }
+            return later ? "下一项" : nil
+        }
+    }
+
     public func value(_ id: String) -> String {
         fields.first { $0.id == id }?.value ?? ""
     }

@@ -178,3 +178,36 @@ import TerminalUI
         #expect(!detail.contains("您"), "\(clerk.screen())")
     }
 }
+
+/// The key bar said "Enter 提交单位资料" while a list was open, and "下一步" in a text field
+/// where Enter moves to the next field. It now names what the keys do now, on every field.
+@Suite struct KeyBarTests {
+    static func bar(_ model: AppModel) -> String {
+        var model = model
+        return String(model.screen().split(separator: "\n").last ?? "")
+    }
+
+    @Test func theKeyBarNamesWhatEnterDoesOnEachField() throws {
+        let fixture = try AppFixture()
+        var model = try UnitEmployeesTests.operatorModel(fixture, item: "openCollective")
+        let fields = model.currentForm.fields.filter(\.isFocusable)
+        #expect(fields.contains { if case .select = $0.control { return true } else { return false } })
+        for field in fields {
+            model.focus(field.id)
+            let bar = Self.bar(model)
+            switch field.control {
+            case .button(let label): #expect(bar.contains("Enter \(label)") || bar.contains("Enter 提交单位资料"), "\(field.id): \(bar)")
+            case .select: #expect(bar.contains("Enter 打开列表"), "\(field.id): \(bar)")
+            case .text where field.id != fields.last(where: { !$0.isButton })?.id:
+                #expect(bar.contains("Enter 下一项"), "\(field.id): \(bar)")
+            default: break
+            }
+        }
+        // An open list has its own keys.
+        let select = try #require(fields.first { if case .select = $0.control { return true } else { return false } })
+        model.focus(select.id)
+        model.type([.enter])
+        let open = Self.bar(model)
+        #expect(open.contains("Esc 关闭列表") && open.contains("Enter 选定") && !open.contains("提交单位资料"), "\(open)")
+    }
+}

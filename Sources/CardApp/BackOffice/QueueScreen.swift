@@ -91,6 +91,9 @@ public struct QueueScreen: AppScreen, Equatable, Sendable {
 
     public var title: String { "按状态查看申请" }
 
+    /// Enter in the search field searches (see `handle`).
+    public var handlesEnterItself: Bool { form.focusedField?.id == "query" }
+
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let focusedID = form.focusedField?.id
         if key == .enter, focusedID == "query" {

@@ -30,8 +30,16 @@ extension AppModel {
 
     var pageTitle: String { screen.title }
     /// The page's keys; a kiosk cannot be left, so there F10 is not offered before login.
+    /// While a list is open, its keys; otherwise Enter is named for what it does on the
+    /// focused field (下一项 in a text field, 打开列表 on a select), not the page's action.
     var pageHints: [KeyHint] {
-        isKiosk && session == nil ? screen.hints.filter { $0.keys != "F10" } : screen.hints
+        let hints = isKiosk && session == nil ? screen.hints.filter { $0.keys != "F10" } : screen.hints
+        let form = screen.form
+        if form.openSelect != nil {
+            return [KeyHint("方向键", "选择"), KeyHint("Enter", "选定"), KeyHint("Esc", "关闭列表"), KeyHint("输入文字", "筛选")]
+        }
+        guard !screen.handlesEnterItself, let action = form.enterAction else { return hints }
+        return hints.map { $0.keys == "Enter" ? KeyHint("Enter", action) : $0 }
     }
 
     /// The current page's form, for the accessible line mode.

@@ -6,4 +6,11 @@ public protocol AppScreen {
     var title: String { get }
     var hints: [KeyHint] { get }
     var form: Form { get }
+    /// True while the page itself acts on Enter in the focused field (a search field that
+    /// searches): then the key bar keeps the page's own word for Enter.
+    var handlesEnterItself: Bool { get }
+}
+
+extension AppScreen {
+    public var handlesEnterItself: Bool { false }
 }

@@ -100,6 +100,9 @@ public struct UnitEmployeesScreen: AppScreen, Equatable, Sendable {
         return table.cursor
     }
 
+    /// Enter in the search or export-path field searches or exports (see `handle`).
+    public var handlesEnterItself: Bool { ["exportPath", "query"].contains(form.focusedField?.id) }
+
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let focused = form.focusedField?.id
         if focused == "exportPath", key == .enter {
