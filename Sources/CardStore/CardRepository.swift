@@ -147,6 +147,9 @@ public final class CardRepository {
                 var envelopes: [EventEnvelope] = []
                 outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
                                                  recording: &envelopes) }
+                // A read of the index that met damage while deciding answered "nothing": the
+                // decision may rest on it, so nothing is appended (the state is rebuilt below).
+                if let damage = sharedIndex.damage { throw damage }
                 // Encoding is pure and a third of a large batch's time: it runs on every core.
                 return try envelopes.concurrentMap { JournalEntry(type: EventCodec.eventRecordType, payload: try EventCodec.encode($0)) }
             })
