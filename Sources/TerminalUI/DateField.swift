@@ -44,7 +44,7 @@ public struct DateField: Equatable, Sendable {
         return response
     }
 
-    public mutating func draw(on canvas: inout Canvas, row: Int, column: Int, focused: Bool) {
+    public func draw(on canvas: inout Canvas, row: Int, column: Int, focused: Bool) {
         field.draw(on: &canvas, row: row, column: column, width: DateField.width, focused: focused)
     }
 }

@@ -12,12 +12,10 @@ extension Form {
         }
         let column = placement.controlColumn
         switch field.control {
-        case .text(var text, let width):
+        case .text(let text, let width):
             text.draw(on: &canvas, row: row, column: column, width: min(width, rect.right - column), focused: focused)
-            fields[index].control = .text(text, width: width)
-        case .date(var date):
+        case .date(let date):
             date.draw(on: &canvas, row: row, column: column, focused: focused)
-            fields[index].control = .date(date)
         case .checkbox(let box):
             box.draw(on: &canvas, row: row, column: column, focused: focused)
         case .radio(let group):

@@ -9,8 +9,6 @@ public struct TextField: Equatable, Sendable {
     /// Drawn as asterisks (passwords).
     public var isSecret: Bool
     public var placeholder: String
-    /// First character shown, kept so that the caret is always visible.
-    private var scroll = 0
 
     public init(_ text: String = "", maxLength: Int? = nil, filter: InputFilter = .any,
                 isSecret: Bool = false, placeholder: String = "") {
@@ -75,10 +73,11 @@ public struct TextField: Equatable, Sendable {
     /// only as far as the caret needs (at the very end, the caret may stand on the closing
     /// bracket, so a value that fills the field exactly is shown whole). Where text runs
     /// past an edge, that edge's bracket becomes "<" or ">", so nothing is hidden silently.
-    public mutating func draw(on canvas: inout Canvas, row: Int, column: Int, width: Int, focused: Bool) {
+    public func draw(on canvas: inout Canvas, row: Int, column: Int, width: Int, focused: Bool) {
         let inner = max(1, width - 2)
         let shown = displayed
-        scroll = focused ? Self.scroll(shown, caret: caret, inner: inner) : 0
+        // Derived at each draw from the caret alone: nothing of the view is kept between frames.
+        let scroll = focused ? Self.scroll(shown, caret: caret, inner: inner) : 0
         let visible = TextLayout.truncate(String(shown[scroll...]), to: inner)
         let hiddenRight = visible.count < shown.count - scroll
         let style: Style = focused ? .focus : .input

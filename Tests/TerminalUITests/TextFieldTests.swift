@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func secretFieldsDrawAsterisks() {
-        var field = typed("Demo@2026", into: TextField(isSecret: true))
+        let field = typed("Demo@2026", into: TextField(isSecret: true))
         var canvas = Canvas(width: 20, height: 1)
         field.draw(on: &canvas, row: 0, column: 0, width: 14, focused: false)
         #expect(canvas.grid.text == "[*********   ]")
@@ -74,7 +74,7 @@ import Testing
     /// that holds its value exactly shows it whole, focused or not.
     @Test func aValueThatFillsTheFieldIsShownWhole() {
         for focused in [false, true] {
-            var field = typed("110105199205210487")
+            let field = typed("110105199205210487")
             var canvas = Canvas(width: 20, height: 1)
             field.draw(on: &canvas, row: 0, column: 0, width: 20, focused: focused)
             #expect(canvas.grid.text == "[110105199205210487]", "focused: \(focused)")
