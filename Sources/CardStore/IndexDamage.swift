@@ -10,6 +10,9 @@ public struct IndexDamage: Error, CustomStringConvertible, Equatable {
 
     public init(reason: String) { self.reason = reason }
 
+    /// A stored value whose checksum does not match its key and bytes (`IndexChecksum`).
+    static let checksumMismatch = IndexDamage(reason: "a value's checksum does not match its key and bytes")
+
     /// LMDB's codes that mean the file itself is bad, as opposed to the disk or the system.
     static func fromLMDB(_ code: Int32, _ call: String) -> IndexDamage? {
         switch code {

@@ -12,7 +12,7 @@ public enum IndexValueCheck {
         key.withUnsafeBytes { key in
             stored.withUnsafeBytes { stored in
                 guard let value = IndexChecksum.open(key: key, stored: stored) else {
-                    return IndexDamage(reason: "a value's checksum does not match its key and bytes")
+                    return IndexDamage.checksumMismatch
                 }
                 do {
                     switch table {

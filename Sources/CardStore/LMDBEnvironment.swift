@@ -38,7 +38,6 @@ final class LMDBEnvironment: @unchecked Sendable {
     static let mapSize = 64 << 30
 
     let handle: OpaquePointer
-    let directory: FilePath
     private(set) var tables = Tables()
     /// The index folder, held open: writers flock it (see `lockWriters`).
     private let folder: FileDescriptor
@@ -50,7 +49,6 @@ final class LMDBEnvironment: @unchecked Sendable {
     /// Opens the environment in `directory`, which `IndexFolderCheck` has found sound.
     /// Throws `IndexUnusable` for a file that is not an index or is shorter than its pages.
     init(directory: FilePath) throws {
-        self.directory = directory
         folder = try IndexFolderCheck.openFolder(directory)
         var created: OpaquePointer?
         do {

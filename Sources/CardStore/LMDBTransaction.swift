@@ -97,7 +97,7 @@ final class LMDBTransaction {
     static func opened(key: UnsafeRawBufferPointer, _ value: MDB_val) throws -> UnsafeRawBufferPointer {
         let stored = UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
         guard let opened = IndexChecksum.open(key: key, stored: stored) else {
-            throw IndexDamage(reason: "a value's checksum does not match its key and bytes")
+            throw IndexDamage.checksumMismatch
         }
         return opened
     }
