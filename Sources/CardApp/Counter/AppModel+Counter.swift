@@ -73,6 +73,7 @@ extension AppModel {
         guard let application = state.applications[id], let person = state.person(application.personNumber),
               let profile = reference.channel(application.channel) else { return }
         page = .receipt(ReceiptScreen(application: application, person: person, profile: profile, message: nil,
-                                      nextSteps: environment.policy.nextSteps(after: application.form.pickupMethod), printable: session?.actor.role.isStaff == true))
+                                      nextSteps: environment.policy.nextSteps(after: application.form.pickupMethod), printable: session?.actor.role.isStaff == true,
+                                      essentialsOnly: environment.options.elder))
     }
 }

@@ -68,6 +68,6 @@ extension AppModel {
             + environment.policy.nextSteps(after: application.form.pickupMethod)
         page = .receipt(ReceiptScreen(application: application, person: flow.person, profile: flow.profile,
                                       message: flow.definition.successMessage, nextSteps: next,
-                                      printable: staff))
+                                      printable: staff, essentialsOnly: environment.options.elder))
     }
 }

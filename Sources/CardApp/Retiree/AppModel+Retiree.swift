@@ -25,7 +25,8 @@ extension AppModel {
         page = .receipt(ReceiptScreen(application: application, person: flow.person, profile: flow.profile,
                                       message: flow.definition.successMessage,
                                       nextSteps: environment.policy.nextSteps(after: application.form.pickupMethod),
-                                      printable: session?.actor.role.isStaff == true))
+                                      printable: session?.actor.role.isStaff == true,
+                                      essentialsOnly: environment.options.elder))
     }
 
     /// Records the application (or confirmation); false with the reason on screen, and
