@@ -8,6 +8,11 @@ public enum Authorization {
         switch command {
         case .recordPerson, .recordUnit, .recordAccount:
             return actor.role == .administrator ? nil : "只有管理员可以维护人员、单位和账号信息"
+        case .changeAccount(let request):
+            if case .changeOwnPassword(let username, _) = request {
+                return actor.username == username ? nil : "只能修改本人账号的密码"
+            }
+            return actor.role == .administrator ? nil : "只有管理员可以管理账号"
         case .viewPerson(let number):
             return mayView(number, actor, state)
         case .recordJournalExport:

@@ -12,6 +12,8 @@ extension CardState {
             units[unit.number] = unit
         case .accountRecorded(let account):
             accounts[account.username] = account
+        case .accountChanged(let change):
+            applyAccountChange(change)
         case .personViewed:
             // Journalled for the audit (PersonView reads it back), and held nowhere else.
             break

@@ -55,9 +55,8 @@ extension CardState {
         guard let unit = units.values.first(where: { $0.creditCode == login.creditCode }) else {
             return .failure(.notFound("证书上的统一社会信用代码 \(login.creditCode) 不在单位名录中，请到社保经办机构核实"))
         }
-        guard let account = accounts.values.filter({ $0.role == .unitOperator && $0.unitNumber == unit.number })
-            .min(by: { $0.username < $1.username }) else {
-            return .failure(.refused("\(unit.name) 还没有经办人账号，请联系社保经办机构开通"))
+        guard let account = activeOperator(of: unit.number) else {
+            return .failure(.refused("\(unit.name) 还没有可用的经办人账号，请联系社保经办机构开通"))
         }
         var attempt = LoginAttempt(username: account.username, method: "certificate", succeeded: true,
                                    certificateSerial: login.serial, challengeNonce: login.nonce)

@@ -13,14 +13,22 @@ extension CardState {
             }
             if !problems.isEmpty { return .failure(.invalid(problems)) }
             return .success(persons.person(person.documentNumber) == person ? [] : [.personRecorded(person)])
-        case .recordUnit(let unit):
+        case .recordUnit(var unit):
             if case .failure(let problem) = CreditCode.parse(unit.creditCode) { return .failure(.invalid([problem])) }
+            if let owner = units.values.first(where: { $0.creditCode == unit.creditCode && $0.number != unit.number }) {
+                return .failure(.invalid([FieldProblem(field: "统一社会信用代码", message: "已属于单位 \(owner.number)（\(owner.name)）")]))
+            }
+            // The bureau's file says nothing of the unit's collective application: a second
+            // import keeps what the unit's operator set.
+            if unit.collective == nil { unit.collective = units[unit.number]?.collective }
             return .success(units[unit.number] == unit ? [] : [.unitRecorded(unit)])
         case .recordAccount(let account):
             guard PasswordHash(encoded: account.passwordHash) != nil else {
                 return .failure(.invalid([FieldProblem(field: "密码", message: "只能保存 scrypt 密码摘要，不能保存明文")]))
             }
             return .success(accounts[account.username] == account ? [] : [.accountRecorded(account)])
+        case .changeAccount(let request):
+            return decideAccount(request, by: actor, now: context.now, reference: reference)
         case .viewPerson(let number):
             guard persons.person(number) != nil else { return .failure(.notFound("没有找到证件号码为 \(PrivacyMask.identityNumber(number)) 的人员")) }
             return .success(actor.role == .person ? [] : [.personViewed(personNumber: number)])

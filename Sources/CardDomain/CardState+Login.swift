@@ -31,6 +31,10 @@ extension CardState {
         }
         if needsCaptcha(terminal: terminal, username: username), captcha != .correct { return failed(.wrongCaptcha) }
         if let username, lockedUntil(username, now: now) != nil { return failed(.locked) }
+        if let username, accounts[username]?.isDisabled == true { return failed(.disabled) }
+        if passwordMatched, let username, let expires = accounts[username]?.temporaryPasswordExpiresAt, expires <= now {
+            return failed(.temporaryPasswordExpired)
+        }
         guard passwordMatched, let username else {
             var lock: Int64? = nil
             if let username, (loginFailures[username] ?? 0) + 1 >= policy.maxFailures {
@@ -68,6 +72,7 @@ extension CardState {
             loginLocks[username] = until
             loginFailures[username] = nil
         } else if attempt.refusal == nil || attempt.refusal == .wrongPassword {
+            // A disabled account or a lapsed temporary password is not a guess: no count.
             loginFailures[username, default: 0] += 1
         }
     }

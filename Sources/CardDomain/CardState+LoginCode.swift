@@ -42,9 +42,8 @@ extension CardState {
             guard let unit else {
                 return .denied(reason: persons.person(identity) != nil ? "法人登录须以单位身份认证，个人不能登录" : "单位编号 \(identity) 不在单位名录中")
             }
-            guard let account = accounts.values.filter({ $0.role == .unitOperator && $0.unitNumber == unit.number })
-                .min(by: { $0.username < $1.username }) else {
-                return .denied(reason: "\(unit.name) 还没有经办人账号，请联系社保经办机构开通")
+            guard let account = activeOperator(of: unit.number) else {
+                return .denied(reason: "\(unit.name) 还没有可用的经办人账号，请联系社保经办机构开通")
             }
             return .approved(account: account.username)
         default:
@@ -52,8 +51,10 @@ extension CardState {
                 return .denied(reason: unit != nil ? "个人登录须以本人身份认证，单位请选择法人登录"
                                : "证件号码 \(PrivacyMask.identityNumber(identity)) 不在参保人员记录中，请到社保卡服务网点核实")
             }
-            guard let account = accounts[person.documentNumber] else {
-                return .denied(reason: "\(person.name) 还没有登录账号，请到社保卡服务网点办理")
+            // The platform has identified the person: that is the login (D18). Only an
+            // administrator's 停用 stands in the way.
+            guard let account = loginAccount(person.documentNumber), !account.isDisabled else {
+                return .denied(reason: Self.disabledMessage)
             }
             return .approved(account: account.username)
         }
@@ -65,7 +66,9 @@ extension CardState {
         guard now < code.expiresAt else { return .failure(.refused("登录码已过期，请重新获取")) }
         switch code.decision {
         case .approved(let account)?:
-            guard accounts[account] != nil else { return .failure(.notFound("账号 \(account) 不存在")) }
+            guard let record = loginAccount(account) else { return .failure(.notFound("账号 \(account) 不存在")) }
+            // Disabled after the platform approved the code: still refused.
+            guard !record.isDisabled else { return .failure(.refused(Self.disabledMessage)) }
             return .success([.loginAttempted(LoginAttempt(username: account, method: code.method, succeeded: true, codeHash: hash))])
         case .denied(let reason)?:
             return .failure(.refused(reason))

@@ -35,9 +35,10 @@ extension CardState {
             let lock = login.failures + 1 >= policy.maxFailures ? now + Int64(policy.lockMinutes) * 60_000_000 : nil
             return .success([.smsCodeChecked(.init(phone: phone, succeeded: false, lockedUntil: lock))])
         }
-        guard let person = person(matching: phone), let account = accounts[person.documentNumber] else {
-            return .failure(.refused("该手机号对应的人员还没有登录账号，请到社保卡服务网点办理"))
+        guard let person = person(matching: phone), let account = loginAccount(person.documentNumber) else {
+            return .failure(.refused("该手机号不是参保人员的卡预留手机号，请核对"))
         }
+        guard !account.isDisabled else { return .failure(.refused(Self.disabledMessage)) }
         return .success([.smsCodeChecked(.init(phone: phone, succeeded: true)),
                          .loginAttempted(LoginAttempt(username: account.username, method: "smsCode", succeeded: true))])
     }
@@ -68,7 +69,7 @@ extension CardState {
         guard now < code.expiresAt else { return .failure(.refused("人脸核验码已过期，请重新开始人脸核验")) }
         switch code.decision {
         case .approved(let account)?:
-            guard account == accounts[person.documentNumber]?.username else {
+            guard account == person.documentNumber else {
                 return .failure(.refused("人脸核验的身份与填写的身份证号不一致，请本人重新核验"))
             }
             if realNames[number]?.contains(channel) == true { return .success([]) }

@@ -5,6 +5,8 @@ public enum Command: Equatable, Sendable {
     case recordPerson(PersonRecord)
     case recordUnit(UnitRecord)
     case recordAccount(AccountRecord)
+    /// 账号管理 (D18): an administrator's change to an account, or an account's own password.
+    case changeAccount(AccountRequest)
     /// Open a person's detail; staff views are recorded (D12).
     case viewPerson(personNumber: String)
     /// A completed step of a person's application.
@@ -68,6 +70,7 @@ public enum Command: Equatable, Sendable {
         case .recordPerson: return "recordPerson"
         case .recordUnit: return "recordUnit"
         case .recordAccount: return "recordAccount"
+        case .changeAccount: return "changeAccount"
         case .viewPerson: return "viewPerson"
         case .saveDraft: return "saveDraft"
         case .submitApplication: return "submitApplication"

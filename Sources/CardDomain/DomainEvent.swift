@@ -5,6 +5,8 @@ public enum DomainEvent: Equatable, Sendable {
     case personRecorded(PersonRecord)
     case unitRecorded(UnitRecord)
     case accountRecorded(AccountRecord)
+    /// 账号管理: an account created or changed by an administrator, or by itself (its password).
+    case accountChanged(AccountChange)
     /// Staff opened a person's detail (D12: the journal records who looked at whom).
     case personViewed(personNumber: String)
     /// A step of an application was completed; the draft so far, to resume from (issue 5).
@@ -181,6 +183,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .personRecorded: return "personRecorded"
         case .unitRecorded: return "unitRecorded"
         case .accountRecorded: return "accountRecorded"
+        case .accountChanged: return "accountChanged"
         case .personViewed: return "personViewed"
         case .draftSaved: return "draftSaved"
         case .applicationSubmitted: return "applicationSubmitted"

@@ -46,6 +46,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case "personRecorded": event = .personRecorded(try container.decode(PersonRecord.self, forKey: .data))
         case "unitRecorded": event = .unitRecorded(try container.decode(UnitRecord.self, forKey: .data))
         case "accountRecorded": event = .accountRecorded(try container.decode(AccountRecord.self, forKey: .data))
+        case "accountChanged": event = .accountChanged(try container.decode(AccountChange.self, forKey: .data))
         case "personViewed": event = .personViewed(personNumber: try container.decode(Viewed.self, forKey: .data).personNumber)
         case "draftSaved": event = .draftSaved(try container.decode(DomainEvent.DraftSaved.self, forKey: .data))
         case "applicationSubmitted":
@@ -85,6 +86,7 @@ public struct EventEnvelope: Codable, Equatable, Sendable {
         case .personRecorded(let person): try container.encode(person, forKey: .data)
         case .unitRecorded(let unit): try container.encode(unit, forKey: .data)
         case .accountRecorded(let account): try container.encode(account, forKey: .data)
+        case .accountChanged(let change): try container.encode(change, forKey: .data)
         case .personViewed(let number): try container.encode(Viewed(personNumber: number), forKey: .data)
         case .draftSaved(let draft): try container.encode(draft, forKey: .data)
         case .applicationSubmitted(let submitted): try container.encode(submitted, forKey: .data)

@@ -4,6 +4,8 @@ public struct LoginAttempt: Codable, Equatable, Sendable {
     /// Why a try was refused. Only a wrong password counts towards the lock.
     public enum Refusal: String, Codable, Sendable {
         case wrongPassword, wrongCaptcha, locked
+        /// The account is 已停用, or its temporary password lapsed before it was changed.
+        case disabled, temporaryPasswordExpired
     }
 
     /// The account tried; nil when the name matched no account (the typed name is not

@@ -20,7 +20,7 @@ extension AppModel {
     /// a certificate); nothing when the events hold none.
     mutating func admit(loggedIn events: [DomainEvent], group: ChannelProfile.LoginGroup) {
         for case .loginAttempted(let attempt) in events where attempt.succeeded {
-            guard let username = attempt.username, let account = environment.repository.state.accounts[username] else { continue }
+            guard let username = attempt.username, let account = environment.repository.state.loginAccount(username) else { continue }
             let actor = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
                               unitNumber: account.unitNumber)
             return admit(actor, displayName: account.displayName, group: group)
