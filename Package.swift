@@ -31,7 +31,7 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", "CLMDBGuard", .product(name: "SystemPackage", package: "swift-system"),
+            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", "CLMDBGuard", "CCrackLib", .product(name: "SystemPackage", package: "swift-system"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.
@@ -48,6 +48,8 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CTurboJPEG", "CPNG"]),
         // libqrencode from Debian: the login code drawn as a QR symbol to scan.
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // cracklib from Debian: new passwords are checked against its dictionary of weak ones.
+        .systemLibrary(name: "CCrackLib", providers: [.apt(["libcrack2-dev", "cracklib-runtime"])]),
         // LMDB from Debian: the read models every process on the machine shares (derived data).
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         // LMDB's calls under a SIGBUS/SIGSEGV guard: a damaged index file is an error, not a crash.
