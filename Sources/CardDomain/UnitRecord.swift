@@ -34,12 +34,32 @@ public struct UnitRecord: Codable, Equatable, Sendable {
     /// The district's GB/T 2260 code.
     public var district: String
     public var collective: CollectiveSettings?
+    /// 单位地址, from the bureau's units file.
+    public var address: String?
+    /// The unit's 经办人 as the bureau's file names them, when it does.
+    public var contact: Contact?
 
-    public init(number: String, name: String, creditCode: String, district: String, collective: CollectiveSettings? = nil) {
+    /// 经办人姓名, 经办人证件号码 and 经办人手机号码 from the units file.
+    public struct Contact: Codable, Equatable, Sendable {
+        public var name: String
+        public var documentNumber: String?
+        public var mobile: String?
+
+        public init(name: String, documentNumber: String? = nil, mobile: String? = nil) {
+            self.name = name
+            self.documentNumber = documentNumber
+            self.mobile = mobile
+        }
+    }
+
+    public init(number: String, name: String, creditCode: String, district: String, collective: CollectiveSettings? = nil,
+                address: String? = nil, contact: Contact? = nil) {
         self.number = number
         self.name = name
         self.creditCode = creditCode
         self.district = district
         self.collective = collective
+        self.address = address
+        self.contact = contact
     }
 }

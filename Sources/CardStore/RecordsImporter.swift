@@ -1,6 +1,6 @@
 import CardDomain
 
-/// Imports persons from a master-data CSV (D11): every row checked, rejected rows
+/// Imports persons or units from a master-data CSV (D11): every row checked, rejected rows
 /// reported by line, good rows recorded in batches with one sync per batch. Importing the
 /// same file again records nothing, since an unchanged person appends no event.
 public struct RecordsImporter {
@@ -51,6 +51,14 @@ public struct RecordsImporter {
                     progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
                     nextRows: (_ count: Int) throws -> [CSVTable.Row]) throws -> Summary {
         let reader = try PersonRowReader(header: header, reference: repository.reference, today: context.today)
+        return try run(reader, rowCount: rowCount, dryRun: dryRun, progress: progress, nextRows: nextRows)
+    }
+
+    /// Imports `rowCount` rows that `reader` turns into commands (persons, units), a batch
+    /// at a time. Within one file a key (证件号码, 单位编号) may appear once.
+    public func run(_ reader: some MasterDataRows, rowCount: Int, dryRun: Bool = false,
+                    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+                    nextRows: (_ count: Int) throws -> [CSVTable.Row]) throws -> Summary {
         var summary = Summary()
         summary.rows = rowCount
         var firstRows = FirstRowOfNumber()
@@ -61,17 +69,17 @@ public struct RecordsImporter {
             var commands: [Command] = []
             var commandLines: [Int] = []
             // Reading and checking a row is pure, and most of an import's time: every core does it.
-            let read = try rows.concurrentMap { reader.read($0.fields) }
+            let read = try rows.concurrentMap { reader.command(for: $0.fields) }
             for (row, result) in zip(rows, read) {
                 switch result {
                 case .failure(let found):
                     reject(row.line, found.problems, into: &summary)
-                case .success(let person):
-                    if let first = firstRows.firstLine(of: person.documentNumber, otherwiseRemember: row.line) {
-                        reject(row.line, [FieldProblem(field: "证件号码", message: "与第 \(first) 行重复")], into: &summary)
+                case .success(let (key, command)):
+                    if let first = firstRows.firstLine(of: key, otherwiseRemember: row.line) {
+                        reject(row.line, [FieldProblem(field: reader.keyField, message: "与第 \(first) 行重复")], into: &summary)
                         continue
                     }
-                    commands.append(.recordPerson(person))
+                    commands.append(command)
                     commandLines.append(row.line)
                 }
             }

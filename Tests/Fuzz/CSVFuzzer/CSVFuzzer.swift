@@ -2,7 +2,7 @@ import CardDomain
 import CardResources
 import FuzzSupport
 
-/// The CSV reader and the person-row reader over arbitrary bytes, with the real reference
+/// The CSV reader and the person-row and unit-row readers over arbitrary bytes, with the real reference
 /// lists. Every row of every parsed table is read, and every message is escaped as the
 /// import prints it.
 @main enum CSVFuzzer: FuzzTarget {
@@ -28,6 +28,17 @@ import FuzzSupport
                     for problem in PersonRecordCheck.problems(person, reference: reference, today: today) {
                         _ = TerminalText.escaped(problem.message)
                     }
+                case .failure(let found):
+                    for problem in found.problems { _ = TerminalText.escaped(problem.message) }
+                }
+            }
+        }
+        for header in [table.header, UnitColumn.allCases.map(\.rawValue)] {
+            guard let reader = try? UnitRowReader(header: header, reference: reference) else { continue }
+            for row in table.rows {
+                switch reader.read(row.fields) {
+                case .success(let unit):
+                    if case .failure = CreditCode.parse(unit.creditCode) { preconditionFailure("a unit was read with a credit code that does not check") }
                 case .failure(let found):
                     for problem in found.problems { _ = TerminalText.escaped(problem.message) }
                 }
