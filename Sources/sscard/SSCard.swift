@@ -19,7 +19,7 @@ struct SSCard: ParsableCommand {
             + "line-by-line prompts (--plain). The subcommands below check, export and repair the data "
             + "directory; each one's --help gives an example.\n\nExample: sscard --channel counter --data-dir /srv/sscard",
         version: "sscard \(version) (\(CursesLibrary.version))",
-        subcommands: [JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
+        subcommands: [SetupCommand.self, AccountsCommand.self, UnitsCommand.self, JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
     )
 
     @OptionGroup var data: DataDirectoryOptions
@@ -67,6 +67,13 @@ struct SSCard: ParsableCommand {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
             print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
         }
+        // An empty data directory has nobody who could log in: say what to run instead of
+        // showing a login nobody can pass, and create nothing.
+        if !demo, PathSafety.problem(at: data.resolved(), what: "数据目录") == nil,
+           PathSafety.problem(at: data.data.journal, what: "日志文件夹") == nil, !SystemFileIO().exists(data.data.journal) {
+            print(Self.emptyDirectoryGuide(data.resolved().string))
+            throw ExitCode(2)
+        }
         let repository: CardRepository
         do {
             repository = try OpenedRepository.open(data)
@@ -106,6 +113,29 @@ struct SSCard: ParsableCommand {
             code = session.run()
         }
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension SSCard {
+    /// One screen (within 80x24) for a start on a data directory that holds no journal.
+    static func emptyDirectoryGuide(_ root: String) -> String {
+        """
+        sscard：数据目录 \(root) 还没有任何数据，没有人可以登录。
+
+        新部署请按以下步骤开始：
+          1. 创建部署和第一个管理员（会询问用户名和两次密码）：
+               sscard setup --data-dir \(root)
+          2. 导入单位和人员：
+               sscard units import 单位.csv --data-dir \(root)
+               sscard records import 人员.csv --data-dir \(root)
+          3. 开通窗口经办等工作人员账号：
+               sscard accounts add --username 用户名 --role clerk --name 姓名 --workplace 网点 --data-dir \(root)
+          4. 启动：sscard --channel counter --data-dir \(root)
+
+        只想看看演示：sscard --demo --data-dir 一个新的目录
+        如果数据应该已经在别的目录，请用 --data-dir 或 SSCARD_HOME 指向它。
+        详见 docs/OPERATIONS.md。
+        """
     }
 }
 
