@@ -78,13 +78,14 @@ import TerminalUI
         #expect(model.screen().contains("查询人员并代办"))
     }
 
-    /// Account management is a later issue: it says so instead of pretending.
-    @Test func aFlowNotBuiltYetSaysSo() throws {
+    /// 账号管理 lists every recorded account whole, with persons' ID numbers masked.
+    @Test func accountManagementListsTheAccounts() throws {
         let fixture = try AppFixture()
         var model = try fixture.model(channel: .counter)
         model.logIn("admin")
         model.choose("accounts")
-        #expect(model.screen().contains("尚未开放"))
+        Snapshot.assertMatches(model.screen(), named: "accounts-list")
+        #expect(!model.screen().contains("110105195609090137") && model.screen().contains("110105********0137"))
     }
 
     @Test func elderLayoutIsRoomier() throws {

@@ -9,6 +9,8 @@ import CardStore
 public struct AccountLogin {
     public enum Outcome: Equatable {
         case loggedIn(Actor, displayName: String)
+        /// The password was a temporary one: the account sets its own before anything else.
+        case mustChangePassword(Actor, displayName: String)
         /// Refused; `field` is the form field to fix (login, password or captcha).
         case refused(field: String, message: String)
     }
@@ -55,6 +57,10 @@ public struct AccountLogin {
         case .locked?:
             let until = repository.state.lockedUntil(attempt.username ?? "", now: context.now) ?? context.now
             return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
+        case .disabled?:
+            return .refused(field: "login", message: CardState.disabledMessage)
+        case .temporaryPasswordExpired?:
+            return .refused(field: "password", message: "临时密码已过期，请联系管理员重新设置")
         case .wrongPassword?, nil:
             break
         }
@@ -62,12 +68,16 @@ public struct AccountLogin {
             if let until = attempt.lockedUntil {
                 return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
             }
-            return .refused(field: "password", message: "用户名或密码不正确，请重新输入")
+            // The same words whether or not the name is someone's: no hint of who is recorded.
+            let unset = groupActor == "person" ? "。没有设置过登录密码的，请改用扫码等其他登录方式" : "，请重新输入"
+            return .refused(field: "password", message: "用户名或密码不正确" + unset)
         }
         guard AccountLogin.roles(for: groupActor).contains(account.role) else {
             return .refused(field: "login", message: "这是「\(account.role.rawValue)」账号，请返回选择对应的登录身份")
         }
-        return .loggedIn(Actor(username: account.username, role: account.role, personNumber: account.personNumber,
-                               unitNumber: account.unitNumber), displayName: account.displayName)
+        let admitted = Actor(username: account.username, role: account.role, personNumber: account.personNumber,
+                             unitNumber: account.unitNumber)
+        return account.mustChangePassword ? .mustChangePassword(admitted, displayName: account.displayName)
+            : .loggedIn(admitted, displayName: account.displayName)
     }
 }

@@ -40,6 +40,8 @@ extension AppModel {
             switch outcome {
             case .loggedIn(let actor, let displayName):
                 admit(actor, displayName: displayName, group: screen.group)
+            case .mustChangePassword(let actor, let displayName):
+                page = .changePassword(ChangePasswordScreen(group: screen.group, pending: actor, displayName: displayName))
             case .refused(let field, let message):
                 var refused = screen
                 // The attempt has just caught up and recorded this try.

@@ -29,6 +29,8 @@ public struct AppEnvironment {
     /// Receipts: kept as PDF under the data directory's receipts/, and spooled when a
     /// printer is configured.
     var receiptPrinter: ReceiptPrinter
+    /// The weak-password dictionary new passwords are checked against (cracklib).
+    var passwordDictionary: any PasswordDictionary = CrackLibDictionary()
 
     public init(repository: CardRepository, policy: TerminalPolicy, options: AppOptions, terminal: String,
                 captchaSource: (() -> Captcha)? = nil, idCardReader: any IDCardReader = RecordsIDCardReader()) throws {

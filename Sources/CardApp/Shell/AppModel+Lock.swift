@@ -24,7 +24,7 @@ extension AppModel {
         do {
             switch try login.attempt(login: lock.username, password: typed.password, captcha: typed.captcha,
                                      expectedCaptcha: lock.captcha?.code, groupActor: "staff", method: "unlock") {
-            case .loggedIn:
+            case .loggedIn, .mustChangePassword:
                 overlay = overlayUnderLock
                 overlayUnderLock = nil
             case .refused(let field, let message):

@@ -27,6 +27,8 @@ extension AppModel {
             page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .person))
         case (.counterClerk, "lookUp"), (.counterClerk, "receipt"):
             page = .personLookup(PersonLookupScreen())
+        case (.administrator, "accounts"):
+            showAccounts(now: now)
         case (.backOffice, "queue"), (.backOffice, "advance"):
             page = .queue(QueueScreen(status: .submitted, state: state))
         default:
@@ -87,6 +89,8 @@ extension AppModel {
         case .unitEmployees(let screen): handleUnitEmployees(key, screen, now: now)
         case .smsLogin(let screen): handleSMSLogin(key, screen, now: now)
         case .realName(let screen): handleRealName(key, screen, now: now)
+        case .changePassword(let screen): handleChangePassword(key, screen, now: now)
+        case .accounts, .accountDetail, .accountForm: handleAccounts(key, now: now)
         case .certificateLogin(let screen): handleCertificateLogin(key, screen, now: now)
         case .loginChoice, .accountLogin, .codeLogin, .home: break
         }

@@ -12,6 +12,7 @@ public struct AppModel {
         case codeLogin(CodeLoginScreen)
         case smsLogin(SMSLoginScreen)
         case realName(RealNameScreen)
+        case changePassword(ChangePasswordScreen)
         case certificateLogin(CertificateLoginScreen)
         case home(HomeScreen)
         case disclaimer(DisclaimerScreen)
@@ -24,6 +25,9 @@ public struct AppModel {
         case review(ReviewScreen)
         case unitSettings(UnitSettingsScreen)
         case unitEmployees(UnitEmployeesScreen)
+        case accounts(AccountsScreen)
+        case accountDetail(AccountDetailScreen)
+        case accountForm(AccountFormScreen)
     }
 
     public enum Overlay: Equatable {
@@ -248,6 +252,7 @@ public struct AppModel {
         case .codeLogin(let screen): chosen = screen.group
         case .smsLogin(let screen): chosen = screen.group
         case .realName(let screen): chosen = screen.group
+        case .changePassword(let screen): chosen = screen.group
         case .certificateLogin(let screen): chosen = screen.group
         default: chosen = nil
         }

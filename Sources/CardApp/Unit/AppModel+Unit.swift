@@ -75,6 +75,7 @@ extension AppModel {
         switch page {
         case .unitSettings(let screen): saveUnitSettings(screen, now: now)
         case .unitEmployees(let screen): submitTicked(screen, now: now)
+        case .accountDetail(let screen): confirmedAccountChange(screen, now: now)
         default: submitApplication(now: now)
         }
     }
