@@ -19,7 +19,7 @@ public enum Authorization {
             return actor.role == .administrator ? nil : "只有管理员可以导出完整日志"
         case .revokeCertificate:
             return actor.role == .administrator ? nil : "只有管理员可以吊销证书"
-        case .recordLoginAttempt, .requestLoginCode, .completeCodeLogin, .requestSMSCode, .checkSMSCode, .completeRealName,
+        case .recordLoginAttempt, .requestLoginCode, .setPasswordWithSMS, .completeCodeLogin, .requestSMSCode, .checkSMSCode, .completeRealName,
              .failCertificatePassword, .completeCertificateLogin:
             // Anyone at a terminal may try to log in; that is what the lock and the code are for.
             return nil

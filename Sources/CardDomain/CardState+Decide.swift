@@ -29,6 +29,8 @@ extension CardState {
             return .success(accounts[account.username] == account ? [] : [.accountRecorded(account)])
         case .changeAccount(let request):
             return decideAccount(request, by: actor, now: context.now, reference: reference)
+        case .setPasswordWithSMS(let number, let matched, let hash):
+            return setPasswordWithSMS(number, codeMatched: matched, passwordHash: hash, now: context.now, policy: reference.loginPolicy.sms)
         case .viewPerson(let number):
             guard persons.person(number) != nil else { return .failure(.notFound("没有找到证件号码为 \(PrivacyMask.identityNumber(number)) 的人员")) }
             return .success(actor.role == .person ? [] : [.personViewed(personNumber: number)])

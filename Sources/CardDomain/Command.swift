@@ -7,6 +7,10 @@ public enum Command: Equatable, Sendable {
     case recordAccount(AccountRecord)
     /// 账号管理 (D18): an administrator's change to an account, or an account's own password.
     case changeAccount(AccountRequest)
+    /// 注册 and 忘记密码: a person proven by 姓名, 身份证号 and the SMS code sent to their
+    /// 卡预留手机号 sets their 账号登录 password. The code is checked by the caller against its
+    /// hash (scrypt); the lock, the expiry and the tries are checked here, under the lock.
+    case setPasswordWithSMS(personNumber: String, codeMatched: Bool, passwordHash: String)
     /// Open a person's detail; staff views are recorded (D12).
     case viewPerson(personNumber: String)
     /// A completed step of a person's application.
@@ -71,6 +75,7 @@ public enum Command: Equatable, Sendable {
         case .recordUnit: return "recordUnit"
         case .recordAccount: return "recordAccount"
         case .changeAccount: return "changeAccount"
+        case .setPasswordWithSMS: return "setPasswordWithSMS"
         case .viewPerson: return "viewPerson"
         case .saveDraft: return "saveDraft"
         case .submitApplication: return "submitApplication"

@@ -31,7 +31,7 @@ import TerminalUI
         openPersonAccountLogin(&model)
         model.type("110105195609090137\twrong\r".map { $0 == "\t" ? .tab : $0 == "\r" ? .enter : .character($0) })
         #expect(model.accountLogin?.captcha?.code == "1111")
-        #expect(model.accountLogin?.form.fields.first { $0.id == "password" }?.problem == "用户名或密码不正确。没有设置过登录密码的，请改用扫码等其他登录方式")
+        #expect(model.accountLogin?.form.fields.first { $0.id == "password" }?.problem == "用户名或密码不正确。还没有设置登录密码请选「注册」，忘记了请选「忘记密码」")
         #expect(model.accountLogin?.form.value("login") == "110105195609090137")
         #expect(model.screen().contains(Captcha(code: "1111").drawing[4].trimmingCharacters(in: .whitespaces)))
         // The right password with a wrong captcha is refused, the captcha changes, and the

@@ -69,7 +69,7 @@ public struct AccountLogin {
                 return .refused(field: "password", message: LoginAttempt.lockedMessage(until: until, policy: policy))
             }
             // The same words whether or not the name is someone's: no hint of who is recorded.
-            let unset = groupActor == "person" ? "。没有设置过登录密码的，请改用扫码等其他登录方式" : "，请重新输入"
+            let unset = groupActor == "person" ? "。还没有设置登录密码请选「注册」，忘记了请选「忘记密码」" : "，请重新输入"
             return .refused(field: "password", message: "用户名或密码不正确" + unset)
         }
         guard AccountLogin.roles(for: groupActor).contains(account.role) else {

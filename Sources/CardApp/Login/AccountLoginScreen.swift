@@ -5,6 +5,12 @@ import TerminalUI
 /// this terminal's last try failed. On a refusal the login name stays; the password and
 /// captcha are cleared, as every bank and government site does.
 public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
+    public enum Action: Equatable, Sendable {
+        case logIn(Submission)
+        /// 注册 or 忘记密码, offered to persons.
+        case setPassword(RegistrationScreen.Purpose)
+    }
+
     public struct Submission: Equatable, Sendable {
         public var login: String
         public var password: String
@@ -34,6 +40,11 @@ public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
         ]
         if let captcha { fields += captcha.formFields }
         fields.append(FormField(id: "login-button", control: .button("登录")))
+        // A person without a password sets one here, after proving who they are by SMS.
+        if group.actor == "person" {
+            fields.append(FormField(id: "register", control: .button("注册")))
+            fields.append(FormField(id: "forgot", control: .button("忘记密码")))
+        }
         form = Form(fields)
         if !login.isEmpty { form.focus(on: "password") }
     }
@@ -41,10 +52,12 @@ public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
     public var title: String { method.label }
     public var hasInput: Bool { !form.value("login").isEmpty || !form.value("password").isEmpty }
 
-    public mutating func handle(_ key: Key) -> (FormEvent, Submission?) {
+    public mutating func handle(_ key: Key) -> (FormEvent, Action?) {
         let event = form.handle(key)
         switch event {
-        case .submitted, .pressed: return (event, submit())
+        case .pressed("register"): return (event, .setPassword(.register))
+        case .pressed("forgot"): return (event, .setPassword(.reset))
+        case .submitted, .pressed: return (event, submit().map(Action.logIn))
         default: return (event, nil)
         }
     }

@@ -14,6 +14,7 @@ extension AppModel {
         case .smsLogin(let screen): return screen
         case .realName(let screen): return screen
         case .changePassword(let screen): return screen
+        case .registration(let screen): return screen
         case .certificateLogin(let screen): return screen
         case .home(let screen): return screen
         case .disclaimer(let screen): return screen
@@ -59,6 +60,7 @@ extension AppModel {
         case .accounts: about = "账号管理：按状态、角色筛选或查找账号，Enter 打开一个账号；「新建账号」创建工作人员或单位经办人账号。"
         case .accountDetail: about = "账号详情：停用、启用、解锁、重置密码或变更角色，每项变更都会记录操作人和时间，见下方变更记录。"
         case .accountForm: about = "窗口经办须选择所属网点，单位经办人须填写单位编号。新账号的临时密码只显示一次。"
+        case .registration: about = "注册或找回密码：填写与登记信息一致的姓名和身份证号，输入发送到社保卡预留手机号的验证码，再设置新密码。"
         case .changePassword: about = "临时密码只能用来登录一次：设置自己的新密码后才能继续办理。按 Esc 退出，下次登录仍需修改。"
         case .realName: about = "首次在本渠道登录需要实名认证：姓名和身份证号须与登记信息一致，再用手机完成人脸核验。通过后不再询问。"
         case .certificateLogin: about = "填写单位数字证书所在的文件夹（含证书和加密的密钥），输入证书密码后登录。连续输错 5 次，该证书锁定 15 分钟。"
@@ -147,6 +149,7 @@ extension AppModel {
         case .smsLogin(var screen): screen.updateForm(change); page = .smsLogin(screen)
         case .realName(var screen): screen.updateForm(change); page = .realName(screen)
         case .changePassword(var screen): screen.updateForm(change); page = .changePassword(screen)
+        case .registration(var screen): screen.updateForm(change); page = .registration(screen)
         case .accounts(var screen): screen.updateForm(change); page = .accounts(screen)
         case .accountDetail(var screen): screen.updateForm(change); page = .accountDetail(screen)
         case .accountForm(var screen): screen.updateForm(change); page = .accountForm(screen)

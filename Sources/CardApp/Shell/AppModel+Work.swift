@@ -90,6 +90,7 @@ extension AppModel {
         case .smsLogin(let screen): handleSMSLogin(key, screen, now: now)
         case .realName(let screen): handleRealName(key, screen, now: now)
         case .changePassword(let screen): handleChangePassword(key, screen, now: now)
+        case .registration(let screen): handleRegistration(key, screen, now: now)
         case .accounts, .accountDetail, .accountForm: handleAccounts(key, now: now)
         case .certificateLogin(let screen): handleCertificateLogin(key, screen, now: now)
         case .loginChoice, .accountLogin, .codeLogin, .home: break

@@ -13,6 +13,7 @@ public struct AppModel {
         case smsLogin(SMSLoginScreen)
         case realName(RealNameScreen)
         case changePassword(ChangePasswordScreen)
+        case registration(RegistrationScreen)
         case certificateLogin(CertificateLoginScreen)
         case home(HomeScreen)
         case disclaimer(DisclaimerScreen)
@@ -253,6 +254,7 @@ public struct AppModel {
         case .smsLogin(let screen): chosen = screen.group
         case .realName(let screen): chosen = screen.group
         case .changePassword(let screen): chosen = screen.group
+        case .registration(let screen): chosen = screen.login.group
         case .certificateLogin(let screen): chosen = screen.group
         default: chosen = nil
         }
@@ -277,9 +279,15 @@ public struct AppModel {
                 }
                 return
             }
-            let (_, submission) = screen.handle(key)
+            let (_, action) = screen.handle(key)
             page = .accountLogin(screen)
-            if let submission { logIn(submission, on: screen, now: now) }
+            switch action {
+            case .logIn(let submission)?: logIn(submission, on: screen, now: now)
+            case .setPassword(let purpose)?:
+                page = .registration(RegistrationScreen(purpose: purpose, login: screen,
+                                                        codeDigits: environment.repository.reference.loginPolicy.sms.codeDigits))
+            case nil: break
+            }
         case .codeLogin(let screen):
             handleCodeLogin(key, screen, now: now)
         case .home(var screen):
