@@ -66,45 +66,53 @@ public struct RecordsImporter {
         while true {
             let rows = try nextRows(Self.batchSize)
             if rows.isEmpty { break }
-            var commands: [Command] = []
-            var commandLines: [Int] = []
-            // Reading and checking a row is pure, and most of an import's time: every core does it.
-            let read = try rows.concurrentMap { reader.command(for: $0.fields) }
-            for (row, result) in zip(rows, read) {
-                switch result {
-                case .failure(let found):
-                    reject(row.line, found.problems, into: &summary)
-                case .success(let (key, command)):
-                    if let first = firstRows.firstLine(of: key, otherwiseRemember: row.line) {
-                        reject(row.line, [FieldProblem(field: reader.keyField, message: "与第 \(first) 行重复")], into: &summary)
-                        continue
-                    }
-                    commands.append(command)
-                    commandLines.append(row.line)
-                }
-            }
-            let outcomes: [Result<[DomainEvent], CommandRefusal>]
-            do {
-                outcomes = try repository.executeBatch(commands, by: actor, context: context, dryRun: dryRun)
-            } catch {
-                // Earlier batches were synced and stay; this one was voided. Say exactly that.
-                summary.interruption = "\(error)"
-                summary.rejections.removeAll { $0.line >= (rows.first?.line ?? 0) }
-                summary.rejectedRows = Set(summary.rejections.map(\.line)).count
-                return summary
-            }
-            summary.lastRecordedLine = rows.last?.line
-            for (line, outcome) in zip(commandLines, outcomes) {
-                switch outcome {
-                case .success(let events): if events.isEmpty { summary.unchanged += 1 } else { summary.recorded += 1 }
-                case .failure(.invalid(let problems)): reject(line, problems, into: &summary)
-                case .failure(let refusal): reject(line, [FieldProblem(field: "(行)", message: refusal.description)], into: &summary)
-                }
-            }
+            guard try importBatch(rows, reader: reader, dryRun: dryRun, firstRows: &firstRows, into: &summary) else { return summary }
             done += rows.count
             progress(done, rowCount)
         }
         return summary
+    }
+
+    /// One batch, recorded with one sync (or only checked, with `dryRun`), its outcome added
+    /// to `summary`. False when the journal failed: earlier batches stay, this one was voided.
+    func importBatch(_ rows: [CSVTable.Row], reader: some MasterDataRows, dryRun: Bool, firstRows: inout FirstRowOfNumber,
+                     into summary: inout Summary) throws -> Bool {
+        var commands: [Command] = []
+        var commandLines: [Int] = []
+        // Reading and checking a row is pure, and most of an import's time: every core does it.
+        let read = try rows.concurrentMap { reader.command(for: $0.fields) }
+        for (row, result) in zip(rows, read) {
+            switch result {
+            case .failure(let found):
+                reject(row.line, found.problems, into: &summary)
+            case .success(let (key, command)):
+                if let first = firstRows.firstLine(of: key, otherwiseRemember: row.line) {
+                    reject(row.line, [FieldProblem(field: reader.keyField, message: "与第 \(first) 行重复")], into: &summary)
+                    continue
+                }
+                commands.append(command)
+                commandLines.append(row.line)
+            }
+        }
+        let outcomes: [Result<[DomainEvent], CommandRefusal>]
+        do {
+            outcomes = try repository.executeBatch(commands, by: actor, context: context, dryRun: dryRun)
+        } catch {
+            // Earlier batches were synced and stay; this one was voided. Say exactly that.
+            summary.interruption = "\(error)"
+            summary.rejections.removeAll { $0.line >= (rows.first?.line ?? 0) }
+            summary.rejectedRows = Set(summary.rejections.map(\.line)).count
+            return false
+        }
+        summary.lastRecordedLine = rows.last?.line
+        for (line, outcome) in zip(commandLines, outcomes) {
+            switch outcome {
+            case .success(let events): if events.isEmpty { summary.unchanged += 1 } else { summary.recorded += 1 }
+            case .failure(.invalid(let problems)): reject(line, problems, into: &summary)
+            case .failure(let refusal): reject(line, [FieldProblem(field: "(行)", message: refusal.description)], into: &summary)
+            }
+        }
+        return true
     }
 
     private func reject(_ line: Int, _ problems: [FieldProblem], into summary: inout Summary) {

@@ -28,7 +28,8 @@ struct FullScreenSession {
             terminal.draw(model.render(width: size.columns, height: size.rows, now: SessionClock.nowMicroseconds()))
             if let signal = terminal.pendingSignal { return 128 + signal }
             let outcome: AppModel.Outcome
-            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+            // While an import runs, a key is looked for between its slices, not waited for.
+            if let key = terminal.readKey(timeoutMilliseconds: model.hasBackgroundWork ? 5 : 100) {
                 outcome = model.handle(key, now: SessionClock.nowMicroseconds())
             } else {
                 outcome = model.tick(now: SessionClock.nowMicroseconds())

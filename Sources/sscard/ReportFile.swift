@@ -14,12 +14,7 @@ struct ReportFile {
     var path: String { file.path }
 
     func write(_ rejections: [RecordsImporter.Rejection]) throws {
-        var text = "line,field,reason\n"
-        for rejection in rejections {
-            text += "\(rejection.line),\(CSVTable.quote(TerminalText.escaped(rejection.field))),"
-                + "\(CSVTable.quote(TerminalText.escaped(rejection.reason)))\n"
-        }
-        try file.write(text)
+        try file.write(ImportReport.csv(rejections))
     }
 
     func close() { file.close() }

@@ -29,6 +29,8 @@ extension AppModel {
     /// the platform or the face check takes the answer that came meanwhile.
     public mutating func followPlainLogin(now: Int64) {
         _ = followLogin(now: now)
+        // The line mode has no keys between batches: an import runs to its end, then its page is read out.
+        while importRun != nil { advanceImport(now: now) }
     }
 
     /// Whether the page waits on the platform or the face check: its one button (返回) must
@@ -74,6 +76,10 @@ extension AppModel {
             return "\(picking.picker.title)（\(picking.picker.requirement)）：请输入照片文件的完整路径，直接回车取消："
         case .certificatePicker?:
             return "插入证书：请输入证书所在文件夹的完整路径，直接回车取消："
+        case .importPicker?:
+            return "请输入要导入的 CSV 文件的完整路径，直接回车取消："
+        case .confirmStopImport(let dialog)?:
+            return "\(dialog.title)：\(dialog.message)（y 停止 / n 继续）："
         case .confirmSubmit(let dialog)?:
             return "\(dialog.title)：\(dialog.message)（y 确定 / n 取消）："
         default:
@@ -98,8 +104,12 @@ extension AppModel {
                 page = .certificateLogin(screen)
             }
             return nil
-        case .confirmSubmit:
+        case .confirmSubmit, .confirmStopImport:
             type(plainKeys: [answer.lowercased().hasPrefix("y") ? .enter : .escape], now: now)
+            return nil
+        case .importPicker:
+            overlay = nil
+            if !answer.isEmpty, case .importer(let screen) = page { startImportCheck(answer, kind: screen.kind, now: now) }
             return nil
         default:
             return nil

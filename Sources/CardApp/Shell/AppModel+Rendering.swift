@@ -30,6 +30,7 @@ extension AppModel {
         case .accounts(let screen): return screen
         case .accountDetail(let screen): return screen
         case .accountForm(let screen): return screen
+        case .importer(let screen): return screen
         }
     }
 
@@ -57,6 +58,7 @@ extension AppModel {
         case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
         case .codeLogin: about = "用平台扫码或输入登录码，平台确认后本终端自动登录。登录码一次有效，过期后可重新获取。"
         case .smsLogin: about = "输入社保卡预留手机号，选择「获取验证码」，再输入短信中的 6 位验证码登录。60 秒后可重新获取；连续输错 5 次，该手机号锁定 15 分钟。"
+        case .importer: about = "导入主数据：先检查整个文件并显示结果，确认后再导入。导入过程中可按 Esc 在两批之间停止，已导入的部分保留，再次导入同一文件不会重复。"
         case .accounts: about = "账号管理：按状态、角色筛选或查找账号，Enter 打开一个账号；「新建账号」创建工作人员或单位经办人账号。"
         case .accountDetail: about = "账号详情：停用、启用、解锁、重置密码或变更角色，每项变更都会记录操作人和时间，见下方变更记录。"
         case .accountForm: about = "窗口经办须选择所属网点，单位经办人须填写单位编号。新账号的临时密码只显示一次。"
@@ -153,6 +155,7 @@ extension AppModel {
         case .accounts(var screen): screen.updateForm(change); page = .accounts(screen)
         case .accountDetail(var screen): screen.updateForm(change); page = .accountDetail(screen)
         case .accountForm(var screen): screen.updateForm(change); page = .accountForm(screen)
+        case .importer(var screen): screen.updateForm(change); page = .importer(screen)
         case .certificateLogin(var screen): screen.updateForm(change); page = .certificateLogin(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
         case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)
@@ -171,10 +174,11 @@ extension AppModel {
     private func drawOverlay(on canvas: inout Canvas, now: Int64) {
         switch overlay {
         case .help(let help)?: help.draw(on: &canvas)
-        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog, _)?, .message(let dialog)?, .confirmSubmit(let dialog)?:
+        case .confirmQuit(let dialog)?, .confirmDiscard(let dialog, _)?, .message(let dialog)?, .confirmSubmit(let dialog)?,
+             .confirmStopImport(let dialog)?:
             dialog.draw(on: &canvas)
         case .photoPicker(var picking)?: picking.picker.draw(on: &canvas)
-        case .certificatePicker(var picker)?: picker.draw(on: &canvas)
+        case .certificatePicker(var picker)?, .importPicker(var picker)?: picker.draw(on: &canvas)
         case .screenLocked(let lock)?: lock.draw(on: &canvas)
         case .idleWarning?:
             let seconds = idleSecondsLeft(now: now)

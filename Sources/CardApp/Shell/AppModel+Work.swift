@@ -27,6 +27,10 @@ extension AppModel {
             page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: .person))
         case (.counterClerk, "lookUp"), (.counterClerk, "receipt"):
             page = .personLookup(PersonLookupScreen())
+        case (.administrator, "importRecords"):
+            page = .importer(ImportScreen(kind: .persons))
+        case (.administrator, "importUnits"):
+            page = .importer(ImportScreen(kind: .units))
         case (.administrator, "accounts"):
             showAccounts(now: now)
         case (.backOffice, "queue"), (.backOffice, "advance"):
@@ -92,6 +96,7 @@ extension AppModel {
         case .changePassword(let screen): handleChangePassword(key, screen, now: now)
         case .registration(let screen): handleRegistration(key, screen, now: now)
         case .accounts, .accountDetail, .accountForm: handleAccounts(key, now: now)
+        case .importer(let screen): handleImport(key, screen, now: now)
         case .certificateLogin(let screen): handleCertificateLogin(key, screen, now: now)
         case .loginChoice, .accountLogin, .codeLogin, .home: break
         }

@@ -29,6 +29,7 @@ public struct AppModel {
         case accounts(AccountsScreen)
         case accountDetail(AccountDetailScreen)
         case accountForm(AccountFormScreen)
+        case importer(ImportScreen)
     }
 
     public enum Overlay: Equatable {
@@ -42,6 +43,10 @@ public struct AppModel {
         case idleWarning
         /// Choosing the file for a photo field of the application.
         case photoPicker(PhotoPicking)
+        /// 导入人员信息 / 导入单位信息: choosing the CSV file.
+        case importPicker(FilePicker)
+        /// Esc while an import runs: stop between batches?
+        case confirmStopImport(ModalDialog)
         /// 插入证书: choosing the unit certificate's file, and so its folder.
         case certificatePicker(FilePicker)
         /// 二次确认 before the application (or the unit's setting) is recorded.
@@ -85,6 +90,10 @@ public struct AppModel {
     var isTooSmall = false
     /// The dialog or picker that was open when the screen locked, given back on unlock.
     var overlayUnderLock: Overlay?
+    /// The import running on 导入人员信息 or 导入单位信息, a batch or a few per tick.
+    var importRun: ImportRun?
+    /// The last import's job when it ended: a dry run waits here for 确认导入.
+    var lastImport: ImportJob?
     public let environment: AppEnvironment
 
     public init(environment: AppEnvironment, now: Int64) {
@@ -146,6 +155,9 @@ public struct AppModel {
     /// The clock moved without a key: the kiosk's idle warning and reset, and the lock
     /// of a staff screen left alone.
     public mutating func tick(now: Int64) -> Outcome {
+        // An import goes on under a dialog and a locked screen: it is the administrator's
+        // own work, already confirmed, and stopping it is asked for with Esc.
+        if importRun != nil { advanceImport(now: now) }
         keepUpToDate(now: now)
         if !isKiosk, let session, session.actor.role.isStaff, !isLocked,
            (now - lastInput) / 1_000_000 >= Int64(environment.policy.staffLockSeconds) {
@@ -219,6 +231,16 @@ public struct AppModel {
             }
         case .certificatePicker(let picker):
             handleCertificatePicker(picker, key)
+        case .importPicker(let picker):
+            handleImportPicker(picker, key, now: lastInput)
+        case .confirmStopImport(var dialog):
+            let response = dialog.handle(key)
+            overlay = .confirmStopImport(dialog)
+            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
+            if response == .activated && dialog.selected == 0 {
+                overlay = nil
+                stopImport(now: lastInput)
+            }
         case .photoPicker(let picking):
             handlePhotoPicker(picking, key, now: lastInput)
         case .confirmSubmit(var dialog):
