@@ -9,7 +9,7 @@ import Testing
         let fixture = try AppFixture()
         let model = try fixture.model()
         let photos = fixture.photos + "/"
-        let lines = ["2", "2", "110105195609090137", AppFixture.password,
+        let lines = ["2", "2", "110105195609090137", AppFixture.password, "",
                      "",                                            // 本人申请社会保障卡
                      "y",                                           // 我同意
                      "1", photos + TestPhotos.wrongSize,            // refused, asked again
@@ -36,7 +36,7 @@ import Testing
         let fixture = try AppFixture()
         let model = try fixture.model()
         let photos = fixture.photos + "/"
-        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "y",
+        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "", "y",
                      "1", photos + TestPhotos.cardPhoto, "2", photos + TestPhotos.idFront, "3", photos + TestPhotos.idBack, "4",
                      "教师",                          // no such 职业: told so, asked again
                      "人员",                          // several: listed, numbered
@@ -56,7 +56,7 @@ import Testing
         let fixture = try AppFixture()
         let model = try fixture.model()
         let photos = fixture.photos + "/"
-        let lines = ["2", "2", "110101198501150626", AppFixture.password,
+        let lines = ["2", "2", "110101198501150626", AppFixture.password, "",
                      "",                                            // 单位集体申请社会保障卡-个人信息确认
                      "y",                                           // 我同意
                      "", "", "", "", "职员", "",                    // 职业 has no default

@@ -97,7 +97,7 @@ import TerminalUI
     @Test func theAccessibleModeRunsTheSameLoginAsPrompts() throws {
         let fixture = try AppFixture()
         let model = try fixture.model()
-        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "q", ""]
+        let lines = ["2", "2", "110105195609090137", AppFixture.password, "", "", "q", ""]
         let (text, code, console) = model.runPlain(lines)
         #expect(text.contains("1) 法人登录"))
         #expect(text.contains("2) 账号登录"))
@@ -116,8 +116,8 @@ import TerminalUI
     @Test func theAccessibleModeSaysTheCaptchaInWords() throws {
         let fixture = try AppFixture()
         let model = try fixture.model()
-        // Wrong password first; then the captcha (the fixture's first is 1111) with the right one.
-        let lines = ["2", "2", "110105195609090137", "wrong", "110105195609090137", AppFixture.password, "1111", "", "q", ""]
+        // Wrong password first (Enter takes 登录); then the captcha (the fixture's first is 1111) with the right one.
+        let lines = ["2", "2", "110105195609090137", "wrong", "", "110105195609090137", AppFixture.password, "1111", "", "", "q", ""]
         let (text, _, _) = model.runPlain(lines)
         #expect(text.contains("图形验证码：请在下面输入这几个数字（阿拉伯数字）：一 一 一 一"))
         #expect(!text.contains("####") && !text.contains("@@@"), "no drawing in the accessible mode")

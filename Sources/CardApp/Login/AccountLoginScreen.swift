@@ -50,6 +50,7 @@ public struct AccountLoginScreen: AppScreen, Equatable, Sendable {
     }
 
     public var title: String { method.label }
+    public var plainDefaultButton: String? { "login-button" }
     public var hasInput: Bool { !form.value("login").isEmpty || !form.value("password").isEmpty }
 
     public mutating func handle(_ key: Key) -> (FormEvent, Action?) {

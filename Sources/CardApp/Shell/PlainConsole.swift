@@ -97,9 +97,12 @@ public struct PlainConsole {
             }
             return ChoiceOption(id: field.id, label: field.id)
         }
-        guard let answer = line("请选择操作：" + numbered(options) + "（直接回车刷新）") else { return .ended }
+        // A page whose buttons have a usual one (登录 beside 注册 and 忘记密码) takes it on Enter.
+        let usual = model.screen.plainDefaultButton.flatMap { id in options.first { $0.id == id } }
+        let onEnter = usual.map { "（直接回车：\($0.label)）" } ?? "（直接回车刷新）"
+        guard let answer = line("请选择操作：" + numbered(options) + onEnter) else { return .ended }
         if let reply = command(answer) { return reply }
-        if answer.isEmpty { return .refresh }
+        if answer.isEmpty { return usual.map { .answered(button: $0.id) } ?? .refresh }
         guard let number = Int(answer), options.indices.contains(number - 1) else { return askFields(of: form) }
         return .answered(button: options[number - 1].id)
     }
