@@ -92,15 +92,23 @@ public final class CardRepository {
 
     /// Applies what other processes appended since the last look.
     public func refresh() throws {
+        try refresh(within: nil)
+    }
+
+    /// As `refresh`, but returns after `budget` (at the end of a batch) even when more is
+    /// new: a screen calls it between keys, and while an import appends thousands of records
+    /// a second, an unbounded catch-up would chase the journal's end and freeze the screen.
+    /// Reads then see a consistent, slightly older journal; decisions always catch up whole.
+    public func refresh(within budget: Duration?) throws {
         if sharedIndex.reopenIfReplaced() { settleOnReplacedIndex() }
-        try applyNewRecords()
+        try applyNewRecords(until: budget.map { ContinuousClock.now + $0 })
         try maintain()
     }
 
     /// Applies what is new in the journal, and nothing else: this runs under the journal's
     /// lock too, where reading the journal through another handle would wait on ourselves.
-    private func applyNewRecords() throws {
-        try reader.forEach { recordSequence, type, timestamp, payload in
+    private func applyNewRecords(until deadline: ContinuousClock.Instant? = nil) throws {
+        try reader.forEach(stopAfterBatch: deadline.map { deadline in { ContinuousClock.now >= deadline } }) { recordSequence, type, timestamp, payload in
             // This process's own appends are applied when they are made.
             guard recordSequence > sequence else { return }
             try projection.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)

@@ -63,13 +63,30 @@ public final class JournalReader {
 
     /// Calls `body` for every record up to the current end, with the payload in place
     /// (valid only during the call); returns how many it visited. The fast path for replay.
+    ///
+    /// `stopAfterBatch`, asked after each record that ends a batch, ends the walk there when
+    /// it answers true: a caller that must stay responsive (a clerk's screen while an import
+    /// appends) takes the journal a slice at a time, and never stops inside a batch.
     @discardableResult
-    public func forEach(_ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
+    public func forEach(stopAfterBatch: (() -> Bool)? = nil,
+                        _ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
                                  _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         var count = 0
         let visit = { (header: RecordFrame.Header, payload: UnsafeRawBufferPointer) throws in
             try body(header.sequence, header.type, header.timestamp, payload)
+            if header.endsBatch, let stopAfterBatch, stopAfterBatch() { throw StopReading() }
         }
+        do {
+            try walk(visit, counting: &count)
+        } catch is StopReading {
+            // The cursor is already past the record that ended the batch: the next call goes on from there.
+        }
+        return count
+    }
+
+    private struct StopReading: Error {}
+
+    private func walk(_ visit: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void, counting count: inout Int) throws {
         while true {
             // Records already in the window go through one loop; `step` refills the window,
             // crosses segments and finds the end.
@@ -77,7 +94,7 @@ public final class JournalReader {
                 defer { cursor = current }
                 count += try current.visitBuffered(endingBy: acknowledgedEnd, from: from, visit)
             }
-            guard try step(visit) else { return count }
+            guard try step(visit) else { return }
             count += 1
         }
     }

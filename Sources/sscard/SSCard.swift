@@ -19,7 +19,7 @@ struct SSCard: ParsableCommand {
             + "line-by-line prompts (--plain). The subcommands below check, export and repair the data "
             + "directory; each one's --help gives an example.\n\nExample: sscard --channel counter --data-dir /srv/sscard",
         version: "sscard \(version) (\(CursesLibrary.version))",
-        subcommands: [SetupCommand.self, AccountsCommand.self, UnitsCommand.self, JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
+        subcommands: [SetupCommand.self, AccountsCommand.self, UnitsCommand.self, BackupCommand.self, RestoreCommand.self, StatusCommand.self, JournalCommand.self, IndexCommand.self, RecordsCommand.self, DemoCommand.self, UnitCommand.self, AuthCommand.self, CACommand.self]
     )
 
     @OptionGroup var data: DataDirectoryOptions

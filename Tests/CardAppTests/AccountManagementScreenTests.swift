@@ -126,3 +126,18 @@ import Testing
         #expect(fixture.repository.state.accounts["admin"]?.isDisabled != true)
     }
 }
+
+/// 系统状态 on the administrator's home shows what `sscard status` prints.
+@Suite struct SystemStatusScreenTests {
+    @Test func theAdministratorSeesTheStatusWithItsReasons() throws {
+        let fixture = try AppFixture()
+        var admin = try fixture.model(channel: .counter)
+        admin.logIn("admin")
+        admin.choose("status")
+        let screen = admin.screen()
+        #expect(screen.contains("系统状态") && screen.contains("日志：") && screen.contains("还没有备份过"), "\(screen)")
+        admin.focus("back")
+        admin.type([.enter])
+        #expect(admin.isHome)
+    }
+}

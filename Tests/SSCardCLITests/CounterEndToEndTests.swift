@@ -9,42 +9,8 @@ import Testing
     @Test func clerkAppliesOnBehalfAndBackOfficeMovesItToCollected() throws {
         let (directory, clerk) = try retiree.start(["--channel", "counter"])
         try retiree.logIn(clerk, keys: ["Enter"], as: "guitai01")
-        try clerk.send("Enter")
-        try clerk.waitFor("证件号码或姓名")
-        try clerk.type("周")
-        try clerk.send("Enter")
-        let list = try clerk.waitFor("110102********0268")
+        let list = try clerk.applyOnBehalf(searching: "周", masked: "110102********0268", retiree: retiree)
         #expect(!list.contains("110102196104170268"), "lists mask the number")
-        try clerk.send("Enter")
-        try clerk.waitFor("110102196104170268")
-        try clerk.waitFor("可以申领")
-        try clerk.send("Enter")
-        try clerk.waitFor("申请人已知悉并同意")
-        try clerk.send("Space", "Enter")
-        try clerk.waitFor("开始资格校验")
-        try clerk.send("Space", "Tab", "Enter")
-        try clerk.waitFor("核对基本信息")
-        try clerk.send("Tab", "Tab", "Tab", "Enter")
-        try clerk.waitFor("补充信息")
-        try clerk.send("Tab", "Tab", "Tab", "Enter")
-        try clerk.waitFor("上传照片")
-        try clerk.send("Enter")
-        try retiree.pick(clerk, "id-front.png")
-        try clerk.send("Enter")
-        try retiree.pick(clerk, "id-back.png")
-        try clerk.send("Enter")
-        try retiree.pick(clerk, nil)
-        try clerk.send("Enter")
-        try clerk.waitFor("领卡方式")
-        // 个人网点领卡 is the first choice: no mail fields, the button is next.
-        try clerk.send("Tab", "Enter")
-        let summary = try clerk.waitFor("请核对以下申请信息")
-        #expect(summary.contains("个人网点领卡") || summary.contains("邮寄"), "\(summary)")
-        try clerk.send("Enter")
-        try clerk.waitFor("申请人已核对并同意")
-        try clerk.send("Space", "Tab", "Enter")
-        try clerk.waitFor("是否确认代申请人提交申领")
-        try clerk.send("Enter")
         let receipt = try clerk.waitFor("后续安排")
         #expect(receipt.contains("窗口代办：guitai01"))
         #expect(receipt.contains("SB"))
@@ -66,6 +32,48 @@ import Testing
 }
 
 extension TmuxSession {
+    /// From a clerk's home: finds a retiree who may apply (`query`, then the row `masked`),
+    /// opens them and walks the retiree application through its 二次确认; the receipt follows.
+    /// Answers the search's list as it was shown.
+    @discardableResult
+    func applyOnBehalf(searching query: String, masked: String, retiree: RetireeEndToEndTests) throws -> String {
+        try send("Enter")
+        try waitFor("证件号码或姓名")
+        try type(query)
+        try send("Enter")
+        let list = try waitFor(masked)
+        try send("Enter")
+        try waitFor("可以申领")
+        try send("Enter")
+        try waitFor("申请人已知悉并同意")
+        try send("Space", "Enter")
+        try waitFor("开始资格校验")
+        try send("Space", "Tab", "Enter")
+        try waitFor("核对基本信息")
+        try send("Tab", "Tab", "Tab", "Enter")
+        try waitFor("补充信息")
+        try send("Tab", "Tab", "Tab", "Enter")
+        try waitFor("上传照片")
+        try send("Enter")
+        try retiree.pick(self, "id-front.png")
+        try send("Enter")
+        try retiree.pick(self, "id-back.png")
+        try send("Enter")
+        try retiree.pick(self, nil)
+        try send("Enter")
+        try waitFor("领卡方式")
+        // 个人网点领卡 is the first choice: no mail fields, the button is next.
+        try send("Tab", "Enter")
+        let summary = try waitFor("请核对以下申请信息")
+        #expect(summary.contains("个人网点领卡") || summary.contains("邮寄"), "\(summary)")
+        try send("Enter")
+        try waitFor("申请人已核对并同意")
+        try send("Space", "Tab", "Enter")
+        try waitFor("是否确认代申请人提交申领")
+        try send("Enter")
+        return list
+    }
+
     /// Back office moves the application of `masked` from 已提交 along the main line: each
     /// review's first choice is the next status. After a move the status list is reached
     /// by Shift-Tab from wherever the focus is (another application may stay in the list).

@@ -7,14 +7,14 @@ import TerminalUI
 /// event `sscard accounts` records, made as the administrator who is logged in.
 extension AppModel {
     mutating func showAccounts(_ screen: AccountsScreen? = nil, keeping selected: String? = nil, now: Int64) {
-        try? environment.repository.refresh()
+        catchUp()
         page = .accounts(AccountsScreen(state: environment.repository.state, now: now, stateFilter: screen?.stateFilter ?? AccountsScreen.anyChoice,
                                         roleFilter: screen?.roleFilter ?? AccountsScreen.anyChoice, query: screen?.query ?? "",
                                         keeping: selected))
     }
 
     mutating func openAccount(_ username: String, returnTo list: AccountsScreen, now: Int64) {
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         guard let account = state.loginAccount(username) else { return showAccounts(list, now: now) }
         let history = (try? AccountHistory(username: username, journal: environment.repository.data.journal))?.entries ?? []

@@ -33,7 +33,7 @@ extension AppModel {
     }
 
     mutating func showQueue(_ status: ApplicationStatus, query: String = "", selecting row: Int = 0) {
-        try? environment.repository.refresh()
+        catchUp()
         page = .queue(QueueScreen(status: status, state: environment.repository.state, query: query, selecting: row))
     }
 

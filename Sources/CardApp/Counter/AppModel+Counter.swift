@@ -13,7 +13,7 @@ extension AppModel {
             page = .personLookup(screen)
             switch action {
             case .search(let query)?:
-                try? environment.repository.refresh()
+                catchUp()
                 let state = environment.repository.state
                 let results = PersonLookupScreen.find(query, in: state)
                 var found = PersonLookupScreen(query: query, results: results, state: state)

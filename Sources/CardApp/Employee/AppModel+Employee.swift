@@ -10,7 +10,7 @@ extension AppModel {
     /// (D13–D17); a confirmation already made is opened again to change it, and one the
     /// unit sent back says why.
     mutating func startConfirmation(for person: PersonRecord, now: Int64) {
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         let profile = environment.profile
         let perPage = environment.options.elder ? environment.policy.elderFieldsPerPage : nil

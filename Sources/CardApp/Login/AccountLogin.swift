@@ -37,7 +37,7 @@ public struct AccountLogin {
     /// time a refusal takes says nothing; the decision is made under the lock.
     public func attempt(login: String, password: String, captcha: String, expectedCaptcha: String?,
                         groupActor: String, method: String) throws -> Outcome {
-        try repository.refresh()
+        try repository.refresh(within: AppModel.refreshSlice)
         let policy = repository.reference.loginPolicy
         let account = repository.state.account(matching: login.trimmingSpaces)
         let matched = account.flatMap { PasswordHash(encoded: $0.passwordHash) }?.verify(password) ?? false

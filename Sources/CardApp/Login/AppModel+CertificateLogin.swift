@@ -75,7 +75,7 @@ extension AppModel {
         guard let certificate = X509Certificate.read(pem: folder.certificatePEM) else {
             throw CertificateProblem(message: "证书文件无法读取，可能已损坏")
         }
-        try? environment.repository.refresh()
+        catchUp()
         // Locked by the key and by the unit, checked before the password is tried: while
         // locked, every try gets this answer, whatever certificate lies beside the key.
         guard let fingerprint = CertificateLogin.keyFingerprint(pem: folder.keyPEM) else {

@@ -38,7 +38,7 @@ extension AppModel {
     mutating func followCodeLogin(_ screen: CodeLoginScreen, now: Int64) -> Outcome {
         guard screen.status == .waiting else { return .running }
         var screen = screen
-        try? environment.repository.refresh()
+        catchUp()
         guard let code = environment.repository.state.loginCodes[screen.codeHash] else { return .running }
         guard now < code.expiresAt else {
             screen.update(.expired, now: now)

@@ -27,7 +27,7 @@ extension AppModel {
     /// A captcha when this terminal's last try failed (D10), else none. Catches up with
     /// other processes first unless the caller just did.
     func captchaIfNeeded(refreshing: Bool = true) -> Captcha? {
-        if refreshing { try? environment.repository.refresh() }
+        if refreshing { catchUp() }
         return environment.repository.state.needsCaptcha(terminal: environment.terminal) ? environment.captchaSource() : nil
     }
 

@@ -78,7 +78,7 @@ extension AppModel {
     private mutating func followFaceCheck(_ screen: RealNameScreen, now: Int64) -> Outcome {
         guard let face = screen.face, face.refusal == nil else { return .running }
         var screen = screen
-        try? environment.repository.refresh()
+        catchUp()
         guard let code = environment.repository.state.loginCodes[face.codeHash] else { return .running }
         guard now < code.expiresAt else {
             screen.faceRefused("核验码已过期，请重新人脸核验", now: now)

@@ -23,7 +23,7 @@ extension AppModel {
 
     /// The matched person's number when the code went out; nil otherwise, said nowhere.
     private mutating func sendRegistrationCode(name: String, idNumber: String, now: Int64) -> String? {
-        try? environment.repository.refresh()
+        catchUp()
         guard let person = environment.repository.state.person(idNumber), person.name == PersonName.normalised(name),
               let phone = person.mobile else { return nil }
         let policy = environment.repository.reference.loginPolicy.sms
@@ -52,7 +52,7 @@ extension AppModel {
             screen.refused(CardState.codeRefusal, field: "code")
             return page = .registration(screen)
         }
-        try? environment.repository.refresh()
+        catchUp()
         let matched = environment.repository.state.smsLogins[phone].flatMap { PasswordHash(encoded: $0.codeHash) }?.verify(code) ?? false
         do {
             let hash = try PasswordMaker.hash(password)

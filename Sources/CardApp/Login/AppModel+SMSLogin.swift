@@ -55,7 +55,7 @@ extension AppModel {
     private mutating func checkSMSCode(_ code: String, for typed: String, on screen: SMSLoginScreen, now: Int64) {
         var screen = screen
         let policy = environment.repository.reference.loginPolicy.sms
-        try? environment.repository.refresh()
+        catchUp()
         let phone = (try? MobileNumber.parse(typed).get())?.value ?? typed
         let matched = environment.repository.state.smsLogins[phone].flatMap { PasswordHash(encoded: $0.codeHash) }?.verify(code) ?? false
         let events: [DomainEvent]

@@ -10,7 +10,18 @@ extension AppModel {
         guard now - lastRefresh >= Self.refreshMicroseconds else { return }
         lastRefresh = now
         let before = environment.repository.sequence
-        try? environment.repository.refresh()
+        catchUp()
         if environment.repository.sequence != before { refreshQueueInPlace() }
+    }
+
+    /// How long one catch-up with other processes may take before the screen is drawn again.
+    static let refreshSlice: Duration = .milliseconds(40)
+
+    /// Reads what other processes appended, a slice at a time: while an import appends
+    /// thousands of records a second, a whole catch-up would chase the journal's end and
+    /// freeze this screen. Pages read a consistent, slightly older journal; every decision
+    /// still catches up whole, under the journal's lock.
+    func catchUp() {
+        try? environment.repository.refresh(within: Self.refreshSlice)
     }
 }

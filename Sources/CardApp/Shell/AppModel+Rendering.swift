@@ -31,6 +31,7 @@ extension AppModel {
         case .accountDetail(let screen): return screen
         case .accountForm(let screen): return screen
         case .importer(let screen): return screen
+        case .systemStatus(let screen): return screen
         }
     }
 
@@ -58,6 +59,7 @@ extension AppModel {
         case .accountLogin: about = "输入账号和密码后按 Enter 登录。连续输错 5 次，账号将锁定 15 分钟；输错一次后需要填写图形验证码。"
         case .codeLogin: about = "用平台扫码或输入登录码，平台确认后本终端自动登录。登录码一次有效，过期后可重新获取。"
         case .smsLogin: about = "输入社保卡预留手机号，选择「获取验证码」，再输入短信中的 6 位验证码登录。60 秒后可重新获取；连续输错 5 次，该手机号锁定 15 分钟。"
+        case .systemStatus: about = "系统状态：日志、本机索引、磁盘、最近一次备份、账号和正在运行的进程，与 sscard status 相同。「警告」或「严重」时按提示处理。"
         case .importer: about = "导入主数据：先检查整个文件并显示结果，确认后再导入。导入过程中可按 Esc 在两批之间停止，已导入的部分保留，再次导入同一文件不会重复。"
         case .accounts: about = "账号管理：按状态、角色筛选或查找账号，Enter 打开一个账号；「新建账号」创建工作人员或单位经办人账号。"
         case .accountDetail: about = "账号详情：停用、启用、解锁、重置密码或变更角色，每项变更都会记录操作人和时间，见下方变更记录。"
@@ -156,6 +158,7 @@ extension AppModel {
         case .accountDetail(var screen): screen.updateForm(change); page = .accountDetail(screen)
         case .accountForm(var screen): screen.updateForm(change); page = .accountForm(screen)
         case .importer(var screen): screen.updateForm(change); page = .importer(screen)
+        case .systemStatus(var screen): screen.updateForm(change); page = .systemStatus(screen)
         case .certificateLogin(var screen): screen.updateForm(change); page = .certificateLogin(screen)
         case .home(var screen): screen.updateForm(change); page = .home(screen)
         case .disclaimer(var screen): screen.updateForm(change); page = .disclaimer(screen)

@@ -7,7 +7,7 @@ import TerminalUI
 extension AppModel {
     mutating func open(_ item: TerminalPolicy.HomeItem, now: Int64) {
         guard let actor = session?.actor else { return }
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         switch (actor.role, item.id) {
         case (.person, "apply"):
@@ -31,6 +31,8 @@ extension AppModel {
             page = .importer(ImportScreen(kind: .persons))
         case (.administrator, "importUnits"):
             page = .importer(ImportScreen(kind: .units))
+        case (.administrator, "status"):
+            showStatus(now: now)
         case (.administrator, "accounts"):
             showAccounts(now: now)
         case (.backOffice, "queue"), (.backOffice, "advance"):
@@ -97,6 +99,15 @@ extension AppModel {
         case .registration(let screen): handleRegistration(key, screen, now: now)
         case .accounts, .accountDetail, .accountForm: handleAccounts(key, now: now)
         case .importer(let screen): handleImport(key, screen, now: now)
+        case .systemStatus(var screen):
+            if key == .escape { return goHome() }
+            let (_, action) = screen.handle(key)
+            page = .systemStatus(screen)
+            switch action {
+            case .refresh?: showStatus(now: now)
+            case .back?: goHome()
+            case nil: break
+            }
         case .certificateLogin(let screen): handleCertificateLogin(key, screen, now: now)
         case .loginChoice, .accountLogin, .codeLogin, .home: break
         }
@@ -104,7 +115,7 @@ extension AppModel {
 
     /// 我的办事 for a person, or a clerk's view of the person they are helping.
     mutating func showProgress(of number: String) {
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         guard let person = state.person(number) else { return goHome() }
         page = .myApplications(MyApplicationsScreen(person: person, state: state, viewer: session?.actor.role ?? .person))

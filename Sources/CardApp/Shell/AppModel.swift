@@ -30,6 +30,7 @@ public struct AppModel {
         case accountDetail(AccountDetailScreen)
         case accountForm(AccountFormScreen)
         case importer(ImportScreen)
+        case systemStatus(StatusScreen)
     }
 
     public enum Overlay: Equatable {

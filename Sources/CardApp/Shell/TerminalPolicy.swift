@@ -1,5 +1,6 @@
 import CardDomain
 import CardResources
+import CardStore
 
 /// The terminal app's policy from Resources/Data/terminal.json: kiosk idle times, the
 /// smallest usable screen, the notes beside login tabs and methods, why a method is not
@@ -41,6 +42,8 @@ public struct TerminalPolicy: Decodable, Sendable {
     public var methodNotes: [String: String]
     /// Role's raw value (个人, 窗口经办, ...) to its menu.
     public var home: [String: [HomeItem]]
+    /// When `sscard status` and 系统状态 warn, and when they call it critical.
+    public var status: StatusThresholds
 
     public static func load() throws -> TerminalPolicy {
         try CardResources.decode("terminal", as: TerminalPolicy.self)

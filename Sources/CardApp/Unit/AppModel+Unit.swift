@@ -7,7 +7,7 @@ import TerminalUI
 extension AppModel {
     /// The operator's unit's form, filled with what it saved last.
     mutating func openUnitSettings() {
-        try? environment.repository.refresh()
+        catchUp()
         guard let number = session?.actor.unitNumber, let unit = environment.repository.state.units[number] else {
             return overlay = message("单位开通集体申请", "没有查到您所属的单位，请联系管理员核实账号。", tone: .error)
         }
@@ -29,7 +29,7 @@ extension AppModel {
             page = .unitSettings(screen)
             return
         }
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         let affected = state.employeesSentBack(byNew: settings, of: screen.unit.number)
         let closing = !settings.opened && screen.unit.collective?.opened == true

@@ -12,7 +12,7 @@ extension AppModel {
     mutating func showUnitEmployees(_ mode: UnitEmployeesScreen.Mode, status: ApplicationStatus?, query: String = "",
                                     ticked: [String: Int64] = [:]) {
         guard let unit = session?.actor.unitNumber else { return }
-        try? environment.repository.refresh()
+        catchUp()
         page = .unitEmployees(UnitEmployeesScreen(mode: mode, unitNumber: unit, state: environment.repository.state,
                                                   profile: environment.profile, status: status, query: query,
                                                   ticked: ticked, pageSize: unitPageSize - (mode == .query ? 1 : 0)))

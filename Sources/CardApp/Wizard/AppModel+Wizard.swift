@@ -26,7 +26,7 @@ extension AppModel {
     /// the applicant may not go on, and otherwise shows the entry popup or the disclaimer.
     mutating func begin(_ flow: ApplicantFlow) {
         var flow = flow
-        try? environment.repository.refresh()
+        catchUp()
         let state = environment.repository.state
         if flow.echoesIDCard {
             do {
@@ -135,7 +135,7 @@ extension AppModel {
             return
         }
         if flow.isEligibilityStep, flow.isLastPageOfStep {
-            try? environment.repository.refresh()
+            catchUp()
             let refusals = flow.refusals(in: environment.repository.state, today: today)
             guard refusals.isEmpty else { page = .wizard(screen); return refuse(refusals) }
         }

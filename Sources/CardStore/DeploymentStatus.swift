@@ -1,0 +1,54 @@
+import CardDomain
+import Foundation
+import Journal
+
+/// One deployment's health, as `sscard status` prints it and 系统状态 shows it: the journal,
+/// the index, the disk, the last backup, accounts, login codes and clerk processes, and the
+/// level a monitor acts on (Nagios: 0 OK, 1 WARNING, 2 CRITICAL) with the reasons.
+public struct DeploymentStatus: Codable, Equatable, Sendable {
+    public enum Level: Int, Codable, Comparable, Sendable {
+        case ok = 0, warning = 1, critical = 2
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+        public var word: String { ["正常 OK", "警告 WARNING", "严重 CRITICAL"][rawValue] }
+    }
+
+    public struct JournalFigures: Codable, Equatable, Sendable {
+        public var records: UInt64
+        /// The segment files' sizes (each reserves its space when made).
+        public var bytes: Int64
+        /// What the records themselves take: the full segments and the last one up to its last record.
+        public var usedBytes: Int64
+        public var segments: Int
+        public var lastRecordAt: Int64?
+        public var needsRecovery: Bool
+    }
+
+    public struct IndexFigures: Codable, Equatable, Sendable {
+        public var position: UInt64?
+        public var behind: UInt64?
+        /// Nil when the index opened and read cleanly; else what was wrong.
+        public var problem: String?
+        public var bytes: Int64
+    }
+
+    public struct DiskFigures: Codable, Equatable, Sendable {
+        public var freeBytes: Int64
+        public var totalBytes: Int64
+        public var usedPercent: Int
+        /// At the last week's rate of new records; nil when there is too little to tell.
+        public var daysLeft: Int?
+    }
+
+    public var journal: JournalFigures
+    public var index: IndexFigures
+    public var disk: DiskFigures
+    public var lastBackup: JournalBackup.Record?
+    /// User names, persons' masked.
+    public var lockedAccounts: [String]
+    public var disabledAccounts: [String]
+    public var pendingLoginCodes: Int
+    /// Processes (other than this one) with the journal open: clerks, kiosks, imports.
+    public var processes: Int
+    public var level: Level
+    public var reasons: [String]
+}
