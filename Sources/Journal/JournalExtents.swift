@@ -1,9 +1,10 @@
 import SystemPackage
 
 /// Where each segment's acknowledged records end, for a backup taken while writers run.
-/// The last segment is walked under the readers' shared lock, so no record between its
-/// write and its sync is ever counted; complete segments a previous backup already took
-/// are not walked again, so an hourly backup reads only what is new.
+/// Only the last segment is walked under the readers' shared lock, so no record between
+/// its write and its sync is ever counted and no writer waits long; complete segments a
+/// previous backup already took are not walked again, so an hourly backup reads only what
+/// is new.
 public enum JournalExtents {
     /// Every segment's extent, in order. `known` holds complete segments by first sequence
     /// number, as a previous backup found them. Corruption throws, as a reader's does.
@@ -13,30 +14,40 @@ public enum JournalExtents {
         let segments = SegmentDirectory(io: io, path: directory)
         var lockFile: FileDescriptor?
         defer { if let lockFile { io.close(lockFile) } }
-        // The list itself is taken under the lock: a roll between listing and walking would
-        // otherwise leave a sealed segment counted as the last.
-        return try ReaderLock.own.withShared(directory: directory, io: io, ownFile: &lockFile) {
-            let starts = try segments.segmentStarts()
-            var extents: [SegmentExtent] = []
-            var expected: UInt64 = 1
-            for (index, start) in starts.enumerated() {
-                let name = SegmentHeader.fileName(firstSequence: start)
-                guard start == expected else {
-                    throw JournalError.corruption(segment: name, offset: 0,
-                                                  reason: "segment starts at sequence \(start) where \(expected) was expected")
-                }
-                let isLast = index == starts.count - 1
-                if !isLast, let earlier = known[start], earlier.complete, earlier.name == name {
-                    extents.append(earlier)
-                    expected = earlier.lastSequence + 1
-                    continue
-                }
-                let extent = try walk(segments, start: start, isLast: isLast, io: io)
-                extents.append(extent)
-                expected = extent.lastSequence + 1
+        var starts = try segments.segmentStarts()
+        var extents: [SegmentExtent] = []
+        var expected: UInt64 = 1
+        var index = 0
+        while index < starts.count {
+            let start = starts[index]
+            let name = SegmentHeader.fileName(firstSequence: start)
+            guard start == expected else {
+                throw JournalError.corruption(segment: name, offset: 0,
+                                              reason: "segment starts at sequence \(start) where \(expected) was expected")
             }
-            return extents
+            let isLast = index == starts.count - 1
+            let extent: SegmentExtent
+            if !isLast, let earlier = known[start], earlier.complete, earlier.name == name {
+                extent = earlier
+            } else if !isLast {
+                // A segment followed by another was synced before that one was made: it is
+                // read without the lock, so a first backup of a large journal holds no writer up.
+                extent = try walk(segments, start: start, isLast: false, io: io)
+            } else {
+                // The last one under the lock, briefly. If a writer rolled since the listing,
+                // this one is now sealed, and the new one is walked next.
+                extent = try ReaderLock.own.withShared(directory: directory, io: io, ownFile: &lockFile) {
+                    try walk(segments, start: start, isLast: true, io: io)
+                }
+            }
+            extents.append(extent)
+            expected = extent.lastSequence + 1
+            index += 1
+            // A seal names a next segment: a backup that ended at a seal would restore as a
+            // journal that points nowhere, so the segments made since the listing come too.
+            if isLast, extent.complete { starts = try segments.segmentStarts() }
         }
+        return extents
     }
 
     private static func walk(_ segments: SegmentDirectory, start: UInt64, isLast: Bool, io: any FileIO) throws -> SegmentExtent {

@@ -148,3 +148,37 @@ import Testing
         #expect(try SSCardProcess.run(["status", "--data-dir", data]).status == 2)
     }
 }
+
+/// A backup taken right after a writer was killed with SIGKILL in the middle of an import:
+/// it holds whole batches only, restores, and verifies.
+@Suite struct BackupAfterKillTests {
+    @Test func aBackupAfterAWriterIsKilledHoldsWholeBatchesAndRestores() throws {
+        let directory = try SSCardProcess.temporaryDirectory()
+        let data = directory + "/data"
+        #expect(try SSCardProcess.run(["demo", "seed", "--data-dir", data]).status == 0)
+        try RestoreDrillTests.persons(30_000).write(toFile: directory + "/persons.csv", atomically: true, encoding: .utf8)
+        let drill = RestoreDrillTests()
+        let seeded = try drill.lastSequence(data)
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("sscard")
+        importer.arguments = ["records", "import", directory + "/persons.csv", "--data-dir", data]
+        importer.standardOutput = FileHandle.nullDevice
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try drill.lastSequence(data) < seeded + 3_000, Date() < deadline { usleep(20_000) }
+        kill(importer.processIdentifier, SIGKILL)
+        importer.waitUntilExit()
+        #expect(importer.terminationReason == .uncaughtSignal)
+        let backup = try SSCardProcess.run(["backup", "--to", directory + "/backup", "--data-dir", data])
+        #expect(backup.status == 0, "\(backup.error)")
+        let restore = try SSCardProcess.run(["restore", "--from", directory + "/backup", "--data-dir", directory + "/restored"])
+        #expect(restore.status == 0, "\(restore.error)")
+        let restored = try drill.lastSequence(directory + "/restored")
+        // The demo seed's records, then whole batches of the import: 1,000 rows each.
+        #expect((restored - seeded) % 1000 == 0, "restored \(restored), seeded \(seeded)")
+        #expect(try drill.records(directory + "/restored/journal", through: restored) == drill.records(data + "/journal", through: restored))
+        #expect(try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/restored"]).status == 0)
+    }
+}
