@@ -63,7 +63,8 @@ public struct JournalBackup {
             let target = destination.appending(relative)
             let before = previous?.segments.first { $0.extent.name == extent.name }
             let onDisk = io.isRegularFile(target) ? (try? size(of: target)) ?? 0 : 0
-            if let before, before.extent.length == extent.length, onDisk >= extent.length {
+            // Kept only when it is the very same extent: its length, last record, time and CRC.
+            if let before, before.extent == extent, onDisk >= extent.length {
                 outcome.manifest.segments.append(before)
                 outcome.segmentsKept += 1
             } else {
