@@ -10,6 +10,12 @@ public enum PrivacyMask {
     public static let identityKept = (prefix: 6, suffix: 4)
     public static let phoneKept = (prefix: 3, suffix: 4)
 
+    /// A user name as lists and logs show it: a person's account is named by their ID
+    /// number, which is masked; staff and operator names (which start with a letter) are not.
+    public static func userName(_ username: String) -> String {
+        username.first?.isNumber == true ? identityNumber(username) : username
+    }
+
     /// "13800010001" -> "138****0001".
     public static func phoneNumber(_ number: String) -> String {
         mask(number, keepingPrefix: phoneKept.prefix, suffix: phoneKept.suffix)

@@ -51,4 +51,12 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
     public var processes: Int
     public var level: Level
     public var reasons: [String]
+
+    /// Adds what only the state knows: locked and disabled accounts, pending login codes.
+    public mutating func count(in state: CardState, now: Int64) {
+        let accounts = state.accounts.values.sorted { $0.username < $1.username }
+        lockedAccounts = accounts.filter { state.lockedUntil($0.username, now: now) != nil }.map { PrivacyMask.userName($0.username) }
+        disabledAccounts = accounts.filter(\.isDisabled).map { PrivacyMask.userName($0.username) }
+        pendingLoginCodes = state.loginCodes.values.filter { $0.decision == nil && !$0.used && $0.expiresAt > now }.count
+    }
 }

@@ -31,15 +31,12 @@ public struct StatusProbe {
         } else {
             reasons.append((.warning, "还没有备份过：请运行 sscard backup --to 备份文件夹"))
         }
-        let shown = { (name: String) in name.first?.isNumber == true ? PrivacyMask.identityNumber(name) : name }
-        let accounts = state?.accounts.values.sorted { $0.username < $1.username } ?? []
-        let pending = state?.loginCodes.values.filter { $0.decision == nil && !$0.used && $0.expiresAt > now }.count ?? 0
         let level = reasons.map(\.0).max() ?? .ok
-        return DeploymentStatus(
-            journal: journal, index: index, disk: disk, lastBackup: backup,
-            lockedAccounts: accounts.filter { state?.lockedUntil($0.username, now: now) != nil }.map { shown($0.username) },
-            disabledAccounts: accounts.filter(\.isDisabled).map { shown($0.username) },
-            pendingLoginCodes: pending, processes: processesWithJournalOpen(), level: level, reasons: reasons.map(\.1))
+        var status = DeploymentStatus(journal: journal, index: index, disk: disk, lastBackup: backup, lockedAccounts: [],
+                                      disabledAccounts: [], pendingLoginCodes: 0, processes: processesWithJournalOpen(),
+                                      level: level, reasons: reasons.map(\.1))
+        if let state { status.count(in: state, now: now) }
+        return status
     }
 
     private func journalFigures(_ reasons: inout [(DeploymentStatus.Level, String)]) -> DeploymentStatus.JournalFigures {

@@ -28,33 +28,12 @@ struct AccountsAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A unit operator's unit (单位编号).", valueName: "单位编号"))
     var unit: String?
 
-    @Option(help: ArgumentHelp("Write the temporary password to this new 0600 file instead of the terminal.", valueName: "FILE"))
-    var passwordTo: String?
-
-    @Flag(help: "Replace an existing --password-to file.")
-    var force = false
+    @OptionGroup var temporaryPassword: TemporaryPasswordOptions
 
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        var standardError = StandardError()
-        let deliver = try AccountsCommand.passwordDestination(file: passwordTo, force: force)
-        let password = PasswordMaker.temporary()
-        let account = AccountRecord(username: username, role: role, displayName: name, passwordHash: try PasswordMaker.hash(password),
-                                    unitNumber: unit, workplace: workplace)
-        let repository = try OpenedRepository.open(data)
-        defer { repository.close() }
-        do {
-            try repository.execute(.changeAccount(.create(account)), by: AccountsCommand.shellActor,
-                                   context: SessionClock.context(channel: .counter))
-        } catch {
-            deliver.abandon()
-            guard let refusal = error as? CommandRefusal else { throw error }
-            print("sscard accounts add: \(refusal)", to: &standardError)
-            throw ExitCode(1)
-        }
-        print("已创建账号 \(username)（\(role.rawValue)）")
-        try deliver.deliver(AccountsCommand.temporaryPasswordLine(password, for: username,
-                                                          hours: repository.reference.loginPolicy.temporaryPasswordHours))
+        try temporaryPassword.record({ hash in .create(AccountRecord(username: username, role: role, displayName: name, passwordHash: hash, unitNumber: unit, workplace: workplace)) }, for: username, data: data,
+                                     command: "accounts add", done: "已创建账号 \(username)（\(role.rawValue)）")
     }
 }

@@ -39,7 +39,7 @@ struct AccountsCommand: ParsableCommand {
 
     /// A user name as lists show it: a person's ID number masked.
     static func shown(_ username: String) -> String {
-        username.first?.isNumber == true ? PrivacyMask.identityNumber(username) : TerminalText.escaped(username)
+        TerminalText.escaped(PrivacyMask.userName(username))
     }
 
     /// Where a temporary password goes (see `TemporaryPasswordDestination`).

@@ -59,12 +59,11 @@ struct BackupCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         print("备份完成：到第 \(outcome.manifest.lastSequence) 条记录（\(Self.time(outcome.manifest.lastTimestamp))）；"
               + "复制 \(outcome.segmentsCopied) 个段、保留 \(outcome.segmentsKept) 个段、\(outcome.filesCopied) 个其他文件，"
-              + "共 \(Self.megabytes(outcome.copiedBytes))，用时 \(String(format: "%.1f", seconds)) 秒；已校验")
+              + "共 \(DeploymentStatus.size(outcome.copiedBytes))，用时 \(String(format: "%.1f", seconds)) 秒；已校验")
     }
 
     static func time(_ microseconds: Int64?) -> String {
         microseconds.map { BeijingTime.dateTime(microseconds: $0) } ?? "无记录"
     }
 
-    static func megabytes(_ bytes: Int64) -> String { DeploymentStatus.size(bytes) }
 }

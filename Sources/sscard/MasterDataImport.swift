@@ -12,11 +12,12 @@ import SystemPackage
 /// and the summary is exact. Exit 0 when every row was good, 3 when some were rejected, 2
 /// for a usage error, 1 when the disk failed part-way.
 struct MasterDataImport {
-    let file: String
-    let data: DataDirectoryOptions
-    let dryRun: Bool
-    let report: String?
-    let force: Bool
+    let options: ImportFileOptions
+    var file: String { options.file }
+    var data: DataDirectoryOptions { options.data }
+    var dryRun: Bool { options.dryRun }
+    var report: String? { options.report }
+    var force: Bool { options.force }
     /// The command's name in messages, such as "units import".
     let command: String
     /// Who the journal says imported, before ":$USER".

@@ -19,23 +19,10 @@ struct RecordsImportCommand: ParsableCommand {
             + "exit 0 when every row was good, 3 when some were rejected (listed in --report), 2 for a usage error, 1 when the disk failed."
             + "\n\nExample: sscard records import people.csv --report rejected.csv --data-dir /srv/sscard")
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
-    var file: String
-
-    @OptionGroup var data: DataDirectoryOptions
-
-    @Flag(help: "Check every row but record nothing.")
-    var dryRun = false
-
-    @Option(help: ArgumentHelp("Write rejected rows here as line,field,reason (created 0600).", valueName: "REPORT.csv"))
-    var report: String?
-
-    @Flag(help: "Overwrite an existing report file (never through a symbolic link).")
-    var force = false
+    @OptionGroup var options: ImportFileOptions
 
     func run() throws {
-        try MasterDataImport(file: file, data: data, dryRun: dryRun, report: report, force: force,
-                             command: "records import", actorPrefix: "records-import")
+        try MasterDataImport(options: options, command: "records import", actorPrefix: "records-import")
             .run(columns: PersonColumn.allCases.map(\.rawValue)) { header, repository, context in
                 try PersonRowReader(header: header, reference: repository.reference, today: context.today)
             }

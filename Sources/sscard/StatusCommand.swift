@@ -36,10 +36,7 @@ struct StatusCommand: ParsableCommand {
         var status = probe.status(now: now, state: nil)
         if !status.journal.needsRecovery, status.index.problem == nil,
            let repository = try? CardRepository(data: data.data, reference: CardResources.referenceData()) {
-            let withState = probe.status(now: now, state: repository.state)
-            status.lockedAccounts = withState.lockedAccounts
-            status.disabledAccounts = withState.disabledAccounts
-            status.pendingLoginCodes = withState.pendingLoginCodes
+            status.count(in: repository.state, now: now)
             repository.close()
         }
         if let prometheus { try write(status, toPrometheus: prometheus) }

@@ -14,23 +14,10 @@ struct UnitsImportCommand: ParsableCommand {
             + "(listed in --report), 2 for a usage error, 1 when the disk failed."
             + "\n\nExample: sscard units import units.csv --report rejected.csv --data-dir /srv/sscard")
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
-    var file: String
-
-    @OptionGroup var data: DataDirectoryOptions
-
-    @Flag(help: "Check every row but record nothing.")
-    var dryRun = false
-
-    @Option(help: ArgumentHelp("Write rejected rows here as line,field,reason (created 0600).", valueName: "REPORT.csv"))
-    var report: String?
-
-    @Flag(help: "Overwrite an existing report file (never through a symbolic link).")
-    var force = false
+    @OptionGroup var options: ImportFileOptions
 
     func run() throws {
-        try MasterDataImport(file: file, data: data, dryRun: dryRun, report: report, force: force,
-                             command: "units import", actorPrefix: "units-import")
+        try MasterDataImport(options: options, command: "units import", actorPrefix: "units-import")
             .run(columns: UnitColumn.allCases.map(\.rawValue)) { header, repository, _ in
                 try UnitRowReader(header: header, reference: repository.reference)
             }

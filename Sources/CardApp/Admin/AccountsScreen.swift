@@ -64,7 +64,7 @@ public struct AccountsScreen: AppScreen, Equatable, Sendable {
 
     /// A person's account is named by their ID number: masked in the list.
     static func shownName(_ username: String) -> String {
-        username.first?.isNumber == true ? PrivacyMask.identityNumber(username) : username
+        PrivacyMask.userName(username)
     }
 
     static func list(state: CardState, now: Int64, stateFilter: String, roleFilter: String, query: String) -> [AccountRecord] {
