@@ -79,8 +79,16 @@ extension AppModel {
         finishImport(screen.kind, stopped: !run.job.isFinished, now: now)
     }
 
-    mutating func stopImport(now: Int64) {
-        importRun?.stopRequested = true
+    /// 停止导入？: the first button stops after the batch under way; the other, or Esc, goes on.
+    mutating func handleStopImport(_ dialog: ModalDialog, _ key: Key) {
+        var dialog = dialog
+        let response = dialog.handle(key)
+        overlay = .confirmStopImport(dialog)
+        if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
+        if response == .activated && dialog.selected == 0 {
+            overlay = nil
+            importRun?.stopRequested = true
+        }
     }
 
     /// Work is under way between keys: the terminal should not wait long for one.

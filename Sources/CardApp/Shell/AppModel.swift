@@ -234,14 +234,8 @@ public struct AppModel {
             handleCertificatePicker(picker, key)
         case .importPicker(let picker):
             handleImportPicker(picker, key, now: lastInput)
-        case .confirmStopImport(var dialog):
-            let response = dialog.handle(key)
-            overlay = .confirmStopImport(dialog)
-            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
-            if response == .activated && dialog.selected == 0 {
-                overlay = nil
-                stopImport(now: lastInput)
-            }
+        case .confirmStopImport(let dialog):
+            handleStopImport(dialog, key)
         case .photoPicker(let picking):
             handlePhotoPicker(picking, key, now: lastInput)
         case .confirmSubmit(var dialog):
