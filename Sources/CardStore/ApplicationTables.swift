@@ -3,7 +3,7 @@ import CardDomain
 
 /// The shared index's application and draft tables, read and written within a transaction:
 /// by id, by person, by unit and status, by status (these two with the application's brief
-/// as the value), with a count per status in `meta`.
+/// as the value), with a count per status in `meta` and a `ListingCount` per whole listing.
 struct ApplicationTables {
     let tables: LMDBEnvironment.Tables
 
@@ -18,18 +18,30 @@ struct ApplicationTables {
     }
 
     func ids(ofPerson number: String, in transaction: LMDBTransaction) throws -> [String] {
-        try ids(in: tables.applicationsByPerson, prefix: Self.field(number), after: nil, limit: .max, transaction)
+        let found = try ids(in: tables.applicationsByPerson, prefix: Self.field(number), after: nil, limit: .max, transaction)
+        try ListingCount.applications(ofPerson: number).check(found.count, in: transaction, tables.meta)
+        return found
     }
 
     func briefs(ofUnit number: String, in status: ApplicationStatus?, _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
         let prefix = Self.field(number) + (status.map { Self.field($0.rawValue) } ?? [])
         let found = try briefs(in: tables.applicationsByUnit, prefix: prefix, after: nil, limit: .max, transaction)
+        let counted = try (status.map { [$0] } ?? ApplicationStatus.allCases).reduce(0) { sum, status in
+            sum + (try ListingCount.applications(ofUnit: number, in: status).value(in: transaction, tables.meta))
+        }
+        guard found.count == counted else {
+            throw IndexDamage(reason: "unit \(number)'s applications are \(found.count) entries, its count \(counted)")
+        }
         // Across statuses the keys run status by status: put them back in id order.
         return status == nil ? found.sorted { $0.id < $1.id } : found
     }
 
     func briefs(in status: ApplicationStatus, after: String?, limit: Int, _ transaction: LMDBTransaction) throws -> [ApplicationBrief] {
-        try briefs(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
+        let found = try briefs(in: tables.applicationsByStatus, prefix: Self.field(status.rawValue), after: after, limit: limit, transaction)
+        if after == nil, found.count < limit, try found.count != count(in: status, transaction) {
+            throw IndexDamage(reason: "the 「\(status.rawValue)」 listing holds \(found.count) entries, its count another")
+        }
+        return found
     }
 
     func census(_ ids: [String], in transaction: LMDBTransaction) throws -> ApplicationCensus {
@@ -80,16 +92,21 @@ struct ApplicationTables {
         let unitPrefix = application.unitNumber.map(Self.field)
         if let old = try status(id, in: transaction) {
             try transaction.delete(tables.applicationsByStatus, Self.field(old.rawValue) + Array(id.utf8))
-            if let unitPrefix { try transaction.delete(tables.applicationsByUnit, unitPrefix + Self.field(old.rawValue) + Array(id.utf8)) }
+            if let unit = application.unitNumber, let unitPrefix {
+                try transaction.delete(tables.applicationsByUnit, unitPrefix + Self.field(old.rawValue) + Array(id.utf8))
+                try ListingCount.applications(ofUnit: unit, in: old).add(-1, in: transaction, tables.meta)
+            }
             try addToCount(-1, of: old, in: transaction)
         } else {
             try transaction.put(tables.applicationsByPerson, Self.field(application.personNumber) + Array(id.utf8), [])
+            try ListingCount.applications(ofPerson: application.personNumber).add(1, in: transaction, tables.meta)
         }
         let brief = ApplicationBriefCodec.encode(ApplicationBrief(application))
         try transaction.put(tables.applications, Array(id.utf8), try ApplicationRecordCodec.encode(application))
         try transaction.put(tables.applicationsByStatus, Self.field(application.status.rawValue) + Array(id.utf8), brief)
-        if let unitPrefix {
+        if let unit = application.unitNumber, let unitPrefix {
             try transaction.put(tables.applicationsByUnit, unitPrefix + Self.field(application.status.rawValue) + Array(id.utf8), brief)
+            try ListingCount.applications(ofUnit: unit, in: application.status).add(1, in: transaction, tables.meta)
         }
         try addToCount(1, of: application.status, in: transaction)
     }

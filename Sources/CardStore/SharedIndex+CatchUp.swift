@@ -23,22 +23,25 @@ extension SharedIndex {
     /// `rebuild` empties the index and replays the whole journal in one transaction, so
     /// that other processes go on reading the old index until the new one is complete.
     /// `hint` is a place in the journal near its end (the writer's, after recovery), so a
-    /// catch-up from near the end reads only what is new.
+    /// catch-up from near the end reads only what is new. `through` stops it at the end of
+    /// the batch holding that record: a process settling what it applied needs no more, and
+    /// must not chase the end of a journal another process (an import) keeps appending to.
     @discardableResult
     public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false,
-                        hint: JournalPlace? = nil, progress: ((_ reached: UInt64) -> Void)? = nil) throws -> UInt64 {
+                        hint: JournalPlace? = nil, through: UInt64? = nil,
+                        progress: ((_ reached: UInt64) -> Void)? = nil) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         if let damage { throw damage }
         do {
-            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint, progress: progress)
+            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint, through: through, progress: progress)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: directory, io: io, rebuild: true, hint: nil, progress: progress)
+            return try advance(journal: directory, io: io, rebuild: true, hint: nil, through: through, progress: progress)
         } catch is IndexReplaced {
             // Another process repaired the index: go on with the new one.
             try reopen()
-            return try advance(journal: directory, io: io, rebuild: rebuild, hint: nil, progress: progress)
+            return try advance(journal: directory, io: io, rebuild: rebuild, hint: nil, through: through, progress: progress)
         } catch let damage as IndexDamage {
             tail = nil
             noteDamage(damage)
@@ -50,7 +53,7 @@ extension SharedIndex {
     }
 
     private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool, hint: JournalPlace?,
-                         progress: ((UInt64) -> Void)?) throws -> UInt64 {
+                         through: UInt64?, progress: ((UInt64) -> Void)?) throws -> UInt64 {
         let environment = self.environment
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment, readOnly: false)
@@ -65,12 +68,15 @@ extension SharedIndex {
             try transaction.put(tables.meta, Self.formatKey, Self.format)
             reached = Position(sequence: 0, timestamp: 0)
         }
+        // Already there (another process moved it on): nothing to read, nothing to write.
+        if let through, !cleared, reached.sequence >= through { return reached.sequence }
         // A reader already at the index's position was there: that record needs no second look.
         var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
         let reader = try tailReader(journal: directory, io: io, from: reached.sequence, hint: hint)
         var uncommitted = 0
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
-        try reader.forEach { sequence, type, timestamp, payload in
+        let far = through.map { through in { reached.sequence >= through } }
+        try reader.forEach(stopAfterBatch: far) { sequence, type, timestamp, payload in
             tail?.past = sequence
             if sequence <= reached.sequence {
                 // The record the index says it reflects must be this journal's, else the
@@ -162,14 +168,20 @@ extension SharedIndex {
         if let bytes = try transaction.get(tables.persons, Array(number.utf8)),
            let old = try bytes.withUnsafeBytes(IndexValueCheck.person) as PersonRecord? {
             try transaction.delete(tables.names, compositeKey(old.name, number))
-            if let unit = old.unitNumber { try transaction.delete(tables.units, compositeKey(unit, number)) }
+            if let unit = old.unitNumber {
+                try transaction.delete(tables.units, compositeKey(unit, number))
+                try ListingCount.members(ofUnit: unit).add(-1, in: transaction, tables.meta)
+            }
             if let mobile = old.mobile, try transaction.get(tables.mobiles, Array(mobile.utf8)) == Array(number.utf8) {
                 try transaction.delete(tables.mobiles, Array(mobile.utf8))
             }
         }
         try transaction.put(tables.persons, Array(number.utf8), PersonRecordCodec.encode(person))
         try transaction.put(tables.names, compositeKey(person.name, number), [])
-        if let unit = person.unitNumber { try transaction.put(tables.units, compositeKey(unit, number), []) }
+        if let unit = person.unitNumber {
+            try transaction.put(tables.units, compositeKey(unit, number), [])
+            try ListingCount.members(ofUnit: unit).add(1, in: transaction, tables.meta)
+        }
         if let mobile = person.mobile { try transaction.put(tables.mobiles, Array(mobile.utf8), Array(number.utf8)) }
     }
 
@@ -178,8 +190,8 @@ extension SharedIndex {
     static let formatKey = Array("format".utf8)
     /// The second byte is the application tables' layout (2: `ApplicationRecordCodec`, with
     /// `ApplicationBriefCodec` briefs in the status and unit entries); the third, 1 since
-    /// every value carries its `IndexChecksum`.
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 1]
+    /// every value carries its `IndexChecksum`; 2 since every whole listing has its `ListingCount`.
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 2]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         let stored: [UInt8]?

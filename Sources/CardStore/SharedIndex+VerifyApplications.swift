@@ -26,6 +26,7 @@ extension SharedIndex {
                 let real = wanted.values.count { $0.status == status }
                 if counted != real { found.append("index counts \(counted) applications in 「\(status.rawValue)」, the journal \(real)") }
             }
+            try listingCountDifferences(of: wanted.values, in: transaction).forEach { if found.count < 20 { found.append($0) } }
             for id in wanted.keys.sorted() where found.count < 20 {
                 guard let application = wanted[id] else { continue }
                 let stored = try applications.application(id, in: transaction)
@@ -48,6 +49,26 @@ extension SharedIndex {
                 if try applications.draft(of: person, in: transaction) != draft {
                     found.append("draft of \(PrivacyMask.identityNumber(person)): the index lacks it or holds another")
                 }
+            }
+        }
+        return found
+    }
+
+    /// How the stored `ListingCount`s of units' and persons' applications differ from `applications`.
+    private func listingCountDifferences(of applications: Dictionary<String, Application>.Values,
+                                         in transaction: LMDBTransaction) throws -> [String] {
+        var ofUnits: [String: Int] = [:], ofPersons: [String: Int] = [:]
+        for application in applications {
+            ofPersons[application.personNumber, default: 0] += 1
+            if let unit = application.unitNumber { ofUnits[unit + "\u{0}" + application.status.rawValue, default: 0] += 1 }
+        }
+        var found: [String] = []
+        let meta = environment.tables.meta
+        for (kind, wanted) in [("unit applications", ofUnits), ("person applications", ofPersons)] {
+            let counted = try ListingCount.stored(kind, in: transaction, meta)
+            for key in Set(wanted.keys).union(counted.keys).sorted() where wanted[key] != counted[key] && found.count < 20 {
+                let whose = kind == "person applications" ? PrivacyMask.identityNumber(key) : key.replacingOccurrences(of: "\u{0}", with: " ")
+                found.append("\(kind) of \(whose): the index counts \(counted[key] ?? 0), the journal \(wanted[key] ?? 0)")
             }
         }
         return found

@@ -21,6 +21,12 @@ extension SharedIndex {
             if counts.units != withUnit { found.append("unit index holds \(counts.units) entries for \(withUnit) persons with a unit") }
             let mobiles = Set(persons.values.compactMap(\.mobile)).filter { expected.documentNumber(ofMobile: $0) != nil }
             if counts.mobiles != mobiles.count { found.append("mobile index holds \(counts.mobiles) entries, the journal \(mobiles.count)") }
+            var members: [String: Int] = [:]
+            for person in persons.values { if let unit = person.unitNumber { members[unit, default: 0] += 1 } }
+            let counted = try ListingCount.stored("members", in: transaction, tables.meta)
+            for unit in Set(members.keys).union(counted.keys).sorted() where members[unit] != counted[unit] && found.count < 20 {
+                found.append("unit \(unit): the index counts \(counted[unit] ?? 0) members, the journal \(members[unit] ?? 0)")
+            }
             for number in persons.keys.sorted() where found.count < 20 {
                 guard let person = persons[number] else { continue }
                 let masked = PrivacyMask.identityNumber(number)

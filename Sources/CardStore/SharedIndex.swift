@@ -128,19 +128,25 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         }
     }
 
+    /// A unit's members; a whole listing (from the start, ending before `limit`) is checked
+    /// against its `ListingCount`.
     public func members(ofUnit unit: String, after: String?, limit: Int) -> [String] {
         let start = after.map { PersonKey(value: unit, number: $0) }
-        return keys(in: environment.tables.units, prefix: Array(unit.utf8) + [0], after: start, limit: limit).map(\.number)
+        return keys(in: environment.tables.units, prefix: Array(unit.utf8) + [0], after: start, limit: limit,
+                    counted: .members(ofUnit: unit)).map(\.number)
     }
 
     /// Keys "value NUL number" starting with `prefix`, after `after`, in byte order.
-    private func keys(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int) -> [PersonKey] {
-        entries(in: table, prefix: prefix, after: after, limit: limit) { key, _, _ in Self.personKey(key) }
+    private func keys(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int,
+                      counted: ListingCount? = nil) -> [PersonKey] {
+        entries(in: table, prefix: prefix, after: after, limit: limit, counted: counted) { key, _, _ in Self.personKey(key) }
     }
 
     /// What `make` gives for each key "value NUL number" starting with `prefix`, after
     /// `after`, in byte order (PersonKey's order), until `limit` are made; in one transaction.
+    /// A whole listing with a `counted` is damage unless it finds that many.
     private func entries<Entry>(in table: MDB_dbi, prefix: [UInt8], after: PersonKey?, limit: Int,
+                                counted: ListingCount? = nil,
                                 _ make: (_ key: UnsafeRawBufferPointer, _ number: UnsafeRawBufferPointer,
                                          LMDBTransaction) throws -> Entry?) -> [Entry] {
         guard limit > 0 else { return [] }
@@ -154,6 +160,9 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
                       let entry = try make(key, UnsafeRawBufferPointer(rebasing: key[(separator + 1)...]), transaction) else { return true }
                 found.append(entry)
                 return found.count < limit
+            }
+            if let counted, after == nil, found.count < limit {
+                try counted.check(found.count, in: transaction, environment.tables.meta)
             }
         }
         return found
