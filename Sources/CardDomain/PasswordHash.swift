@@ -15,6 +15,11 @@ public struct PasswordHash: Equatable, Sendable, CustomStringConvertible {
         /// the same parameters through Python's hashlib.scrypt, OpenSSL).
         public static let standard = Parameters(logCost: 15, blockSize: 8, parallelism: 1)
 
+        /// N = 2^10 for the demo data's accounts only: their password is published in
+        /// DEMO-DATA.md, so a costly hash protects nothing and would only slow every demo
+        /// seed (fifteen hashes) and login. Accounts an administrator makes use `standard`.
+        public static let demo = Parameters(logCost: 10, blockSize: 8, parallelism: 1)
+
         public init(logCost: Int, blockSize: Int, parallelism: Int) {
             self.logCost = logCost
             self.blockSize = blockSize

@@ -74,9 +74,10 @@ public struct DemoSeeder {
         return outcome
     }
 
-    /// One scrypt hash per salt, on every core: each costs about 0.2 s by design.
+    /// One scrypt hash per salt, on every core, with the demo's cheap parameters (the
+    /// password is public; see `PasswordHash.Parameters.demo`).
     static func hashes(of password: String, salts: [[UInt8]]) throws -> [PasswordHash] {
-        try salts.concurrentMap(minimumPerThread: 1) { try PasswordHash.make(password: password, salt: $0) }
+        try salts.concurrentMap(minimumPerThread: 1) { try PasswordHash.make(password: password, salt: $0, parameters: .demo) }
     }
 
     private func run(_ commands: [Command]) throws -> Outcome {
