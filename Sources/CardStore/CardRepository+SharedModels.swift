@@ -3,17 +3,21 @@ import CardDomain
 extension CardRepository {
     /// Keeps this process small and the next start fast: moves the shared index on when many
     /// persons or applications are held here, and saves a snapshot when many records are not in one.
+    /// Both wait while another process writes the index: that is put off, up to `busyIndexLimit`.
     func maintain() throws {
         let held = projection.state.persons.changes.count + projection.state.applications.changes.count
-        if held >= upkeep.unsettledPersonLimit { try settleShared() }
-        if sequence >= snapshotSequence + upkeep.snapshotInterval { try saveSnapshot() }
+        let due = (settle: held >= upkeep.unsettledPersonLimit, snapshot: sequence >= snapshotSequence + upkeep.snapshotInterval)
+        guard due.settle || due.snapshot else { return }
+        if held < upkeep.busyIndexLimit, sharedIndex.environment.writerIsBusy { return }
+        if due.settle { try settleShared() }
+        if due.snapshot { try saveSnapshot() }
     }
 
     /// Brings the shared index up and lets it answer for the persons and applications. When
     /// no other process moved the index since this one last did, what is held here is exactly
     /// what it lacks, and is written from memory; otherwise the index catches up from the journal.
     func settleShared() throws {
-        if try !storedFromMemory() { try sharedIndex.catchUp(journal: data.journal, io: io) }
+        if try !storedFromMemory() { try sharedIndex.catchUp(journal: data.journal, io: io, through: sequence) }
         projection.state.settleShared(through: sequence)
         projection.indexedThrough = sharedIndex.position
         noteSettled()

@@ -59,10 +59,13 @@ public final class CardRepository {
         let progress = indexProgress.map { report in { (reached: UInt64) in report(reached, journal.lastSequence) } }
         // The shared index first, so that loading replays only what is not in it.
         var (index, repair) = try SharedIndex.openRepairing(in: data, journal: data.journal, io: io, progress: progress)
+        // The journal as it was at the start: what another process (an import) appends from
+        // now on is taken later, a slice at a time, so a start never chases a moving end.
+        let openedAt = journal.lastSequence
         do {
             // Recovery walked to the journal's end: its last record is where the readers start
             // when the index and the snapshot are at (or near) the end, as at a quiet start.
-            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace, progress: progress)
+            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace, through: openedAt, progress: progress)
         } catch is IndexDamage {
             repair = try index.repair(journal: data.journal, io: io, progress: progress)
         } catch let problem as PathSafety.Refusal {
@@ -75,7 +78,7 @@ public final class CardRepository {
         sharedIndex = index
         let indexed = index.position
         let loaded = try ProjectionLoader<CardProjection>(data: data, io: io, hint: journal.lastPlace)
-            .load(usingSnapshot: { $0 <= indexed }) { $0.attach(index, at: $1) }
+            .load(through: max(openedAt, indexed), usingSnapshot: { $0 <= indexed }) { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
         reader = try journal.reader(from: loaded.sequence + 1)

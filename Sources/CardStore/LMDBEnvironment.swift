@@ -130,6 +130,16 @@ final class LMDBEnvironment: @unchecked Sendable {
         }
     }
 
+    /// Whether a writer (in this process or another, such as an import settling) holds the
+    /// index now. Asked without waiting: an interactive process then settles later.
+    var writerIsBusy: Bool {
+        guard writers.try() else { return true }
+        defer { writers.unlock() }
+        guard flock(folder.rawValue, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(folder.rawValue, LOCK_UN)
+        return false
+    }
+
     func unlockWriters() {
         try? SystemFileIO().unlock(folder)
         writers.unlock()
