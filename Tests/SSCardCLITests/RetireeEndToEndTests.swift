@@ -20,15 +20,25 @@ import Testing
                         directory: directory)
     }
 
-    static func makeDemoImages(in directory: String) throws {
+    /// The demo images, made once per test run by scripts/make-demo-images.py (3 s each time).
+    static let demoImages = Result { () throws -> String in
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = try SSCardProcess.temporaryDirectory() + "/photos"
         let script = Process()
         script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = ["python3", repository.appendingPathComponent("scripts/make-demo-images.py").path, directory]
+        script.arguments = ["python3", repository.appendingPathComponent("scripts/make-demo-images.py").path, folder]
         script.standardOutput = FileHandle.nullDevice
         try script.run()
         script.waitUntilExit()
-        #expect(script.terminationStatus == 0)
+        guard script.terminationStatus == 0 else { throw DemoImagesFailed() }
+        return folder
+    }
+
+    struct DemoImagesFailed: Error {}
+
+    /// A copy of the demo images in `directory`, which a test may change freely.
+    static func makeDemoImages(in directory: String) throws {
+        try FileManager.default.copyItem(atPath: try demoImages.get(), toPath: directory)
     }
 
     /// Account login; `realName` answers 实名认证 where a first login on the channel asks it.
