@@ -63,6 +63,9 @@ import Testing
         // The clerk starts and works while the import still appends; the second backup is
         // taken in the middle of the 代办, between drafts.
         let clerk = try retiree.session(directory, ["--channel", "counter"])
+        // A start during the import catches the index up to the journal's end as it opened
+        // (up to the 50,000 records an import holds before it settles): seconds in a debug build.
+        try clerk.waitFor("工作人员登录", seconds: 90)
         try retiree.logIn(clerk, keys: ["Enter"], as: "guitai01")
         try clerk.send("Enter")
         try clerk.waitFor("证件号码或姓名")
