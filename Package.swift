@@ -51,6 +51,11 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // cracklib from Debian: new passwords are checked against its dictionary of weak ones.
         .systemLibrary(name: "CCrackLib", providers: [.apt(["libcrack2-dev", "cracklib-runtime"])]),
+        // libpq from Debian (libpq-dev): the journal on PostgreSQL. PostgreSQL's own client
+        // reads pgpass, takes several hosts with target_session_attrs, verifies TLS, and
+        // compiles nothing (postgres-nio would add swift-nio and a second BoringSSL to build).
+        .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresJournal", dependencies: ["CPQ", "Journal", .product(name: "Crypto", package: "swift-crypto")]),
         // LMDB from Debian: the read models every process on the machine shares (derived data).
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         // LMDB's calls under a SIGBUS/SIGSEGV guard: a damaged index file is an error, not a crash.
@@ -109,6 +114,8 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "JournalTestSupport", "sscard-bench", .product(name: "SystemPackage", package: "swift-system")]
         ),
+        // Against a real PostgreSQL server the tests start themselves (PostgresTestCluster).
+        .testTarget(name: "PostgresJournalTests", dependencies: ["PostgresJournal", "Journal", "JournalTestSupport"]),
         .testTarget(name: "CardStoreTests", dependencies: ["CardStore", "CardResources", "Journal", "JournalTestSupport", "TestImages", .product(name: "SystemPackage", package: "swift-system")]),
         // Uses the shipped reference files (CardResources) so rules are tested against real lists.
         .testTarget(name: "CardDomainTests", dependencies: ["CardDomain", "CardResources"]),

@@ -19,7 +19,7 @@ extension Journal {
         if tail.map({ !$0.fits(batchSize) }) ?? true { try roll(toFit: batchSize) }
         pending.reserveCapacity(batchSize)
         for (position, entry) in entries.enumerated() {
-            let timestamp = options.clock()
+            let timestamp = entry.timestamp ?? options.clock()
             let flags = position == entries.count - 1 ? 0 : RecordFrame.continuesBatch
             entry.payload.withUnsafeBytes { payload in
                 RecordFrame.encode(sequence: nextSequence, timestamp: timestamp, type: entry.type,

@@ -84,6 +84,17 @@ public final class JournalReader {
         return count
     }
 
+    /// Each record with whether it ends its batch, until `body` returns false.
+    public func forEachFrame(_ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
+        var count = 0
+        do {
+            try walk({ header, payload in
+                let record = JournalRecord(sequence: header.sequence, type: header.type, timestamp: header.timestamp, payload: Array(payload))
+                if try !body(record, header.endsBatch) { throw StopReading() }
+            }, counting: &count)
+        } catch is StopReading {}
+    }
+
     private struct StopReading: Error {}
 
     private func walk(_ visit: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void, counting count: inout Int) throws {

@@ -15,13 +15,17 @@ public struct JournalRecord: Equatable, Sendable {
     }
 }
 
-/// What a caller asks to append: a type (1 through 0xFFFE) and the payload bytes.
+/// What a caller asks to append: a type (1 through 0xFFFE) and the payload bytes. The
+/// journal's clock stamps it, unless it carries its `timestamp` already: a record copied
+/// from another journal (`sscard journal copy`) keeps its own.
 public struct JournalEntry: Equatable, Sendable {
     public var type: UInt16
     public var payload: [UInt8]
+    public var timestamp: Int64?
 
-    public init(type: UInt16, payload: [UInt8]) {
+    public init(type: UInt16, payload: [UInt8], timestamp: Int64? = nil) {
         self.type = type
         self.payload = payload
+        self.timestamp = timestamp
     }
 }

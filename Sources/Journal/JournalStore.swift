@@ -1,0 +1,43 @@
+/// The journal as every backend offers it: the segment files of a data directory
+/// (`Journal`, the embedded default) or a PostgreSQL database shared by many sites
+/// (`PostgresJournal`). The same conformance suite (JournalTestSupport's
+/// `JournalConformance`) runs against each.
+public protocol JournalStore: AnyObject {
+    /// The last record's sequence number as this handle knows it (the segment journal's
+    /// writer learns of other processes' appends when it next appends); 0 for none.
+    var lastSequence: UInt64 { get }
+
+    /// Appends what `decide` returns as one atomic batch, decided on the true last sequence
+    /// number: no other append can come between the decision and this one (the segment
+    /// journal holds its lock; PostgreSQL's append checks the head it was decided at, and
+    /// decides again when it moved). Nil when `decide` returns nothing.
+    func append(deciding decide: (_ lastSequence: UInt64) throws -> [JournalEntry]) throws -> ClosedRange<UInt64>?
+
+    /// Each acknowledged record after `sequence`, in order, checked, with whether it ends its
+    /// batch, until the end as the walk finds it; `body` returns false to stop.
+    func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws
+
+    func close()
+}
+
+extension JournalStore {
+    /// Appends `entries` as one batch.
+    @discardableResult
+    public func appendBatch(_ entries: [JournalEntry]) throws -> ClosedRange<UInt64> {
+        precondition(!entries.isEmpty, "append needs at least one entry")
+        return try append(deciding: { _ in entries })!
+    }
+
+    /// Every record after `sequence`, with its batch ends.
+    public func records(after sequence: UInt64 = 0) throws -> [(record: JournalRecord, endsBatch: Bool)] {
+        var all: [(JournalRecord, Bool)] = []
+        try forEachRecord(after: sequence) { all.append(($0, $1)); return true }
+        return all
+    }
+}
+
+extension Journal: JournalStore {
+    public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
+        try reader(from: sequence + 1).forEachFrame(body)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Journal
+
+/// The journal in a PostgreSQL database, for many sites sharing one record. Appends go
+/// through `sscard_append` (`PostgresSchema`), one statement that holds the head row's
+/// lock only inside the server; reads check each record's CRC and the hash chain.
+public final class PostgresJournal: JournalStore {
+    public let location: PostgresLocation
+    private var connection: PostgresConnection?
+    /// How many times an append decides again when another site moved the head meanwhile.
+    public static let maximumTries = 16
+    /// Rows per read: a reader holds at most this many payloads at once.
+    static let readBatch = 500
+
+    public init(_ location: PostgresLocation) throws {
+        self.location = location
+        connection = try PostgresConnection(location.conninfo)
+        guard try schemaVersion() != nil else {
+            throw PostgresJournalError.notInstalled("\(location.redacted) holds no sscard journal: run sscard journal init-postgres first")
+        }
+    }
+
+    /// Creates the tables, the append function and the triggers in an empty database;
+    /// `appRole` is the role sites connect as, which may only read and append.
+    public static func install(_ location: PostgresLocation, appRole: String?) throws {
+        let connection = try PostgresConnection(location.conninfo)
+        try connection.execute(PostgresSchema.install(appRole: appRole))
+    }
+
+    public func close() { connection = nil }
+
+    private func connected() throws -> PostgresConnection {
+        if let connection, connection.isUp { return connection }
+        let fresh = try PostgresConnection(location.conninfo)
+        connection = fresh
+        return fresh
+    }
+
+    private func schemaVersion() throws -> Int64? {
+        let found = try connected().query("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'journal_head'")
+        guard found.integer(0, 0) == 1 else { return nil }
+        return try connected().query("SELECT schema_version::bigint FROM journal_head").integer(0, 0)
+    }
+
+    public var lastSequence: UInt64 { (try? head().position) ?? 0 }
+
+    func head() throws -> (position: UInt64, hash: [UInt8]) {
+        let rows = try connected().query("SELECT position, hash FROM journal_head")
+        guard rows.count == 1, let position = rows.integer(0, 0), position >= 0, let hash = rows.bytes(0, 1) else {
+            throw PostgresJournalError.damaged(position: 0, reason: "journal_head does not hold one row")
+        }
+        return (UInt64(position), hash)
+    }
+
+    public func append(deciding decide: (_ lastSequence: UInt64) throws -> [JournalEntry]) throws -> ClosedRange<UInt64>? {
+        for _ in 0..<Self.maximumTries {
+            let head = try head()
+            let entries = try decide(head.position)
+            if entries.isEmpty { return nil }
+            for entry in entries where entry.type == 0 || entry.type == 0xFFFF { throw JournalError.invalidRecordType }
+            let batch = PostgresBatch(entries, after: head)
+            let reached: Int64
+            do {
+                reached = try connected().query("SELECT sscard_append($1, $2, $3, $4, $5, $6, $7)", batch.parameters).integer(0, 0) ?? -1
+            } catch PostgresFailure.lost(let message) {
+                // The COMMIT may have happened before the connection dropped: look for it by
+                // the first record's id before deciding anything again.
+                connection = nil
+                if let first = try position(ofRecord: batch.ids[0]) { return first...(first + UInt64(entries.count) - 1) }
+                throw PostgresJournalError.outcomeUnknown(message)
+            }
+            if reached >= 0 { return (head.position + 1)...UInt64(reached) }
+        }
+        throw PostgresJournalError.contended(tries: Self.maximumTries)
+    }
+
+    /// Where the record with `id` was appended, if it was.
+    func position(ofRecord id: String) throws -> UInt64? {
+        let rows = try connected().query("SELECT position FROM journal WHERE record_id = $1", [id])
+        return rows.count == 1 ? rows.integer(0, 0).map(UInt64.init) : nil
+    }
+
+    public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
+        var last = sequence
+        var previousHash = JournalChain.start
+        if sequence > 0 {
+            let rows = try connected().query("SELECT hash FROM journal WHERE position = $1", [String(sequence)])
+            guard rows.count == 1, let hash = rows.bytes(0, 0) else {
+                throw PostgresJournalError.damaged(position: sequence, reason: "the record to read after is missing")
+            }
+            previousHash = hash
+        }
+        while true {
+            let rows = try connected().query("""
+                SELECT position, type, at, payload, crc32c, ends_batch, prev_hash, hash FROM journal
+                WHERE position > $1 ORDER BY position LIMIT \(Self.readBatch)
+                """, [String(last)])
+            if rows.count == 0 { return }
+            for row in 0..<rows.count {
+                let record = try PostgresRecordCheck.record(rows, row, following: last, previousHash: previousHash)
+                previousHash = record.hash
+                last = record.record.sequence
+                guard try body(record.record, record.endsBatch) else { return }
+            }
+        }
+    }
+}
+
+/// What the journal on PostgreSQL refuses or finds.
+public enum PostgresJournalError: Error, CustomStringConvertible, Equatable {
+    case notInstalled(String)
+    case damaged(position: UInt64, reason: String)
+    /// The connection dropped after the append was sent, and the record is not there: it
+    /// was not appended. Nothing is said to be saved; the caller may try again.
+    case outcomeUnknown(String)
+    case contended(tries: Int)
+
+    public var description: String {
+        switch self {
+        case .notInstalled(let message): message
+        case .damaged(let position, let reason): "the PostgreSQL journal is damaged at position \(position): \(reason)"
+        case .outcomeUnknown(let message): "the append's outcome was unknown and it is not in the journal: \(message)"
+        case .contended(let tries): "other sites appended during each of \(tries) tries; try again"
+        }
+    }
+}
