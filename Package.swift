@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "sscard",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources", "CursesBackend", "CardApp", "TerminalUI", "UnitCertificates",
+                "Journal", "PostgresJournal", "CardStore", "CardDomain", "CardResources", "CursesBackend", "CardApp", "TerminalUI", "UnitCertificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "SystemPackage", package: "swift-system"),

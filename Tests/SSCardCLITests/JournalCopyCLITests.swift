@@ -1,0 +1,44 @@
+import Foundation
+import Journal
+import JournalTestSupport
+import SystemPackage
+import Testing
+
+/// `sscard journal copy` and `journal init-postgres` through the binary, on a real
+/// PostgreSQL server: a hall's journal to PostgreSQL and back is the same journal.
+@Suite struct JournalCopyCLITests {
+    func records(_ data: String) throws -> [JournalRecord] {
+        var all: [JournalRecord] = []
+        try JournalReader(directory: FilePath(data + "/journal")).forEachFrame { record, _ in all.append(record); return true }
+        return all
+    }
+
+    @Test func aHallsJournalGoesToPostgreSQLAndBackUnchanged() throws {
+        let cluster = try PostgresTestCluster.shared.get()
+        let url = cluster.url(database: try cluster.freshDatabase())
+        let directory = try SSCardProcess.temporaryDirectory()
+        #expect(try SSCardProcess.run(["demo", "seed", "--data-dir", directory + "/hall", "--persons", "2500"]).status == 0)
+
+        let notYet = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", url])
+        #expect(notYet.status == 1 && notYet.error.contains("init-postgres"), "\(notYet.error)")
+        let made = try SSCardProcess.run(["journal", "init-postgres", url])
+        #expect(made.status == 0, "\(made.error)")
+        let up = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", url])
+        #expect(up.status == 0 && up.output.contains("records from"), "\(up.error)")
+        let down = try SSCardProcess.run(["journal", "copy", "--from", url, "--to", directory + "/back"])
+        #expect(down.status == 0, "\(down.error)")
+
+        let original = try records(directory + "/hall")
+        #expect(original.count > 2500)
+        #expect(try records(directory + "/back") == original)
+        #expect(try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/back"]).status == 0)
+        let report = ["unit", "report", "--unit", "10000002", "--data-dir"]
+        #expect(try SSCardProcess.run(report + [directory + "/back"]).output == SSCardProcess.run(report + [directory + "/hall"]).output)
+
+        // A target that holds records is refused, and left as it was.
+        let again = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", url])
+        #expect(again.status == 1 && again.error.contains("not empty"), "\(again.error)")
+        let secret = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", "postgresql://sscard:secret@localhost/sscard"])
+        #expect(secret.status == 2 && secret.error.contains("pgpass"), "\(secret.error)")
+    }
+}
