@@ -15,7 +15,8 @@ import Testing
 
     @Test func aHallsJournalGoesToPostgreSQLAndBackUnchanged() throws {
         let cluster = try PostgresTestCluster.shared.get()
-        let url = cluster.url(database: try cluster.freshDatabase())
+        let database = try cluster.freshDatabase()
+        let url = cluster.url(database: database)
         let directory = try SSCardProcess.temporaryDirectory()
         #expect(try SSCardProcess.run(["demo", "seed", "--data-dir", directory + "/hall", "--persons", "2500"]).status == 0)
 
@@ -34,6 +35,14 @@ import Testing
         #expect(try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/back"]).status == 0)
         let report = ["unit", "report", "--unit", "10000002", "--data-dir"]
         #expect(try SSCardProcess.run(report + [directory + "/back"]).output == SSCardProcess.run(report + [directory + "/hall"]).output)
+
+        let verified = try SSCardProcess.run(["journal", "verify", "--journal", url])
+        #expect(verified.status == 0 && verified.output.contains("records: \(original.count)"), "\(verified.output)\(verified.error)")
+        try cluster.sql("ALTER TABLE journal DISABLE TRIGGER ALL; UPDATE journal SET at = at + 1 WHERE position = 7; ALTER TABLE journal ENABLE TRIGGER ALL",
+                        database: database)
+        let broken = try SSCardProcess.run(["journal", "verify", "--journal", url])
+        #expect(broken.status == 1 && broken.output.contains("records: 6 checked") && broken.error.contains("hash chain"),
+                "\(broken.output)\(broken.error)")
 
         // A target that holds records is refused, and left as it was.
         let again = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", url])
