@@ -3,8 +3,9 @@ import Testing
 
 /// The shared index is derived and untrusted: whatever is in `DIR/index`, no process dies
 /// by a signal, no value that does not check is served, and the index heals from the
-/// journal without an operator. Each fault is tried on real files with the real binary.
-@Suite(.serialized) struct IndexDamageTests {
+/// journal without an operator. Each fault is tried on real files with the real binary,
+/// each test on copies of its own, so they run in parallel.
+@Suite struct IndexDamageTests {
     let pristine: String
     let baseline: String
     let files = FileManager.default
