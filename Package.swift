@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "sscard-bench",
             dependencies: [
-                "Journal", "CardStore", "CardDomain", "CardResources", "TerminalUI", "CardApp",
+                "Journal", "PostgresJournal", "CardStore", "CardDomain", "CardResources", "TerminalUI", "CardApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -7,6 +7,8 @@ import Journal
 struct PostgresBatch {
     let ids: [String]
     let parameters: [String?]
+    /// The batch's last record's hash: the head's once it is appended.
+    let lastHash: [UInt8]
 
     init(_ entries: [JournalEntry], after head: (position: UInt64, hash: [UInt8])) {
         ids = entries.map { _ in UUID().uuidString.lowercased() }
@@ -21,6 +23,7 @@ struct PostgresBatch {
             hashes.append(previous)
             stamps.append(stamp)
         }
+        lastHash = previous
         parameters = [
             String(head.position),
             "{" + ids.joined(separator: ",") + "}",

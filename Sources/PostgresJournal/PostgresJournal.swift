@@ -7,6 +7,10 @@ import Journal
 public final class PostgresJournal: JournalStore {
     public let location: PostgresLocation
     private var connection: PostgresConnection?
+    /// The head as this handle's last append left it: the next append is decided on it and
+    /// sent in one round trip. When another site moved the head, the function says so, and
+    /// the head is read again.
+    private var knownHead: (position: UInt64, hash: [UInt8])?
     /// How many times an append decides again when another site moved the head meanwhile.
     public static let maximumTries = 16
     /// Rows per read: a reader holds at most this many payloads at once.
@@ -54,7 +58,8 @@ public final class PostgresJournal: JournalStore {
 
     public func append(deciding decide: (_ lastSequence: UInt64) throws -> [JournalEntry]) throws -> ClosedRange<UInt64>? {
         for _ in 0..<Self.maximumTries {
-            let head = try head()
+            let head = try knownHead ?? head()
+            knownHead = nil
             let entries = try decide(head.position)
             if entries.isEmpty { return nil }
             for entry in entries where entry.type == 0 || entry.type == 0xFFFF { throw JournalError.invalidRecordType }
@@ -69,7 +74,10 @@ public final class PostgresJournal: JournalStore {
                 if let first = try position(ofRecord: batch.ids[0]) { return first...(first + UInt64(entries.count) - 1) }
                 throw PostgresJournalError.outcomeUnknown(message)
             }
-            if reached >= 0 { return (head.position + 1)...UInt64(reached) }
+            if reached >= 0 {
+                knownHead = (UInt64(reached), batch.lastHash)
+                return (head.position + 1)...UInt64(reached)
+            }
         }
         throw PostgresJournalError.contended(tries: Self.maximumTries)
     }
