@@ -32,7 +32,7 @@ struct JournalCopyCommand: ParsableCommand {
         let target = try JournalLocationArgument.parse(to, option: "--to")
         do {
             let reading: JournalCopy.Source
-            var total: UInt64
+            let total: UInt64
             switch source {
             case .dataDirectory(let data):
                 guard FileManager.default.fileExists(atPath: data.journal.string) else {
@@ -51,7 +51,6 @@ struct JournalCopyCommand: ParsableCommand {
             let bar = ProgressBar(total: Int(max(total, 1)), label: "复制日志")
             let copied = try JournalCopy(from: reading, to: writing).run { bar.update(Int($0)) }
             bar.finish()
-            total = copied
             print("journal copy: \(copied) records from \(source.name) to \(target.name), each checked and read back")
         } catch let refusal as JournalCopy.Refusal {
             print("sscard: journal copy: \(refusal). Whatever was copied before this stays in the target: copy again into a new, empty journal.", to: &standardError)
