@@ -8,40 +8,23 @@ import Foundation
 public final class JournalListener {
     public static let channel = "sscard_journal"
     private let location: PostgresLocation
-    private var connection: OpaquePointer?
+    private var connection: PostgresConnection?
 
     public init(_ location: PostgresLocation) throws {
         self.location = location
         try connect()
     }
 
-    deinit { if let connection { PQfinish(connection) } }
-
+    /// A new connection that listens. A hot standby refuses LISTEN: the site then polls.
     private func connect() throws {
-        if let connection { PQfinish(connection) }
         connection = nil
-        guard let fresh = PQconnectdb(location.conninfo) else { throw PostgresFailure.connection("libpq could not allocate a connection") }
-        guard PQstatus(fresh) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(fresh))
-            PQfinish(fresh)
-            throw PostgresFailure.connection(message)
-        }
-        guard let result = PQexec(fresh, "LISTEN \(Self.channel)") else {
-            PQfinish(fresh)
-            throw PostgresFailure.lost("LISTEN failed")
-        }
-        let listening = PQresultStatus(result) == PGRES_COMMAND_OK
-        PQclear(result)
-        guard listening else {
-            // A hot standby refuses LISTEN: the site then polls.
-            PQfinish(fresh)
-            throw PostgresFailure.statement(state: "", message: "LISTEN refused (a hot standby?)")
-        }
+        let fresh = try PostgresConnection(location.conninfo)
+        try fresh.execute("LISTEN \(Self.channel)")
         connection = fresh
     }
 
     /// The descriptor to poll for readability beside the terminal's, or nil while down.
-    public var descriptor: Int32? { connection.map { PQsocket($0) }.flatMap { $0 >= 0 ? $0 : nil } }
+    public var descriptor: Int32? { connection.map { PQsocket($0.handle) }.flatMap { $0 >= 0 ? $0 : nil } }
 
     /// What a wait found.
     public enum WakeUp: Equatable, Sendable {
@@ -55,7 +38,7 @@ public final class JournalListener {
 
     /// Waits up to `timeout` seconds for a notification.
     public func wait(timeout: Double) -> WakeUp {
-        guard let connection, PQstatus(connection) == CONNECTION_OK else { return reconnecting() }
+        guard let connection = connection?.handle, PQstatus(connection) == CONNECTION_OK else { return reconnecting() }
         if let found = drain(connection) { return found }
         var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(timeout * 1000))

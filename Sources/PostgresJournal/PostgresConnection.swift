@@ -5,7 +5,8 @@ import Foundation
 /// parameters; results come back in binary (a bytea as its bytes, a bigint as 8 bytes
 /// big-endian), so a payload is never hex-decoded on the way in.
 final class PostgresConnection {
-    private let handle: OpaquePointer
+    /// The libpq connection, for `JournalListener`'s socket and notifications.
+    let handle: OpaquePointer
 
     /// Connects with a libpq URL or keyword string. libpq reads the password from the
     /// pgpass file (`PGPASSFILE`, else ~/.pgpass); `PostgresLocation` refuses one anyone

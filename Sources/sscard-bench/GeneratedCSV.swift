@@ -11,4 +11,12 @@ enum GeneratedCSV {
                       person.unitNumber ?? "", person.pensionBank ?? "", person.pensionBranch ?? ""]
         return fields.map(CSVTable.quote).joined(separator: ",") + "\n"
     }
+
+    /// `rows` generated people (`GeneratedPeople`, employed at `units` or retired) as one file.
+    static func file(rows: Int, units: [String], reference: ReferenceData) -> String {
+        let people = GeneratedPeople(reference: reference)
+        var text = header
+        for index in 0..<rows { text += line(people.person(index, units: units), reference: reference) }
+        return text
+    }
 }

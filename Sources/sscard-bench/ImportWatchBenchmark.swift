@@ -28,12 +28,9 @@ struct ImportWatchBenchmark: ParsableCommand {
 
     func run() throws {
         let reference = try CardResources.referenceData()
-        let people = GeneratedPeople(reference: reference)
-        let units = ["10000001", "10000002"]
         let data = DataDirectory(FilePath(dataDirectory))
         let csv = dataDirectory + ".csv"
-        var text = GeneratedCSV.header
-        for index in 0..<rows { text += GeneratedCSV.line(people.person(index, units: units), reference: reference) }
+        let text = GeneratedCSV.file(rows: rows, units: ["10000001", "10000002"], reference: reference)
         FileManager.default.createFile(atPath: csv, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
 
         // The demo's units (10000001 and 10000002), as `sscard demo seed` records them.

@@ -25,13 +25,8 @@ struct RecordsBenchmark: ParsableCommand {
 
     func run() throws {
         let reference = try CardResources.referenceData()
-        let people = GeneratedPeople(reference: reference)
         let units = ["10000001", "10000002"]
-        var text = GeneratedCSV.header
-        for index in 0..<rows {
-            text += GeneratedCSV.line(people.person(index, units: units), reference: reference)
-        }
-        let bytes = Array(text.utf8)
+        let bytes = Array(GeneratedCSV.file(rows: rows, units: units, reference: reference).utf8)
         if let csvOut { FileManager.default.createFile(atPath: csvOut, contents: Data(bytes)) }
 
         let repository = try CardRepository(data: DataDirectory(FilePath(dataDirectory)), reference: reference)
