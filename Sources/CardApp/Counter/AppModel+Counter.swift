@@ -39,6 +39,7 @@ extension AppModel {
                 }
             case .progress?: showProgress(of: screen.person.documentNumber)
             case .receipt(let id)?: showReceipt(id)
+            case .history?: showHistory(of: screen.person)
             case .back?: page = .personLookup(PersonLookupScreen())
             case nil: break
             }
@@ -66,6 +67,20 @@ extension AppModel {
         guard let state = recordView(of: number, opening: "人员信息", now: now), let person = state.person(number) else { return }
         page = .personDetail(PersonDetailScreen(person: person, state: state, reference: reference, today: today,
                                                     profile: environment.profile))
+    }
+
+    /// The person's 变更记录 below their detail; the view itself was recorded on opening.
+    mutating func showHistory(of person: PersonRecord) {
+        let history: [PersonHistory.Entry]
+        do {
+            history = try PersonHistory(documentNumber: person.documentNumber, journal: environment.repository.data.journal).entries
+        } catch {
+            overlay = message("无法读取变更记录", "\(error)", tone: .error)
+            return
+        }
+        let state = environment.repository.state
+        page = .personDetail(PersonDetailScreen(person: state.person(person.documentNumber) ?? person, state: state, reference: reference,
+                                                today: today, profile: environment.profile, history: history))
     }
 
     mutating func showReceipt(_ id: String) {

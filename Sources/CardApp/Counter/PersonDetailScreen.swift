@@ -1,13 +1,16 @@
 import CardDomain
+import CardStore
 import TerminalUI
 
 /// One person's detail for a clerk, after the look-up (the view is in the journal): the
-/// whole numbers to check against the ID card in hand, eligibility, and what to do.
+/// whole numbers to check against the ID card in hand, eligibility, and what to do; its
+/// 变更记录 (imports, account, applications) read from the journal when asked.
 public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         case apply
         case progress
         case receipt(String)
+        case history
         case back
     }
 
@@ -15,7 +18,8 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
     public private(set) var form: Form
 
     /// A retiree's 代办 is the retiree application; an employee's, their confirmation (D1, D17).
-    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate, profile: ChannelProfile) {
+    init(person: PersonRecord, state: CardState, reference: ReferenceData, today: CalendarDate, profile: ChannelProfile,
+         history: [PersonHistory.Entry]? = nil) {
         let employed = person.status == .employed
         self.person = person
         var fields: [FormField] = [
@@ -47,8 +51,17 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
             fields.append(FormField(id: "progress", control: .button("查看办事进度")))
             fields.append(FormField(id: "receipt-" + latest.id, control: .button("打印回执（\(latest.id)）")))
         }
+        if let history {
+            let lines = history.suffix(12).map { "\(BeijingTime.dateTime(microseconds: $0.at))  \($0.what)  \($0.actor)" }
+            let earlier = history.count > 12 ? ["（更早的 \(history.count - 12) 条见 sscard journal dump）"] : []
+            fields.append(FormField(id: "history", label: "变更记录",
+                                    control: .note((earlier + lines).isEmpty ? "（无）" : (earlier + lines).joined(separator: "\n"), style: .normal)))
+        } else {
+            fields.append(FormField(id: "show-history", control: .button("变更记录")))
+        }
         fields.append(FormField(id: "back", control: .button("返回查询")))
         form = Form(fields)
+        if history != nil { form.focus(on: "back") }
     }
 
     public var title: String { "人员信息：\(person.name)" }
@@ -59,6 +72,7 @@ public struct PersonDetailScreen: AppScreen, Equatable, Sendable {
         case .pressed("apply"): return (event, .apply)
         case .pressed("progress"): return (event, .progress)
         case .pressed(let id) where id.hasPrefix("receipt-"): return (event, .receipt(String(id.dropFirst(8))))
+        case .pressed("show-history"): return (event, .history)
         case .pressed("back"), .submitted: return (event, .back)
         default: return (event, nil)
         }

@@ -75,7 +75,7 @@ extension AppModel {
         case .receipt: about = "申请已提交。请记下办事编号，可在「我的办事」中查看进度。"
         case .myApplications: about = "查看申请的状态和每一步的办理记录（时间、渠道、办理人）。照片审核未通过时可更换照片并重新提交。"
         case .personLookup: about = "输入申请人的证件号码（或姓名）查询。列表中证件号码已隐藏部分数字；打开人员信息会记录查看人。"
-        case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执。"
+        case .personDetail: about = "核对申请人身份证后，可为其代办申领、查看办事进度或打印回执；【变更记录】列出此人的信息变更、账号变更和申请记录。"
         case .queue: about = "选择办卡状态查看申请，按 Enter 打开一笔申请并推进状态。"
         case .unitSettings: about = "填写单位资料；开户银行选定后，办卡网点列出该行的网点（本单位所在区在前），可输入文字筛选。修改领卡方式或银行会让已确认的职工重新确认，保存前会提示人数。"
         case .unitEmployees: about = "方向键移动，PgUp/PgDn 翻页，Home/End 到首尾；/ 按姓名或证件号码末几位查找；「显示」选择办卡状态。提交页：空格勾选信息已确认的职工，A 全选或清除，Enter 提交所选（提交前会再确认人数）。查询页：Enter 查看该职工的办卡进度。"
