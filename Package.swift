@@ -32,7 +32,7 @@ let package = Package(
         // Joins the domain to the journal: projections and their snapshots.
         .target(
             name: "CardStore",
-            dependencies: ["Journal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", "CLMDBGuard", "CCrackLib", .product(name: "SystemPackage", package: "swift-system"),
+            dependencies: ["Journal", "PostgresJournal", "CardDomain", "ImageDecoding", "UnitCertificates", "CLMDB", "CLMDBGuard", "CCrackLib", .product(name: "SystemPackage", package: "swift-system"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure Swift drawing into an in-memory cell grid; knows nothing of curses.

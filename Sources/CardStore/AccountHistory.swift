@@ -16,10 +16,9 @@ public struct AccountHistory: Sendable {
 
     public let entries: [Entry]
 
-    public init(username: String, journal: FilePath) throws {
+    public init(username: String, data: DataDirectory) throws {
         var entries: [Entry] = []
-        let reader = try JournalReader(directory: journal, from: 1)
-        try reader.forEach { sequence, _, _, payload in
+        try data.reader().forEach(stopAfterBatch: nil) { sequence, _, _, payload in
             let kind = try EventCodec.kind(payload)
             guard kind == "accountRecorded" || kind == "accountChanged" else { return }
             let envelope = try EventCodec.decode(payload)

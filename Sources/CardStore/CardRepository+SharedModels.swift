@@ -17,7 +17,7 @@ extension CardRepository {
     /// no other process moved the index since this one last did, what is held here is exactly
     /// what it lacks, and is written from memory; otherwise the index catches up from the journal.
     func settleShared() throws {
-        if try !storedFromMemory() { try sharedIndex.catchUp(journal: data.journal, io: io, through: sequence) }
+        if try !storedFromMemory() { try sharedIndex.catchUp(journal: journal, through: sequence) }
         projection.state.settleShared(through: sequence)
         projection.indexedThrough = sharedIndex.position
         noteSettled()
@@ -47,7 +47,7 @@ extension CardRepository {
     @discardableResult
     public func repairIndex(progress: ((_ reached: UInt64, _ last: UInt64) -> Void)? = nil) throws -> SharedIndex.Repair {
         let last = journal.lastSequence
-        let repair = try sharedIndex.repair(journal: data.journal, io: io, progress: progress.map { report in { report($0, last) } })
+        let repair = try sharedIndex.repair(journal: journal, progress: progress.map { report in { report($0, last) } })
         settleOnReplacedIndex()
         return repair
     }

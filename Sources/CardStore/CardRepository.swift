@@ -10,9 +10,9 @@ public final class CardRepository {
     public let reference: ReferenceData
     /// Reopened after a failed append: the failed object refuses appends, and reopening
     /// recovers (the failed writer voided what it wrote, or left a marker that refuses).
-    var journal: Journal
+    var journal: any JournalStore
     /// A tailing reader kept open, so that catching up reads only what is new.
-    var reader: JournalReader
+    var reader: any JournalTail
     /// Set when the state could not be rebuilt after a failure; every command is refused.
     var broken: String?
     let io: any FileIO
@@ -54,20 +54,20 @@ public final class CardRepository {
         if let refusal = data.safetyProblem() { throw refusal }
         try data.create(io: io)
         // The writer recovers (cuts a torn tail) before anything is replayed.
-        let journal = try Journal(directory: data.journal, io: io)
+        let journal = try data.openJournal(io: io)
         self.journal = journal
         let progress = indexProgress.map { report in { (reached: UInt64) in report(reached, journal.lastSequence) } }
         // The shared index first, so that loading replays only what is not in it.
-        var (index, repair) = try SharedIndex.openRepairing(in: data, journal: data.journal, io: io, progress: progress)
+        var (index, repair) = try SharedIndex.openRepairing(in: data, journal: journal, progress: progress)
         // The journal as it was at the start: what another process (an import) appends from
         // now on is taken later, a slice at a time, so a start never chases a moving end.
         let openedAt = journal.lastSequence
         do {
             // Recovery walked to the journal's end: its last record is where the readers start
             // when the index and the snapshot are at (or near) the end, as at a quiet start.
-            try index.catchUp(journal: data.journal, io: io, hint: journal.lastPlace, through: openedAt, progress: progress)
+            try index.catchUp(journal: journal, hint: journal.lastPlace, through: openedAt, progress: progress)
         } catch is IndexDamage {
-            repair = try index.repair(journal: data.journal, io: io, progress: progress)
+            repair = try index.repair(journal: journal, progress: progress)
         } catch let problem as PathSafety.Refusal {
             throw problem
         } catch {
@@ -77,11 +77,11 @@ public final class CardRepository {
         indexRepair = repair
         sharedIndex = index
         let indexed = index.position
-        let loaded = try ProjectionLoader<CardProjection>(data: data, io: io, hint: journal.lastPlace)
+        let loaded = try ProjectionLoader<CardProjection>(data: data, journal: journal, io: io, hint: journal.lastPlace)
             .load(through: max(openedAt, indexed), usingSnapshot: { $0 <= indexed }) { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence
-        reader = try journal.reader(from: loaded.sequence + 1)
+        reader = try journal.tail(from: loaded.sequence + 1, hint: nil)
         usedSnapshot = loaded.usedSnapshot
         replayedAtOpen = loaded.replayed
         snapshotProblem = loaded.snapshotProblem
@@ -198,12 +198,12 @@ public final class CardRepository {
     private func reload(through acknowledged: UInt64) {
         do {
             journal.close()
-            journal = try Journal(directory: data.journal, io: io)
+            journal = try data.openJournal(io: io)
             let index = sharedIndex
-            let loaded = try ProjectionLoader<CardProjection>(data: data, io: io).load(through: acknowledged, usingSnapshot: { $0 <= index.position }) { $0.attach(index, at: $1) }
+            let loaded = try ProjectionLoader<CardProjection>(data: data, journal: journal, io: io).load(through: acknowledged, usingSnapshot: { $0 <= index.position }) { $0.attach(index, at: $1) }
             projection = loaded.model
             sequence = loaded.sequence
-            reader = try journal.reader(from: loaded.sequence + 1)
+            reader = try journal.tail(from: loaded.sequence + 1, hint: nil)
             settledAt = nil
         } catch {
             broken = "the state could not be rebuilt after a failed append: \(error)"
@@ -215,7 +215,7 @@ public final class CardRepository {
     public func saveSnapshot() throws {
         guard sequence > 0 else { return }
         try settleShared()
-        try ProjectionLoader<CardProjection>(data: data, io: io).save(projection, at: sequence)
+        try ProjectionLoader<CardProjection>(data: data, journal: journal, io: io).save(projection, at: sequence)
         snapshotSequence = sequence
         try? SnapshotStore(directory: data.snapshots, io: io).removeOtherVersions(of: CardProjection.snapshotName)
     }

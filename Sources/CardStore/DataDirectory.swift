@@ -1,15 +1,41 @@
 import Journal
+import PostgresJournal
 import SystemPackage
 
 /// The layout of a data directory: the journal's segments, the read models' snapshots,
 /// and the blob store for photos. Everything in it is private to its owner.
+///
+/// The journal is the segment journal in `journal/` unless the deployment names a
+/// PostgreSQL journal (`journalURL`, see `JournalSetting`): then many sites share it, and
+/// each keeps its own index, snapshots and photos' cache here.
 public struct DataDirectory: Sendable {
     public let root: FilePath
+    /// A postgresql:// URL (without a password) when the journal is on PostgreSQL.
+    public let journalURL: String?
 
-    public init(_ root: FilePath) {
+    public init(_ root: FilePath, journalURL: String? = nil) {
         self.root = root
+        self.journalURL = journalURL
     }
 
+    /// Opens the journal: the segment journal (its writer recovers a torn tail first), or
+    /// the PostgreSQL journal, which must have been made by `sscard journal init-postgres`.
+    public func openJournal(io: any FileIO = SystemFileIO()) throws -> any JournalStore {
+        if let journalURL { return try PostgresJournal(try PostgresLocation(journalURL)) }
+        return try Journal(directory: journal, io: io)
+    }
+
+    /// A reader from record `sequence` on that never writes: the segment journal read under
+    /// its readers' lock, or the PostgreSQL journal by position (the reader keeps its connection).
+    public func reader(from sequence: UInt64 = 1, io: any FileIO = SystemFileIO()) throws -> any JournalTail {
+        if let journalURL { return try PostgresJournal(try PostgresLocation(journalURL)).tail(from: sequence, hint: nil) }
+        return try JournalReader(directory: journal, from: sequence, io: io)
+    }
+
+    /// Where the journal is, as a person reads it.
+    public var journalName: String { journalURL ?? journal.string }
+
+    /// The segment journal's folder (unused when the journal is on PostgreSQL).
     public var journal: FilePath { root.appending("journal") }
     public var snapshots: FilePath { root.appending("snapshots") }
     /// Accepted photos, by the SHA-256 of their bytes (D8).

@@ -13,13 +13,12 @@ public struct PersonHistory: Sendable {
 
     public let entries: [Entry]
 
-    public init(documentNumber: String, journal: FilePath) throws {
+    public init(documentNumber: String, data: DataDirectory) throws {
         var entries: [Entry] = []
         var previous: PersonRecord?
         var applications: [[UInt8]] = []
         let number = Array(documentNumber.utf8)
-        let reader = try JournalReader(directory: journal, from: 1)
-        try reader.forEach { sequence, _, _, payload in
+        try data.reader().forEach(stopAfterBatch: nil) { sequence, _, _, payload in
             guard Self.contains(payload, number) || applications.contains(where: { Self.contains(payload, $0) }) else { return }
             let envelope = try EventCodec.decode(payload)
             let what: String

@@ -15,12 +15,15 @@ public struct ProjectionLoader<Model: Projection> {
     }
 
     let data: DataDirectory
+    /// The journal to replay; nil reads the data directory's segment journal without a writer.
+    let journal: (any JournalStore)?
     let io: any FileIO
     /// A place near the journal's end, for the replay after a recent snapshot (see `JournalPlace`).
     let hint: JournalPlace?
 
-    public init(data: DataDirectory, io: any FileIO = SystemFileIO(), hint: JournalPlace? = nil) {
+    public init(data: DataDirectory, journal: (any JournalStore)? = nil, io: any FileIO = SystemFileIO(), hint: JournalPlace? = nil) {
         self.data = data
+        self.journal = journal
         self.io = io
         self.hint = hint
     }
@@ -70,10 +73,11 @@ public struct ProjectionLoader<Model: Projection> {
         var model = model
         var sequence = start
         var confirmed = start == 0
-        let reader = try JournalReader(directory: data.journal, from: max(start, 1), io: io, hint: hint)
+        let reader: any JournalTail = try journal?.tail(from: max(start, 1), hint: hint)
+            ?? JournalReader(directory: data.journal, from: max(start, 1), io: io, hint: hint)
         var replayed = 0
         do {
-            try reader.forEach { recordSequence, type, timestamp, payload in
+            try reader.forEach(stopAfterBatch: nil) { recordSequence, type, timestamp, payload in
                 if !confirmed {
                     guard recordSequence == start else { throw SnapshotMismatch() }
                     confirmed = true

@@ -43,7 +43,7 @@ public struct ReadModelVerifier {
         var fresh = CardProjection()
         var atSnapshot: CardState? = report.snapshotSequence == 0 ? CardState() : nil
         var atIndex: CardState? = report.indexPosition == 0 ? CardState() : nil
-        try JournalReader(directory: data.journal, io: io).forEach { sequence, type, timestamp, payload in
+        try data.reader(io: io).forEach(stopAfterBatch: nil) { sequence, type, timestamp, payload in
             report.journalEnd = sequence
             guard sequence <= stopAt else { return }
             try fresh.apply(sequence: sequence, type: type, timestamp: timestamp, payload: payload)

@@ -27,21 +27,21 @@ extension SharedIndex {
     /// the batch holding that record: a process settling what it applied needs no more, and
     /// must not chase the end of a journal another process (an import) keeps appending to.
     @discardableResult
-    public func catchUp(journal directory: FilePath, io: any FileIO = SystemFileIO(), rebuild: Bool = false,
+    public func catchUp(journal: any JournalStore, rebuild: Bool = false,
                         hint: JournalPlace? = nil, through: UInt64? = nil,
                         progress: ((_ reached: UInt64) -> Void)? = nil) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         if let damage { throw damage }
         do {
-            return try advance(journal: directory, io: io, rebuild: rebuild, hint: hint, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: rebuild, hint: hint, through: through, progress: progress)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: directory, io: io, rebuild: true, hint: nil, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: true, hint: nil, through: through, progress: progress)
         } catch is IndexReplaced {
             // Another process repaired the index: go on with the new one.
             try reopen()
-            return try advance(journal: directory, io: io, rebuild: rebuild, hint: nil, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: rebuild, hint: nil, through: through, progress: progress)
         } catch let damage as IndexDamage {
             tail = nil
             noteDamage(damage)
@@ -52,7 +52,7 @@ extension SharedIndex {
         }
     }
 
-    private func advance(journal directory: FilePath, io: any FileIO, rebuild: Bool, hint: JournalPlace?,
+    private func advance(journal: any JournalStore, rebuild: Bool, hint: JournalPlace?,
                          through: UInt64?, progress: ((UInt64) -> Void)?) throws -> UInt64 {
         let environment = self.environment
         let tables = environment.tables
@@ -71,8 +71,8 @@ extension SharedIndex {
         // Already there (another process moved it on): nothing to read, nothing to write.
         if let through, !cleared, reached.sequence >= through { return reached.sequence }
         // A reader already at the index's position was there: that record needs no second look.
-        var confirmed = reached.sequence == 0 || tail.map { $0.journal == directory && $0.past == reached.sequence } ?? false
-        let reader = try tailReader(journal: directory, io: io, from: reached.sequence, hint: hint)
+        var confirmed = reached.sequence == 0 || tail.map { $0.journal == ObjectIdentifier(journal) && $0.past == reached.sequence } ?? false
+        let reader = try tailReader(journal: journal, from: reached.sequence, hint: hint)
         var uncommitted = 0
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
         let far = through.map { through in { reached.sequence >= through } }
@@ -151,11 +151,11 @@ extension SharedIndex {
 
     /// The kept reader when it is not past `sequence` (the index may have moved on without
     /// it, never back); otherwise a new one from `sequence`, so that record is seen again.
-    private func tailReader(journal directory: FilePath, io: any FileIO, from sequence: UInt64,
-                            hint: JournalPlace?) throws -> JournalReader {
-        if let tail, tail.journal == directory, tail.past <= sequence { return tail.reader }
-        let reader = try JournalReader(directory: directory, from: max(sequence, 1), io: io, hint: hint)
-        tail = (reader, directory, max(sequence, 1) - 1)
+    private func tailReader(journal: any JournalStore, from sequence: UInt64,
+                            hint: JournalPlace?) throws -> any JournalTail {
+        if let tail, tail.journal == ObjectIdentifier(journal), tail.past <= sequence { return tail.reader }
+        let reader = try journal.tail(from: max(sequence, 1), hint: hint)
+        tail = (reader, ObjectIdentifier(journal), max(sequence, 1) - 1)
         return reader
     }
 

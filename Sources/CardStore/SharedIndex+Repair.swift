@@ -24,7 +24,7 @@ extension SharedIndex {
 
     /// The index of `data`, moving aside one that cannot be opened or whose first read
     /// finds damage, and building a new one from the journal with `progress`.
-    public static func openRepairing(in data: DataDirectory, journal: FilePath, io: any FileIO = SystemFileIO(),
+    public static func openRepairing(in data: DataDirectory, journal: any JournalStore,
                                      progress: ((UInt64) -> Void)? = nil) throws -> (index: SharedIndex, repair: Repair?) {
         let reason: String
         do {
@@ -34,7 +34,7 @@ extension SharedIndex {
         } catch let damage as IndexDamage {
             reason = damage.reason
         }
-        let movedTo = try rebuildAside(data: data, journal: journal, io: io, progress: progress) {
+        let movedTo = try rebuildAside(data: data, journal: journal, progress: progress) {
             // Another process may have repaired it while this one waited for the lock.
             (try? SharedIndex(folder: data.index, data: data, identity: data.index.string)) == nil
         }
@@ -43,12 +43,12 @@ extension SharedIndex {
     }
 
     /// After damage was found (see `damage`): repairs the index and uses the new one.
-    public func repair(journal: FilePath, io: any FileIO = SystemFileIO(), progress: ((UInt64) -> Void)? = nil) throws -> Repair {
+    public func repair(journal: any JournalStore, progress: ((UInt64) -> Void)? = nil) throws -> Repair {
         let reason = damage?.reason ?? failure ?? "asked to repair"
         catchingUp.lock()
         defer { catchingUp.unlock() }
         let current = environment
-        let movedTo = try Self.rebuildAside(data: data, journal: journal, io: io, progress: progress) { current.isCurrent }
+        let movedTo = try Self.rebuildAside(data: data, journal: journal, progress: progress) { current.isCurrent }
         use(try LMDBEnvironment(directory: data.index))
         return Repair(reason: reason, movedTo: movedTo, position: position)
     }
@@ -75,7 +75,7 @@ extension SharedIndex {
     /// Under the repair lock, when `stillNeeded`: builds a new index from the journal in
     /// `index.rebuilding`, moves the old one aside and the new one into place. Returns where
     /// the old one went (nil when there was none, or no repair was needed after all).
-    static func rebuildAside(data: DataDirectory, journal: FilePath, io: any FileIO,
+    static func rebuildAside(data: DataDirectory, journal: any JournalStore,
                              progress: ((UInt64) -> Void)?, stillNeeded: () -> Bool) throws -> String? {
         let lock = try repairLock(data, wait: true)
         defer { close(lock) }
@@ -86,7 +86,7 @@ extension SharedIndex {
         try SystemFileIO().makeDirectory(building)
         do {
             let builder = try SharedIndex(folder: building, data: data, identity: building.string)
-            try builder.catchUp(journal: journal, io: io, progress: progress)
+            try builder.catchUp(journal: journal, progress: progress)
         }
         var movedTo: String?
         var status = stat()

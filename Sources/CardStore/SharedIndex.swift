@@ -21,7 +21,7 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
     let data: DataDirectory
     /// A journal reader kept between catch-ups, so each reads only what is new (a fresh
     /// reader walks its segment from the start), and the sequence number it is past.
-    var tail: (reader: JournalReader, journal: FilePath, past: UInt64)?
+    var tail: (reader: any JournalTail, journal: ObjectIdentifier, past: UInt64)?
     /// One catch-up at a time in this process; LMDB orders them across processes.
     let catchingUp = NSLock()
     /// The first read that failed (not "not found": failed, as after a disk error). From

@@ -16,10 +16,10 @@ public struct ViewAudit {
 
     /// Every recorded view of `personNumber`, oldest first.
     public func views(of personNumber: String) throws -> [PersonView] {
-        let reader = try JournalReader(directory: data.journal, io: io)
+        let reader = try data.reader(io: io)
         var views: [PersonView] = []
         let ofThisPerson = EventKindFilter(quoted: personNumber)
-        try reader.forEach { sequence, type, _, payload in
+        try reader.forEach(stopAfterBatch: nil) { sequence, type, _, payload in
             guard type == EventCodec.eventRecordType, EventKindFilter.personViewed.mayMatch(payload),
                   ofThisPerson.mayMatch(payload) else { return }
             if let view = PersonView(try CardProjection.envelope(sequence: sequence, payload: payload), of: personNumber) {

@@ -17,6 +17,21 @@ public protocol JournalStore: AnyObject {
     /// batch, until the end as the walk finds it; `body` returns false to stop.
     func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws
 
+    /// A reader from record `sequence` on (1 for the start), which goes on with later appends
+    /// each time it is called. It may be used inside `append(deciding:)`. `hint` is a place
+    /// near the end that a segment reader may start from (`JournalPlace`); others ignore it.
+    func tail(from sequence: UInt64, hint: JournalPlace?) throws -> any JournalTail
+
+    /// The timestamp of the last record this handle appended.
+    var lastWrittenTimestamp: Int64 { get }
+
+    /// A place near the end, for readers that start there (the segment journal's, after
+    /// recovery walked to its end); nil where the backend has no such place.
+    var lastPlace: JournalPlace? { get }
+
+    /// Where the journal is, as a person reads it (a folder, or a URL without secrets).
+    var name: String { get }
+
     func close()
 }
 
@@ -37,6 +52,12 @@ extension JournalStore {
 }
 
 extension Journal: JournalStore {
+    public func tail(from sequence: UInt64, hint: JournalPlace?) throws -> any JournalTail {
+        try JournalReader(directory: directory, from: sequence, io: io, lock: .journal(self), hint: hint ?? lastPlace)
+    }
+
+    public var name: String { directory.string }
+
     public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
         try reader(from: sequence + 1).forEachFrame(body)
     }

@@ -9,6 +9,7 @@ struct PostgresBatch {
     let parameters: [String?]
     /// The batch's last record's hash: the head's once it is appended.
     let lastHash: [UInt8]
+    let lastTimestamp: Int64
 
     init(_ entries: [JournalEntry], after head: (position: UInt64, hash: [UInt8])) {
         ids = entries.map { _ in UUID().uuidString.lowercased() }
@@ -24,6 +25,7 @@ struct PostgresBatch {
             stamps.append(stamp)
         }
         lastHash = previous
+        lastTimestamp = stamps.last ?? now
         parameters = [
             String(head.position),
             "{" + ids.joined(separator: ",") + "}",

@@ -13,6 +13,7 @@ public final class PostgresJournal: JournalStore {
     private var knownHead: (position: UInt64, hash: [UInt8])?
     /// How many times an append decides again when another site moved the head meanwhile.
     public static let maximumTries = 16
+    public private(set) var lastWrittenTimestamp: Int64 = 0
     /// Rows per read: a reader holds at most this many payloads at once.
     static let readBatch = 500
 
@@ -76,6 +77,7 @@ public final class PostgresJournal: JournalStore {
             }
             if reached >= 0 {
                 knownHead = (UInt64(reached), batch.lastHash)
+                lastWrittenTimestamp = batch.lastTimestamp
                 return (head.position + 1)...UInt64(reached)
             }
         }
@@ -89,28 +91,33 @@ public final class PostgresJournal: JournalStore {
     }
 
     public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
-        var last = sequence
-        var previousHash = JournalChain.start
-        if sequence > 0 {
-            let rows = try connected().query("SELECT hash FROM journal WHERE position = $1", [String(sequence)])
-            guard rows.count == 1, let hash = rows.bytes(0, 0) else {
-                throw PostgresJournalError.damaged(position: sequence, reason: "the record to read after is missing")
-            }
-            previousHash = hash
+        try PostgresTail(journal: self, from: sequence + 1).walk(body)
+    }
+
+    public func tail(from sequence: UInt64, hint: JournalPlace?) throws -> any JournalTail {
+        PostgresTail(journal: self, from: sequence)
+    }
+
+    public var lastPlace: JournalPlace? { nil }
+
+    public var name: String { location.redacted }
+
+    /// The hash of the record at `position` (the chain's start for 0), to check what follows it.
+    func hash(at position: UInt64) throws -> [UInt8] {
+        guard position > 0 else { return JournalChain.start }
+        let rows = try connected().query("SELECT hash FROM journal WHERE position = $1", [String(position)])
+        guard rows.count == 1, let hash = rows.bytes(0, 0) else {
+            throw PostgresJournalError.damaged(position: position, reason: "the record to read after is missing")
         }
-        while true {
-            let rows = try connected().query("""
-                SELECT position, type, at, payload, crc32c, ends_batch, prev_hash, hash FROM journal
-                WHERE position > $1 ORDER BY position LIMIT \(Self.readBatch)
-                """, [String(last)])
-            if rows.count == 0 { return }
-            for row in 0..<rows.count {
-                let record = try PostgresRecordCheck.record(rows, row, following: last, previousHash: previousHash)
-                previousHash = record.hash
-                last = record.record.sequence
-                guard try body(record.record, record.endsBatch) else { return }
-            }
-        }
+        return hash
+    }
+
+    /// The next rows after `position`, in order, with the columns `PostgresRecordCheck` reads.
+    func rows(after position: UInt64) throws -> PostgresRows {
+        try connected().query("""
+            SELECT position, type, at, payload, crc32c, ends_batch, prev_hash, hash FROM journal
+            WHERE position > $1 ORDER BY position LIMIT \(Self.readBatch)
+            """, [String(position)])
     }
 }
 

@@ -16,7 +16,7 @@ struct AccountsHistoryCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        let history = try AccountHistory(username: username, journal: try data.existingJournal())
+        let history = try AccountHistory(username: username, data: try data.requireJournal())
         guard !history.entries.isEmpty else {
             var standardError = StandardError()
             print("sscard accounts history: 日志中没有账号 \(AccountsCommand.shown(username)) 的变更记录", to: &standardError)

@@ -57,7 +57,7 @@ struct AuthDenyCommand: ParsableCommand {
 enum AuthDecision {
     static func record(code: String, identity: String?, reason: String?, by name: String, data: DataDirectoryOptions) throws {
         var standardError = StandardError()
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let events: [DomainEvent]

@@ -17,7 +17,7 @@ struct AuthOutboxCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         var entries = try SMSOutbox(data: data.data).entries()
         if let last { entries = Array(entries.suffix(max(0, last))) }
         guard !entries.isEmpty else { return print("短信发件箱为空") }

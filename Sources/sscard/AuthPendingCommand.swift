@@ -16,7 +16,7 @@ struct AuthPendingCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let now = SessionClock.nowMicroseconds()

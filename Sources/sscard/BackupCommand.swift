@@ -41,7 +41,7 @@ struct BackupCommand: ParsableCommand {
                   + "\(manifest.segments.count) 个段，\(manifest.files.count) 个其他文件")
             return
         }
-        _ = try data.existingJournal()
+        _ = try data.existingJournal(command: "sscard backup")
         let started = Date()
         let bar = ProgressBar(total: 100, label: "备份")
         let backup = JournalBackup(data: data.data, destination: FilePath(to!), version: SSCard.version)

@@ -20,7 +20,7 @@ struct CAInitCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let authority = DeploymentAuthority(dataRoot: data.resolved())
         do {
             var generator = SystemRandomNumberGenerator()

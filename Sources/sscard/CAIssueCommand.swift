@@ -32,7 +32,7 @@ struct CAIssueCommand: ParsableCommand {
 
     func run() throws {
         var standardError = StandardError()
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         guard let record = repository.state.units[unit] else {

@@ -22,7 +22,7 @@ struct CARevokeCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"

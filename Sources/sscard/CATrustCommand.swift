@@ -20,7 +20,7 @@ struct CATrustCommand: ParsableCommand {
 
     func run() throws {
         var standardError = StandardError()
-        _ = try data.existingJournal()
+        try data.requireJournal()
         do {
             let certificate = try DeploymentAuthority(dataRoot: data.resolved()).trust(try DeploymentAuthority.read(.init(file)),
                                                                                           now: SessionClock.nowMicroseconds() / 1_000_000)

@@ -33,7 +33,7 @@ struct DumpCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try data.existingJournal()
+        let directory = try data.existingJournal(command: "sscard journal dump")
         var standardError = StandardError()
         var output = FileHandleOutput()
         do {

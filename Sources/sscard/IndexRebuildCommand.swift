@@ -15,17 +15,23 @@ struct IndexRebuildCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        guard try data.hasJournal() else {
+            var standardError = StandardError()
+            print("sscard: no journal at \(data.data.journalName)", to: &standardError)
+            throw ExitCode(2)
+        }
         let started = ContinuousClock.now
+        let journal = try data.data.openJournal()
+        defer { journal.close() }
         // An index that cannot be opened at all is moved aside and built anew beside it.
-        let (index, repair) = try SharedIndex.openRepairing(in: data.data, journal: data.data.journal)
+        let (index, repair) = try SharedIndex.openRepairing(in: data.data, journal: journal)
         if let repair { OpenedRepository.report(repair) }
         let position: UInt64
         do {
-            position = try index.catchUp(journal: data.data.journal, rebuild: true)
+            position = try index.catchUp(journal: journal, rebuild: true)
         } catch is IndexDamage {
             // Damage the rebuild's own reads met (it empties the tables in place): build beside it.
-            position = try index.repair(journal: data.data.journal).position
+            position = try index.repair(journal: journal).position
         }
         // The snapshot is made again too: the repository replays the journal without it.
         try SnapshotStore(directory: data.data.snapshots).remove(CardProjection.snapshotName)

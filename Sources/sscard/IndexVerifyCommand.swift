@@ -13,7 +13,7 @@ struct IndexVerifyCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let report: ReadModelVerifier.Report
         do {
             report = try ReadModelVerifier(data: data.data).verify()

@@ -14,7 +14,7 @@ struct RecoverCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        let directory = try data.existingJournal()
+        let directory = try data.existingJournal(command: "sscard journal recover")
         var standardError = StandardError()
         do {
             guard let marker = try Journal.voidUnacknowledged(directory: directory) else {

@@ -63,14 +63,14 @@ struct SSCard: ParsableCommand {
     var printer: String?
 
     func run() throws {
-        if demo, !SystemFileIO().exists(data.data.journal) {
+        if demo, try !data.hasJournal() {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
             print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
         }
         // An empty data directory has nobody who could log in: say what to run instead of
         // showing a login nobody can pass, and create nothing.
         if !demo, PathSafety.problem(at: data.resolved(), what: "数据目录") == nil,
-           PathSafety.problem(at: data.data.journal, what: "日志文件夹") == nil, !SystemFileIO().exists(data.data.journal) {
+           PathSafety.problem(at: data.data.journal, what: "日志文件夹") == nil, try !data.hasJournal() {
             print(Self.emptyDirectoryGuide(data.resolved().string))
             throw ExitCode(2)
         }

@@ -15,6 +15,7 @@ struct SetupCommand: ParsableCommand {
         discussion: "Asks the administrator's user name, name and password (twice, not shown) at the terminal; "
             + "passwords are never taken as arguments. Refuses a data directory that already holds a journal. "
             + "Then prints the next steps: import units and persons, create the clerks' accounts."
+            + " With --journal postgresql://…, the journal on PostgreSQL (made by sscard journal init-postgres) is the one set up."
             + "\n\nExample: sscard setup --data-dir /srv/sscard")
 
     @OptionGroup var data: DataDirectoryOptions
@@ -22,8 +23,8 @@ struct SetupCommand: ParsableCommand {
     func run() throws {
         var standardError = StandardError()
         let root = data.resolved()
-        if SystemFileIO().exists(data.data.journal) {
-            print("sscard setup: \(root.string) 中已经有日志，不能再次初始化。"
+        if try data.hasJournal() {
+            print("sscard setup: \(data.data.journalURL ?? root.string) 中已经有日志，不能再次初始化。"
                   + "已有的部署请用管理员账号登录，或用 sscard accounts add 添加账号", to: &standardError)
             throw ExitCode(2)
         }

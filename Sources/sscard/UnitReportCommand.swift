@@ -45,7 +45,7 @@ struct UnitReportCommand: ParsableCommand {
             }
             return status
         }
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         guard repository.state.units[unit] != nil else { throw usage("没有单位编号为 \(TerminalText.escaped(unit)) 的单位") }

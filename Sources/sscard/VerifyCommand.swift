@@ -14,12 +14,9 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var data: DataDirectoryOptions
 
-    @Option(help: ArgumentHelp("A journal on PostgreSQL to check instead of the data directory's.", valueName: "URL"))
-    var journal: String?
-
     func run() throws {
-        if let journal { return try verifyPostgres(journal) }
-        let directory = try data.existingJournal()
+        if let journal = data.journalURL { return try verifyPostgres(journal) }
+        let directory = try data.existingJournal(command: "sscard journal verify")
         var standardError = StandardError()
         let report = JournalVerifier(directory: directory).verify()
         print("journal: \(directory.string)")

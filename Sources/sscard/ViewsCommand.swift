@@ -18,7 +18,7 @@ struct ViewsCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal()
+        try data.requireJournal()
         let number = person.trimmingSpaces.uppercased()
         let views: [PersonView]
         do {

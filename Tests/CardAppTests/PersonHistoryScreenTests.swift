@@ -53,8 +53,8 @@ import Testing
 
     @Test func anotherPersonsRecordsAreNotInTheHistory() throws {
         let fixture = try AppFixture()
-        let history = try PersonHistory(documentNumber: Self.sun, journal: fixture.repository.data.journal).entries
+        let history = try PersonHistory(documentNumber: Self.sun, data: fixture.repository.data).entries
         #expect(history.map(\.what) == ["登记人员信息", "登记账号"], "\(history.map(\.what))")
-        #expect(try PersonHistory(documentNumber: "110101190001010000", journal: fixture.repository.data.journal).entries.isEmpty)
+        #expect(try PersonHistory(documentNumber: "110101190001010000", data: fixture.repository.data).entries.isEmpty)
     }
 }

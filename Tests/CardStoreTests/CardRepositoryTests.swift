@@ -38,7 +38,7 @@ import Testing
     }
 
     /// Master data, a draft, a submission and back-office moves: one of every kind of change.
-    func runTheWholeStory(on repository: CardRepository) throws {
+    static func runTheWholeStory(on repository: CardRepository) throws {
         let seeder = DemoSeeder(repository: repository, context: Self.context)
         _ = try repository.executeBatch(Self.demo.units.map { .recordUnit($0) } + Self.demo.persons.map { .recordPerson($0) },
                                         by: .system("seed"), context: Self.context)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func replayingTheJournalGivesExactlyTheLiveState() throws {
         let live = try open()
-        try runTheWholeStory(on: live)
+        try Self.runTheWholeStory(on: live)
         #expect(live.state.persons.count == 60)
         #expect(live.state.applications["SB20261121000001"]?.status == .inProduction)
         #expect(live.state.draft(of: Self.retiree.documentNumber) == nil)

@@ -19,11 +19,15 @@ enum SSCardProcess {
 
     /// Runs the built sscard, or with `executable` that program (strace, to wrap sscard).
     /// Runs sscard (or `executable`) to its end; `input` is its standard input, else none.
-    static func run(_ arguments: [String], executable: String? = nil, input: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], executable: String? = nil, input: String? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
         let selfDirectory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? selfDirectory.appendingPathComponent("sscard")
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         let stdin = Pipe()

@@ -17,7 +17,7 @@ extension AppModel {
         catchUp()
         let state = environment.repository.state
         guard let account = state.loginAccount(username) else { return showAccounts(list, now: now) }
-        let history = (try? AccountHistory(username: username, journal: environment.repository.data.journal))?.entries ?? []
+        let history = (try? AccountHistory(username: username, data: environment.repository.data))?.entries ?? []
         page = .accountDetail(AccountDetailScreen(account: account, state: state, now: now, history: history, returnTo: list))
     }
 

@@ -73,7 +73,7 @@ extension AppModel {
     mutating func showHistory(of person: PersonRecord) {
         let history: [PersonHistory.Entry]
         do {
-            history = try PersonHistory(documentNumber: person.documentNumber, journal: environment.repository.data.journal).entries
+            history = try PersonHistory(documentNumber: person.documentNumber, data: environment.repository.data).entries
         } catch {
             overlay = message("无法读取变更记录", "\(error)", tone: .error)
             return

@@ -1,0 +1,54 @@
+import Foundation
+import JournalTestSupport
+import Testing
+
+/// Two sites on one PostgreSQL journal, through the binary (issue 31): the journal is named
+/// by --journal, SSCARD_JOURNAL or the data directory's config.json; each site keeps its own
+/// index, built from PostgreSQL; a clerk at the second site does a 代办 for a person the
+/// first site loaded, and the first site reads it.
+@Suite struct TwoSitesCLITests {
+    @Test func aClerkAtTheSecondSiteAppliesForAPersonTheFirstSiteLoaded() throws {
+        let cluster = try PostgresTestCluster.shared.get()
+        let url = cluster.url(database: try cluster.freshDatabase())
+        let directory = try SSCardProcess.temporaryDirectory()
+        let first = ["--journal", url, "--data-dir", directory + "/a"]
+        let second = ["--data-dir", directory + "/b"]
+        // The second site names the journal in its configuration file, 0600 like the folder.
+        try FileManager.default.createDirectory(atPath: directory + "/b", withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        FileManager.default.createFile(atPath: directory + "/b/config.json", contents: Data(#"{"journal": "\#(url)"}"#.utf8),
+                                       attributes: [.posixPermissions: 0o600])
+
+        let empty = try SSCardProcess.run(["--plain", "--channel", "counter"] + first)
+        #expect(empty.status != 0, "no journal yet: \(empty.output)\(empty.error)")
+        #expect(try SSCardProcess.run(["journal", "init-postgres", url]).status == 0)
+        let seeded = try SSCardProcess.run(["demo", "seed"] + first)
+        #expect(seeded.status == 0, "\(seeded.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/a/journal"), "no segment journal at a site on PostgreSQL")
+
+        let photos = directory + "/photos"
+        try RetireeEndToEndTests.makeDemoImages(in: photos)
+        let lines = ["", "guitai01", "Demo@2026", "", "110102196104170268", "", "", "1", "y", "y",
+                     "", "", "", "", "", "",
+                     "1", photos + "/id-front.png", "2", photos + "/id-back.png", "3", photos + "/card-photo.png", "4",
+                     "", "", "y", "y", "3", "q", "y"]
+        let clerk = try SSCardProcess.run(["--plain", "--channel", "counter"] + second, input: lines.joined(separator: "\n") + "\n")
+        #expect(clerk.output.contains("人员信息：周秀英"), "the second site found the person: \(clerk.output.suffix(1500))\(clerk.error)")
+        #expect(clerk.output.contains("代办申领已提交"), "\(clerk.output.suffix(1500))")
+
+        // The first site reads the application the second recorded, and both indexes check.
+        let views = try SSCardProcess.run(["journal", "views", "--person", "110102196104170268"] + first)
+        #expect(views.output.contains("guitai01"), "\(views.output)\(views.error)")
+        for site in [first, second] {
+            let verified = try SSCardProcess.run(["index", "verify"] + site)
+            #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+        }
+        let fromEnvironment = try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/c"], environment: ["SSCARD_JOURNAL": url])
+        #expect(fromEnvironment.status == 0 && fromEnvironment.output.contains("journal: \(url)"), "\(fromEnvironment.output)\(fromEnvironment.error)")
+        // Commands that read segment files say so instead of reading nothing.
+        let dump = try SSCardProcess.run(["journal", "dump"] + second)
+        #expect(dump.status == 2 && dump.error.contains("PostgreSQL"), "\(dump.error)")
+        let secret = try SSCardProcess.run(["index", "verify", "--journal", "postgresql://sscard:pw@localhost/x"] + second)
+        #expect(secret.status != 0 && secret.error.contains("pgpass"), "\(secret.error)")
+    }
+}
