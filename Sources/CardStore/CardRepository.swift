@@ -13,6 +13,8 @@ public final class CardRepository {
     var journal: any JournalStore
     /// A tailing reader kept open, so that catching up reads only what is new.
     var reader: any JournalTail
+    /// Set when the last catch-up stopped at its time budget with records still to read.
+    var behind = false
     /// Set when the state could not be rebuilt after a failure; every command is refused.
     var broken: String?
     let io: any FileIO
@@ -104,14 +106,21 @@ public final class CardRepository {
     /// Reads then see a consistent, slightly older journal; decisions always catch up whole.
     public func refresh(within budget: Duration?) throws {
         if sharedIndex.reopenIfReplaced() { settleOnReplacedIndex() }
-        try applyNewRecords(until: budget.map { ContinuousClock.now + $0 })
+        // A walk cut short by its budget goes on at the next call, wake-up or not.
+        if behind || journal.mayHaveNews(after: sequence) {
+            try applyNewRecords(until: budget.map { ContinuousClock.now + $0 })
+        }
         try maintain()
     }
 
     /// Applies what is new in the journal, and nothing else: this runs under the journal's
     /// lock too, where reading the journal through another handle would wait on ourselves.
     private func applyNewRecords(until deadline: ContinuousClock.Instant? = nil) throws {
-        try reader.forEach(stopAfterBatch: deadline.map { deadline in { ContinuousClock.now >= deadline } }) { recordSequence, type, timestamp, payload in
+        behind = false
+        try reader.forEach(stopAfterBatch: deadline.map { deadline in { [self] in
+            behind = ContinuousClock.now >= deadline
+            return behind
+        } }) { recordSequence, type, timestamp, payload in
             // This process's own appends are applied when they are made.
             guard recordSequence > sequence else { return }
             try projection.apply(sequence: recordSequence, type: type, timestamp: timestamp, payload: payload)

@@ -29,6 +29,12 @@ public protocol JournalStore: AnyObject {
     /// recovery walked to its end); nil where the backend has no such place.
     var lastPlace: JournalPlace? { get }
 
+    /// Whether a reader at `sequence` may find new records now, cheaply: the segment journal
+    /// always says yes (its look at the end is one header); the PostgreSQL journal says yes on
+    /// a notification, after a reconnect, or when it has not looked for a few seconds, so
+    /// idle screens at many sites do not query the server ten times a second each.
+    func mayHaveNews(after sequence: UInt64) -> Bool
+
     /// Where the journal is, as a person reads it (a folder, or a URL without secrets).
     var name: String { get }
 
@@ -57,6 +63,8 @@ extension Journal: JournalStore {
     }
 
     public var name: String { directory.string }
+
+    public func mayHaveNews(after sequence: UInt64) -> Bool { true }
 
     public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
         try reader(from: sequence + 1).forEachFrame(body)

@@ -32,7 +32,10 @@ public final class PostgresJournal: JournalStore {
         try connection.execute(PostgresSchema.install(appRole: appRole))
     }
 
-    public func close() { connection = nil }
+    public func close() {
+        connection = nil
+        listener = nil
+    }
 
     private func connected() throws -> PostgresConnection {
         if let connection, connection.isUp { return connection }
@@ -99,6 +102,33 @@ public final class PostgresJournal: JournalStore {
     }
 
     public var lastPlace: JournalPlace? { nil }
+
+    /// How long an idle site goes without reading when no notification came: notifications
+    /// are only a wake-up, lost while a connection is down and refused by a hot standby.
+    public static let pollInterval: Duration = .seconds(3)
+    private var listener: JournalListener?
+    private var lastLook: ContinuousClock.Instant?
+    private var listenerRetry: ContinuousClock.Instant?
+
+    public func mayHaveNews(after sequence: UInt64) -> Bool {
+        let now = ContinuousClock.now
+        if listener == nil, listenerRetry.map({ now >= $0 }) ?? true {
+            listener = try? JournalListener(location)
+            listenerRetry = now + Self.pollInterval
+            // Listening starts now: what was appended before it sent no notification here.
+            if listener != nil { lastLook = now; return true }
+        }
+        // Without a listener, every look reads: slower for the server, never stale.
+        guard let listener else { return true }
+        switch listener.wait(timeout: 0) {
+        case .appended(let position) where position > sequence: lastLook = now; return true
+        case .reconnected: lastLook = now; return true
+        case .appended, .timedOut: break
+        }
+        if let lastLook, now - lastLook < Self.pollInterval { return false }
+        lastLook = now
+        return true
+    }
 
     public var name: String { location.redacted }
 

@@ -86,4 +86,24 @@ import Testing
         }
         #expect(submissions == 1, "the journal holds one submission")
     }
+
+    /// An idle site does not query the server at every screen tick: it reads when another
+    /// site's append notifies it (LISTEN), and otherwise every few seconds.
+    @Test func anIdleSiteReadsWhenNotifiedNotAtEveryTick() throws {
+        let first = try site("a")
+        _ = try first.executeBatch(CardRepositoryTests.demo.units.map { .recordUnit($0) }, by: .system("seed"), context: CardRepositoryTests.context)
+        let journal = try PostgresJournal(try PostgresLocation(url))
+        #expect(journal.mayHaveNews(after: 0), "the first look reads: listening starts there")
+        #expect(!journal.mayHaveNews(after: journal.lastSequence), "nothing new and no notification: no read")
+        try first.execute(.recordPerson(CardRepositoryTests.retiree), by: .system("seed"), context: CardRepositoryTests.context)
+        let deadline = ContinuousClock.now + .seconds(2)
+        var woken = false
+        while !woken, ContinuousClock.now < deadline {
+            woken = journal.mayHaveNews(after: first.sequence - 1)
+            if !woken { usleep(5_000) }
+        }
+        #expect(woken, "the append's notification wakes the idle site well before its 3 s poll")
+        // Its own position is not news: a notification up to where it stands is not a read.
+        #expect(!journal.mayHaveNews(after: first.sequence))
+    }
 }
