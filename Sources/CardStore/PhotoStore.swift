@@ -3,18 +3,47 @@ import Crypto
 import Foundation
 import ImageDecoding
 import Journal
+import PostgresJournal
 import SystemPackage
 
 /// The blob store of D8: a chosen photo is checked by its bytes, then copied into the data
 /// directory under its SHA-256 (`FileIO.writeAtomically`), so the journal refers only to
 /// durable bytes and moving the original loses nothing.
+///
+/// With the journal on PostgreSQL, the bytes also go to its `photos` table before the
+/// reference is returned, so before any record names them; the local copy is a cache, and a
+/// site reads another site's photo from the table, checked against its SHA-256.
 public struct PhotoStore: Sendable {
     public let root: FilePath
     let io: any FileIO
+    let journalURL: String?
 
     public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
         root = data.blobs
         self.io = io
+        journalURL = data.journalURL
+    }
+
+    /// The bytes of `reference`: this site's copy, or the shared table's (then kept here).
+    /// Bytes that do not match the reference's digest and length are never served.
+    public func bytes(of reference: PhotoReference) throws -> [UInt8]? {
+        func matches(_ bytes: [UInt8]) -> Bool {
+            bytes.count == reference.byteCount && SHA256.hash(data: bytes).hexadecimal == reference.sha256
+        }
+        if let local = FileManager.default.contents(atPath: path(of: reference).string).map(Array.init), matches(local) { return local }
+        guard let journalURL else { return nil }
+        let journal = try PostgresJournal(try PostgresLocation(journalURL))
+        defer { journal.close() }
+        guard let shared = try journal.photo(sha256: reference.sha256) else { return nil }
+        guard matches(shared) else { throw PhotoMismatch(sha256: reference.sha256) }
+        try storeLocally(shared, as: reference)
+        return shared
+    }
+
+    /// The shared table held bytes that are not the photo named.
+    public struct PhotoMismatch: Error, CustomStringConvertible {
+        public var sha256: String
+        public var description: String { "the photo \(sha256.prefix(12))… on the server does not match its SHA-256; it was not used" }
     }
 
     /// Where the blob of `reference` lives.
@@ -88,6 +117,15 @@ public struct PhotoStore: Sendable {
     }
 
     private func store(_ bytes: [UInt8], as reference: PhotoReference) throws {
+        try storeLocally(bytes, as: reference)
+        if let journalURL {
+            let journal = try PostgresJournal(try PostgresLocation(journalURL))
+            defer { journal.close() }
+            try journal.storePhoto(bytes, sha256: reference.sha256)
+        }
+    }
+
+    private func storeLocally(_ bytes: [UInt8], as reference: PhotoReference) throws {
         let folder = root.appending(String(reference.sha256.prefix(2)))
         let final = path(of: reference)
         if io.exists(final) { return }

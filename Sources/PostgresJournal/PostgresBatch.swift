@@ -39,19 +39,31 @@ struct PostgresBatch {
 
     /// `{"\\x0a0b",…}`: each element quoted, its backslash escaped, in bytea's hex form.
     static func byteaArray(_ values: [[UInt8]]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = [UInt8(ascii: "{")]
         text.reserveCapacity(values.reduce(2) { $0 + $1.count * 2 + 6 })
         for (index, value) in values.enumerated() {
             if index > 0 { text.append(UInt8(ascii: ",")) }
             text += Array(#""\\x"#.utf8)
-            for byte in value {
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0F)])
-            }
+            appendHex(value, to: &text)
             text.append(UInt8(ascii: "\""))
         }
         text.append(UInt8(ascii: "}"))
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `\x0a0b`: one bytea value in its hex form, as a text parameter.
+    static func bytea(_ value: [UInt8]) -> String {
+        var text = Array(#"\x"#.utf8)
+        text.reserveCapacity(value.count * 2 + 2)
+        appendHex(value, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendHex(_ value: [UInt8], to text: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        for byte in value {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
     }
 }

@@ -37,7 +37,7 @@ public final class PostgresJournal: JournalStore {
         listener = nil
     }
 
-    private func connected() throws -> PostgresConnection {
+    func connected() throws -> PostgresConnection {
         if let connection, connection.isUp { return connection }
         let fresh = try PostgresConnection(location.conninfo)
         connection = fresh

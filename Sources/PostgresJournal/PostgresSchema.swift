@@ -60,7 +60,19 @@ enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION sscard_refuse_change();
         CREATE TRIGGER journal_head_no_truncate BEFORE TRUNCATE ON journal_head
             FOR EACH STATEMENT EXECUTE FUNCTION sscard_refuse_change();
-        REVOKE ALL ON journal, journal_head FROM PUBLIC;
+
+        -- Accepted photos by the SHA-256 of their bytes, written before the record that names
+        -- them, so every site can read what another site's applicant chose.
+        CREATE TABLE photos (
+            sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+            bytes bytea NOT NULL,
+            at bigint NOT NULL
+        );
+        CREATE TRIGGER photos_append_only BEFORE UPDATE OR DELETE ON photos
+            FOR EACH ROW EXECUTE FUNCTION sscard_refuse_change();
+        CREATE TRIGGER photos_no_truncate BEFORE TRUNCATE ON photos
+            FOR EACH STATEMENT EXECUTE FUNCTION sscard_refuse_change();
+        REVOKE ALL ON journal, journal_head, photos FROM PUBLIC;
         REVOKE ALL ON FUNCTION sscard_append(bigint, uuid[], integer[], bytea[], bigint[], bytea[], bigint[]) FROM PUBLIC;
 
         """
@@ -68,6 +80,7 @@ enum PostgresSchema {
             let role = "\"" + appRole.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             sql += """
             GRANT SELECT ON journal, journal_head TO \(role);
+            GRANT SELECT, INSERT ON photos TO \(role);
             GRANT EXECUTE ON FUNCTION sscard_append(bigint, uuid[], integer[], bytea[], bigint[], bytea[], bigint[]) TO \(role);
 
             """

@@ -7,17 +7,20 @@ import Journal
 import JournalTestSupport
 import PostgresJournal
 import SystemPackage
+import TestImages
 import Testing
 
 /// Two sites on one PostgreSQL journal (issue 31): each has its own data directory and
 /// index, fed from the shared journal, and decisions keep their guarantee across them.
 @Suite struct TwoSitesTests {
     let url: String
+    let database: String
     let folder: String
 
     init() throws {
         let cluster = try PostgresTestCluster.shared.get()
-        url = cluster.url(database: try cluster.freshDatabase())
+        database = try cluster.freshDatabase()
+        url = cluster.url(database: database)
         try PostgresJournal.install(try PostgresLocation(url), appRole: nil)
         folder = try TemporaryFolder.make("sscard-two-sites")
     }
@@ -105,5 +108,33 @@ import Testing
         #expect(woken, "the append's notification wakes the idle site well before its 3 s poll")
         // Its own position is not news: a notification up to where it stands is not a read.
         #expect(!journal.mayHaveNews(after: first.sequence))
+    }
+
+    /// A photo accepted at one site is in the shared table before any record names it, and
+    /// another site reads it from there, checked against its SHA-256.
+    @Test func aPhotoAcceptedAtOneSiteIsReadAtAnother() throws {
+        let first = DataDirectory(FilePath(folder).appending("a"), journalURL: url)
+        let second = DataDirectory(FilePath(folder).appending("b"), journalURL: url)
+        try first.create()
+        try second.create()
+        let source = folder + "/me.png"
+        let bytes = TestImages.png(width: 358, height: 441, bytes: 30_000)
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        let requirement = try #require(try CardResources.photoRequirements().first { $0.id == "cardPhoto" })
+        let reference = try PhotoStore(data: first).accept(path: source, requirement: requirement).get()
+        #expect(try PhotoStore(data: second).bytes(of: reference) == bytes)
+        #expect(FileManager.default.fileExists(atPath: PhotoStore(data: second).path(of: reference).string), "kept at the second site")
+
+        // Bytes on the server that are not the photo named are refused, not served.
+        var other = reference
+        other.sha256 = String(repeating: "0", count: 64)
+        try PostgresTestCluster.shared.get().sql(
+            "INSERT INTO photos VALUES ('\(other.sha256)', (SELECT bytes FROM photos WHERE sha256 = '\(reference.sha256)'), 0)",
+            database: database)
+        #expect(throws: PhotoStore.PhotoMismatch.self) { try PhotoStore(data: second).bytes(of: other) }
+        // Photos, like the journal, cannot be changed or removed.
+        #expect(throws: (any Error).self) {
+            try PostgresTestCluster.shared.get().sql("DELETE FROM photos", database: database)
+        }
     }
 }
