@@ -15,8 +15,11 @@ public final class CardRepository {
     var reader: any JournalTail
     /// Set when the last catch-up stopped at its time budget with records still to read.
     var behind = false
-    /// Set when the state could not be rebuilt after a failure; every command is refused.
+    /// Set when the state could not be rebuilt after a failure (the disk, or a PostgreSQL
+    /// server that went away); each command and refresh first tries the rebuild again from
+    /// `unrebuiltFrom`, and is refused while it fails.
     var broken: String?
+    var unrebuiltFrom: UInt64?
     let io: any FileIO
     var projection: CardProjection
     /// The persons every process on the machine shares (LMDB, derived from the journal).
@@ -105,6 +108,7 @@ public final class CardRepository {
     /// a second, an unbounded catch-up would chase the journal's end and freeze the screen.
     /// Reads then see a consistent, slightly older journal; decisions always catch up whole.
     public func refresh(within budget: Duration?) throws {
+        try rebuildIfBroken()
         if sharedIndex.reopenIfReplaced() { settleOnReplacedIndex() }
         // A walk cut short by its budget goes on at the next call, wake-up or not.
         if behind || journal.mayHaveNews(after: sequence) {
@@ -147,7 +151,7 @@ public final class CardRepository {
     /// what was not made durable.
     public func executeBatch(_ commands: [Command], by actor: Actor, context: CommandContext,
                              dryRun: Bool = false) throws -> [Result<[DomainEvent], CommandRefusal>] {
-        if let broken { throw RepositoryUnusable(reason: broken) }
+        try rebuildIfBroken()
         if let damage = sharedIndex.damage { throw damage }
         if let failure = sharedIndex.failure {
             throw RepositoryUnusable(reason: "the shared index could not be read (\(failure)); restart, or run sscard index rebuild")
@@ -204,7 +208,7 @@ public final class CardRepository {
     /// Rebuilds the state after a failed append from what was acknowledged before it: a
     /// record whose sync failed may sit in the file now and still be lost, so it is left
     /// out. If even that fails, the repository refuses further commands.
-    private func reload(through acknowledged: UInt64) {
+    func reload(through acknowledged: UInt64) {
         do {
             journal.close()
             journal = try data.openJournal(io: io)
@@ -214,8 +218,11 @@ public final class CardRepository {
             sequence = loaded.sequence
             reader = try journal.tail(from: loaded.sequence + 1, hint: nil)
             settledAt = nil
+            broken = nil
+            unrebuiltFrom = nil
         } catch {
             broken = "the state could not be rebuilt after a failed append: \(error)"
+            unrebuiltFrom = acknowledged
         }
     }
 

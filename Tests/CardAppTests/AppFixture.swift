@@ -20,9 +20,11 @@ final class AppFixture {
     private(set) var captchasDrawn = 0
     private(set) var codesIssued = 0
 
-    init() throws {
+    /// The demo's people and accounts; on a PostgreSQL journal when `journalURL` names one.
+    init(journalURL: String? = nil) throws {
         directory = NSTemporaryDirectory() + "sscard-app-\(UUID().uuidString)"
-        repository = try CardRepository(data: DataDirectory(FilePath(directory)), reference: CardResources.referenceData())
+        repository = try CardRepository(data: DataDirectory(FilePath(directory), journalURL: journalURL),
+                                        reference: CardResources.referenceData())
         let context = CommandContext(now: Self.start, today: CalendarDate(year: 2026, month: 11, day: 21)!, terminal: "seed", channel: .counter)
         let hash = try PasswordHash.make(password: Self.password, salt: Array(repeating: 7, count: 16),
                                          parameters: .init(logCost: 10, blockSize: 8, parallelism: 1)).description

@@ -26,7 +26,7 @@ extension AppModel {
 
     /// A captcha when this terminal's last try failed (D10), else none. Catches up with
     /// other processes first unless the caller just did.
-    func captchaIfNeeded(refreshing: Bool = true) -> Captcha? {
+    mutating func captchaIfNeeded(refreshing: Bool = true) -> Captcha? {
         if refreshing { catchUp() }
         return environment.repository.state.needsCaptcha(terminal: environment.terminal) ? environment.captchaSource() : nil
     }

@@ -38,7 +38,7 @@ extension AppModel {
             overlay = message("未能提交", "\(refusal)")
             return false
         } catch {
-            overlay = message("未能提交", "申请无法写入：\(error)。已填写的内容仍在屏幕上，请联系管理员后再试。", tone: .error)
+            overlay = writeFailure("未能提交", "申请", error, kept: "已填写的内容仍在屏幕上")
             return false
         }
         draftSavedAt = nil

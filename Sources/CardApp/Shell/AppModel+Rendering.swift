@@ -95,6 +95,8 @@ extension AppModel {
         }
         let profile = environment.profile
         var details: [String] = []
+        // Said on the top line, which always has room, not only in the key bar's note.
+        if serverAway { details.append(Self.serverAwayMark) }
         if let session { details.append(session.displayName) }
         if environment.options.elder { details.append("长者版") }
         details.append(BeijingTime.dateTime(microseconds: now))
@@ -111,7 +113,7 @@ extension AppModel {
         if !isLocked { drawPage(on: &canvas, in: body) }
         canvas.rule(row: height - 2)
         // The saved note takes the terminal's place (the channel is on the top line), so the keys still fit.
-        let note = draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) }
+        let note = serverAway ? Self.serverAwayNote : draftSavedAt.map { "草稿已保存 " + BeijingTime.clock(microseconds: $0) }
             ?? "终端 \(environment.terminal)  \(profile.name)" + (isKiosk ? "  自助" : "")
         let hints = isLocked ? [KeyHint("Tab", "下一项"), KeyHint("Enter", "解锁"), KeyHint("F10", "退出登录")] : pageHints
         FunctionKeyBar(hints: hints, note: note).draw(on: &canvas, row: height - 1)

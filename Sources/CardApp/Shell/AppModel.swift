@@ -85,6 +85,8 @@ public struct AppModel {
     var lastRefresh: Int64 = 0
     /// When this session last saved a draft, for the bottom bar's "草稿已保存 14:06".
     public internal(set) var draftSavedAt: Int64?
+    /// Set while the journal's server cannot be reached (a refresh failed for that reason).
+    public internal(set) var serverAway = false
     /// Where the photo picker opened last, so the next photo starts there.
     var photoDirectory: String
     /// Whether the last frame was the "终端窗口太小" notice: then keys act on nothing unseen.

@@ -62,7 +62,7 @@ extension AppModel {
         } catch let refusal as CommandRefusal {
             return overlay = message("未能保存", "\(refusal)")
         } catch {
-            return overlay = message("未能保存", "单位资料无法写入：\(error)。已填写的内容仍在屏幕上，请联系管理员后再试。", tone: .error)
+            return overlay = writeFailure("未能保存", "单位资料", error, kept: "已填写的内容仍在屏幕上")
         }
         goHome()
         var text = settings.opened ? "已开通集体申请，请通知职工登录确认个人信息。" : "已暂停集体申请。需要时可重新选择「开通」。"

@@ -57,7 +57,7 @@ extension AppModel {
         } catch let refusal as CommandRefusal {
             return overlay = message("未能提交", "\(refusal)")
         } catch {
-            return overlay = message("未能提交", "申领信息无法写入：\(error)。所选职工仍在列表中，请联系管理员后再试。", tone: .error)
+            return overlay = writeFailure("未能提交", "申领信息", error, kept: "所选职工仍在列表中")
         }
         let state = environment.repository.state
         guard case .employeesSubmitted(let result)? = events.first else { return }

@@ -160,7 +160,7 @@ extension AppModel {
         } catch let refusal as CommandRefusal {
             overlay = message("草稿未保存", "\(refusal)")
         } catch {
-            overlay = message("草稿未保存", "草稿无法写入：\(error)。已填写的内容仍在屏幕上，请联系管理员后再试。", tone: .error)
+            overlay = writeFailure("草稿未保存", "草稿", error, kept: "已填写的内容仍在屏幕上")
         }
         return false
     }

@@ -1,0 +1,29 @@
+import PostgresJournal
+
+extension CardRepository {
+    /// Tries again to rebuild the state a failed append left unbuilt; throws while it fails.
+    func rebuildIfBroken() throws {
+        guard broken != nil else { return }
+        if let from = unrebuiltFrom { reload(through: from) }
+        if let broken { throw RepositoryUnusable(reason: broken) }
+    }
+
+    /// Whether `error` means the journal's server could not be reached, or the connection
+    /// dropped so that an append's outcome is unknown: nothing was said to be saved, what was
+    /// typed is still on screen, and a try once it is back records it at most once (a
+    /// submission that did commit is then in the state, and the repeat is refused).
+    public static func isServerAway(_ error: any Error) -> Bool {
+        switch error {
+        case let failure as PostgresFailure:
+            if case .statement = failure { return false }
+            return true
+        case let failure as PostgresJournalError:
+            if case .outcomeUnknown = failure { return true }
+            return false
+        case let unusable as RepositoryUnusable:
+            return unusable.reason.contains("PostgreSQL")
+        default:
+            return false
+        }
+    }
+}
