@@ -51,4 +51,21 @@ import Testing
         let secret = try SSCardProcess.run(["index", "verify", "--journal", "postgresql://sscard:pw@localhost/x"] + second)
         #expect(secret.status != 0 && secret.error.contains("pgpass"), "\(secret.error)")
     }
+
+    /// A deployment that starts on PostgreSQL: setup makes the first administrator in the
+    /// shared journal, refuses a second time, and another site sees the account.
+    @Test func setupOnPostgreSQLMakesTheFirstAdministratorForEverySite() throws {
+        let cluster = try PostgresTestCluster.shared.get()
+        let url = cluster.url(database: try cluster.freshDatabase())
+        let directory = try SSCardProcess.temporaryDirectory()
+        #expect(try SSCardProcess.run(["journal", "init-postgres", url]).status == 0)
+        let setup = try SSCardProcess.run(["setup", "--journal", url, "--data-dir", directory + "/a"],
+                                          input: "boss\n系统管理员\nKq7#mZp2vL\nKq7#mZp2vL\n")
+        #expect(setup.status == 0, "\(setup.error)")
+        let again = try SSCardProcess.run(["setup", "--journal", url, "--data-dir", directory + "/b"],
+                                          input: "boss2\n管理员\nKq7#mZp2vL\nKq7#mZp2vL\n")
+        #expect(again.status == 2 && again.error.contains("已经有日志"), "\(again.error)")
+        let listed = try SSCardProcess.run(["accounts", "list", "--data-dir", directory + "/b"], environment: ["SSCARD_JOURNAL": url])
+        #expect(listed.status == 0 && listed.output.contains("boss"), "\(listed.output)\(listed.error)")
+    }
 }
