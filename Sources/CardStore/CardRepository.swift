@@ -207,7 +207,8 @@ public final class CardRepository {
 
     /// Rebuilds the state after a failed append from what was acknowledged before it: a
     /// record whose sync failed may sit in the file now and still be lost, so it is left
-    /// out. If even that fails, the repository refuses further commands.
+    /// out. If even that fails (the disk, or a server that went away), commands are refused
+    /// and the rebuild is tried again at the next command or refresh (`rebuildIfBroken`).
     func reload(through acknowledged: UInt64) {
         do {
             journal.close()
