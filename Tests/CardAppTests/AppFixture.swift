@@ -215,6 +215,22 @@ extension AppModel {
         }
     }
 
+    /// At the counter's home: 查询人员并代办, the whole number, and the person found opened.
+    mutating func openPerson(_ number: String) {
+        choose("lookUp")
+        type(number)
+        type([.enter, .enter])
+    }
+
+    /// On a retiree's 人员信息: 代办申领, the disclaimer accepted, and the whole application
+    /// walked to its 二次确认 (or another dialog).
+    mutating func walkApplicationOnBehalf() {
+        focus("apply")
+        type([.enter])
+        type([.character(" "), .enter])
+        walkApplication()
+    }
+
     /// Logs in as `login`, applies through this channel with the test photos, and confirms
     /// the 二次确认: the application is submitted and the success screen shows.
     mutating func applyAndSubmit(as login: String) {

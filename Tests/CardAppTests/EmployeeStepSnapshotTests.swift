@@ -22,9 +22,7 @@ import TerminalUI
         let prefix = "employee-\(channel.rawValue)-\(elder ? "elder" : "normal")"
         if channel == .counter {
             model.logIn("guitai01")
-            model.choose("lookUp")
-            model.type(number)
-            model.type([.enter, .enter])
+            model.openPerson(number)
             model.focus("apply")
             model.type([.enter])
         } else {

@@ -20,14 +20,8 @@ import Testing
         let fixture = try AppFixture(journalURL: url)
         var model = try fixture.model(channel: .counter)
         model.logIn("guitai01")
-        model.choose("lookUp")
-        model.type(Self.sun)
-        model.type([.enter])
-        model.type([.enter])
-        model.focus("apply")
-        model.type([.enter])
-        model.type([.character(" "), .enter])
-        model.walkApplication()
+        model.openPerson(Self.sun)
+        model.walkApplicationOnBehalf()
         guard case .confirmSubmit? = model.overlay else { Issue.record("no 二次确认: \(model.screen())"); return }
 
         try cluster.sql("ALTER DATABASE \(database) ALLOW_CONNECTIONS false")

@@ -17,10 +17,7 @@ import TerminalUI
         let prefix = "retiree-\(channel.rawValue)-\(elder ? "elder" : "normal")"
         if channel == .counter {
             model.logIn("guitai01")
-            model.choose("lookUp")
-            model.type("110105195609090137")
-            model.type([.enter])
-            model.type([.enter])
+            model.openPerson("110105195609090137")
             model.focus("apply")
             model.type([.enter])
         } else {

@@ -170,9 +170,7 @@ import TerminalUI
         #expect(fixture.repository.state.applications(ofPerson: UnitEmployeesTests.liu).first?.status == .submitted)
         var clerk = try fixture.model(channel: .counter)
         clerk.logIn("guitai01")
-        clerk.choose("lookUp")
-        clerk.type(UnitEmployeesTests.liu)
-        clerk.type([.enter, .enter])
+        clerk.openPerson(UnitEmployeesTests.liu)
         let detail = clerk.screen().filter { !$0.isWhitespace }
         #expect(detail.contains("其单位已提交该职工的申请"), "\(clerk.screen())")
         #expect(!detail.contains("您"), "\(clerk.screen())")
