@@ -5,7 +5,9 @@ extension CardRepository {
     func rebuildIfBroken() throws {
         guard broken != nil else { return }
         if let from = unrebuiltFrom { reload(through: from) }
-        if let broken { throw RepositoryUnusable(reason: broken) }
+        if let broken {
+            throw RepositoryUnusable(reason: "the state could not be rebuilt after a failed append: \(broken)", cause: broken)
+        }
     }
 
     /// Whether `error` means the journal's server could not be reached, or the connection
@@ -21,7 +23,7 @@ extension CardRepository {
             if case .outcomeUnknown = failure { return true }
             return false
         case let unusable as RepositoryUnusable:
-            return unusable.reason.contains("PostgreSQL")
+            return unusable.cause.map(isServerAway) ?? false
         default:
             return false
         }

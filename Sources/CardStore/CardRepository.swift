@@ -18,7 +18,7 @@ public final class CardRepository {
     /// Set when the state could not be rebuilt after a failure (the disk, or a PostgreSQL
     /// server that went away); each command and refresh first tries the rebuild again from
     /// `unrebuiltFrom`, and is refused while it fails.
-    var broken: String?
+    var broken: (any Error)?
     var unrebuiltFrom: UInt64?
     let io: any FileIO
     var projection: CardProjection
@@ -222,7 +222,7 @@ public final class CardRepository {
             broken = nil
             unrebuiltFrom = nil
         } catch {
-            broken = "the state could not be rebuilt after a failed append: \(error)"
+            broken = error
             unrebuiltFrom = acknowledged
         }
     }
@@ -241,5 +241,12 @@ public final class CardRepository {
 /// The repository lost track of the journal after a disk failure; reopen it.
 public struct RepositoryUnusable: Error, CustomStringConvertible {
     public var reason: String
+    /// The failure behind it, when there is one (a rebuild that failed, and why).
+    public var cause: (any Error)?
     public var description: String { reason }
+
+    public init(reason: String, cause: (any Error)? = nil) {
+        self.reason = reason
+        self.cause = cause
+    }
 }
