@@ -86,18 +86,8 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         reading { try record(number, in: $0) } ?? nil
     }
 
-    /// The persons a listing named (a unit's members, the applicants of a queue). Persons are
-    /// never removed, so one the index does not hold is damage, as for a name entry: a
-    /// damaged branch page sends a look-up to the wrong leaf, where the neighbours check.
     public func persons(_ numbers: [String]) -> [PersonRecord?] {
-        reading { transaction in
-            try numbers.map { number in
-                guard let person = try record(number, in: transaction) else {
-                    throw IndexDamage(reason: "a listing names a person the index does not hold")
-                }
-                return person
-            }
-        } ?? numbers.map { _ in nil }
+        reading { transaction in try numbers.map { try record($0, in: transaction) } } ?? numbers.map { _ in nil }
     }
 
     private func record(_ number: String, in transaction: LMDBTransaction) throws -> PersonRecord? {

@@ -92,18 +92,4 @@ import Testing
         #expect(differences.contains { $0.contains("person applications of 110101********1237: the index counts 2, the journal 0") },
                 "\(differences)")
     }
-
-    /// A member whose own record the index does not find (a damaged branch page sends the
-    /// look-up to the wrong leaf, where the neighbours check) is damage, not a shorter list.
-    @Test func aListedPersonWhoseRecordIsMissingIsDamage() throws {
-        let repository = try suite.open(settlingEvery: 1)
-        defer { repository.close() }
-        try suite.story(repository)
-        let members = repository.sharedIndex.members(ofUnit: "10000002", after: nil, limit: .max)
-        let victim = try #require(members.first)
-        let environment = repository.sharedIndex.environment
-        try environment.write { try $0.delete(environment.tables.persons, Array(victim.utf8)) }
-        #expect(repository.sharedIndex.persons(members).allSatisfy { $0 == nil })
-        #expect(repository.sharedIndex.damage?.reason == "a listing names a person the index does not hold")
-    }
 }
