@@ -55,6 +55,17 @@ public struct PersonDirectory: Sendable {
         return merge(mine, into: theirs, after: after, limit: limit, key: PersonKey.init(nameOf:))
     }
 
+    /// The persons of `members(ofUnit:after:limit:)`, whole, in the same order: what a unit's
+    /// list shows, read with the listing rather than looked up one by one.
+    public func persons(ofUnit unit: String, after: String? = nil, limit: Int) -> [PersonRecord] {
+        let mine = changes.values.filter { $0.unitNumber == unit }
+        let member = { (person: PersonRecord) in PersonKey(value: unit, number: person.documentNumber) }
+        let theirs = fetchBase(from: after.map { PersonKey(value: unit, number: $0) }, limit: limit, cursor: member) { base, cursor, want in
+            base.persons(ofUnit: unit, after: cursor?.number, limit: want)
+        } accepting: { person in changes[person.documentNumber] == nil }
+        return merge(mine, into: theirs, after: after.map { PersonKey(value: unit, number: $0) }, limit: limit, key: member)
+    }
+
     /// Up to `limit` persons recorded at `unit`, whatever their status, in document number order.
     public func members(ofUnit unit: String, after: String? = nil, limit: Int) -> [String] {
         let mine = changes.values.filter { $0.unitNumber == unit }.map { PersonKey(value: unit, number: $0.documentNumber) }

@@ -20,6 +20,9 @@ public protocol PersonSource: AnyObject, Sendable {
     func persons(namedWith prefix: String, after: PersonKey?, limit: Int) -> [PersonRecord]
     /// Document numbers of the persons recorded at `unit`, in byte order, after `after`.
     func members(ofUnit unit: String, after: String?, limit: Int) -> [String]
+    /// The same persons as `members`, whole, read in one transaction as the unit index is
+    /// scanned: a member whose record is not there is damage, not a shorter list.
+    func persons(ofUnit unit: String, after: String?, limit: Int) -> [PersonRecord]
 }
 
 /// A sort key of the name and unit indexes: the value, then the document number, so the

@@ -128,6 +128,20 @@ public final class SharedIndex: PersonSource, @unchecked Sendable {
         }
     }
 
+    /// A unit's members, whole. A damaged branch page can send a record's look-up to the
+    /// wrong leaf, where the neighbours check: the unit's listing names the member, so a
+    /// record not found is damage, as for a name entry.
+    public func persons(ofUnit unit: String, after: String?, limit: Int) -> [PersonRecord] {
+        let start = after.map { PersonKey(value: unit, number: $0) }
+        return entries(in: environment.tables.units, prefix: Array(unit.utf8) + [0], after: start, limit: limit,
+                       counted: .members(ofUnit: unit)) { _, number, transaction in
+            guard let person = try transaction.withValue(in: environment.tables.persons, at: number, IndexValueCheck.person) else {
+                throw IndexDamage(reason: "a unit's listing names a person the index does not hold")
+            }
+            return person
+        }
+    }
+
     /// A unit's members; a whole listing (from the start, ending before `limit`) is checked
     /// against its `ListingCount`.
     public func members(ofUnit unit: String, after: String?, limit: Int) -> [String] {

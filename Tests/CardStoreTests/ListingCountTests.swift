@@ -92,4 +92,22 @@ import Testing
         #expect(differences.contains { $0.contains("person applications of 110101********1237: the index counts 2, the journal 0") },
                 "\(differences)")
     }
+
+    /// A member whose own record the index does not find (a damaged branch page sends the
+    /// look-up to the wrong leaf, where the neighbours check) is damage, not a shorter list.
+    @Test func aUnitMemberWhoseRecordIsMissingIsDamage() throws {
+        let repository = try suite.open(settlingEvery: 1)
+        defer { repository.close() }
+        try suite.story(repository)
+        let index = repository.sharedIndex
+        let members = index.members(ofUnit: "10000002", after: nil, limit: .max)
+        #expect(members.count > 1)
+        #expect(index.persons(ofUnit: "10000002", after: nil, limit: .max) == index.persons(members).map { $0! })
+        #expect(repository.state.persons.persons(ofUnit: "10000002", limit: .max).map(\.documentNumber) == members)
+        let environment = index.environment
+        try environment.write { try $0.delete(environment.tables.persons, Array(members[1].utf8)) }
+        // What was read is never served: the damage is noted, and the index repaired first.
+        #expect(!index.persons(ofUnit: "10000002", after: nil, limit: .max).contains { $0.documentNumber == members[1] })
+        #expect(index.damage?.reason == "a unit's listing names a person the index does not hold")
+    }
 }

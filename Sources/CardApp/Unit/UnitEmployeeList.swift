@@ -17,7 +17,7 @@ struct UnitEmployeeList: Equatable, Sendable {
     let rows: [Row]
 
     init(unit: String, state: CardState) {
-        let people = state.persons.persons(state.persons.members(ofUnit: unit, limit: .max))
+        let people = state.persons.persons(ofUnit: unit, limit: .max)
             .filter { $0.status == .employed && $0.unitNumber == unit }
         // Each employee's latest collective application here: the unit's briefs in id order,
         // read in one pass rather than each employee's applications in full.
