@@ -15,10 +15,11 @@ public final class JournalListener {
         try connect()
     }
 
-    /// A new connection that listens. A hot standby refuses LISTEN: the site then polls.
+    /// A new connection to the primary that listens (a hot standby refuses LISTEN; while
+    /// there is no primary, the site polls).
     private func connect() throws {
         connection = nil
-        let fresh = try PostgresConnection(location.conninfo)
+        let fresh = try PostgresPrimary.connect(location)
         try fresh.execute("LISTEN \(Self.channel)")
         connection = fresh
     }

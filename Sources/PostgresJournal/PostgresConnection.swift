@@ -7,45 +7,98 @@ import Foundation
 final class PostgresConnection {
     /// The libpq connection, for `JournalListener`'s socket and notifications.
     let handle: OpaquePointer
+    /// The warnings of the last statement. A commit whose wait for the synchronous standby
+    /// was cancelled still reports success, with only a warning: the caller must see it.
+    private let notices = NoticeLog()
+    /// Set when a statement got no answer in time: the connection is then dropped, never
+    /// cancelled (a cancelled wait for the standby would report the commit as done).
+    private var abandoned = false
 
     /// Connects with a libpq URL or keyword string. libpq reads the password from the
     /// pgpass file (`PGPASSFILE`, else ~/.pgpass); `PostgresLocation` refuses one anyone
     /// else can read before this is called.
-    init(_ conninfo: String) throws {
-        guard let handle = PQconnectdb(conninfo) else { throw PostgresFailure.connection("libpq could not allocate a connection") }
+    convenience init(_ conninfo: String) throws {
+        try self.init(settings: [("dbname", conninfo)])
+    }
+
+    /// Connects with libpq keywords, in order: a later one overrides what the first
+    /// (`dbname`, a whole URL) says, as `PQconnectdbParams` documents.
+    init(settings: [(String, String)]) throws {
+        let keywords = settings.map { strdup($0.0) } + [nil]
+        let values = settings.map { strdup($0.1) } + [nil]
+        defer { (keywords + values).forEach { free($0) } }
+        let made = keywords.map { UnsafePointer<CChar>($0) }.withUnsafeBufferPointer { names in
+            values.map { UnsafePointer<CChar>($0) }.withUnsafeBufferPointer { PQconnectdbParams(names.baseAddress, $0.baseAddress, 1) }
+        }
+        guard let handle = made else { throw PostgresFailure.connection("libpq could not allocate a connection") }
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
             PQfinish(handle)
             throw PostgresFailure.connection(message)
         }
         self.handle = handle
+        PQsetNoticeReceiver(handle, { context, result in
+            guard let context, let result else { return }
+            Unmanaged<NoticeLog>.fromOpaque(context).takeUnretainedValue().record(result)
+        }, Unmanaged.passUnretained(notices).toOpaque())
     }
 
     deinit { PQfinish(handle) }
 
     /// Whether the connection is still up: after a failure it is not, and the outcome of
     /// a statement sent just before is unknown.
-    var isUp: Bool { PQstatus(handle) == CONNECTION_OK }
+    var isUp: Bool { !abandoned && PQstatus(handle) == CONNECTION_OK }
 
-    /// Runs one statement with `parameters` as text (nil is NULL); rows in binary.
+    /// The warnings the server sent during the last statement.
+    var warnings: [String] { notices.warnings }
+
+    /// Runs one statement with `parameters` as text (nil is NULL); rows in binary. Without
+    /// an answer within `deadline` the connection is given up and the outcome is unknown.
     @discardableResult
-    func query(_ sql: String, _ parameters: [String?] = []) throws -> PostgresRows {
+    func query(_ sql: String, _ parameters: [String?] = [], deadline: Duration = .seconds(120)) throws -> PostgresRows {
+        notices.warnings = []
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let values = copies.map { UnsafePointer<CChar>($0) }
-        let result = values.withUnsafeBufferPointer { buffer in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 1)
+        let sent = values.withUnsafeBufferPointer { buffer in
+            PQsendQueryParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 1)
         }
-        guard let result else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        guard sent == 1 else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        try awaitAnswer(until: .now + deadline)
+        var last: OpaquePointer?
+        while let result = PQgetResult(handle) {
+            if let last { PQclear(last) }
+            last = result
+        }
+        guard let result = last else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
             let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            // FATAL ends the session (a server shutting down): whether a commit was made before
+            // it is unknown. An ERROR aborted the statement's transaction: nothing was done.
+            let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
             PQclear(result)
-            if !isUp { throw PostgresFailure.lost(message) }
+            if !isUp || state == nil || severity != "ERROR" { throw PostgresFailure.lost(message) }
             throw PostgresFailure.statement(state: state ?? "", message: message)
         }
         return PostgresRows(result)
+    }
+
+    /// Reads until the whole answer is in, or gives the connection up at `deadline`.
+    private func awaitAnswer(until deadline: ContinuousClock.Instant) throws {
+        while PQisBusy(handle) == 1 {
+            let left = deadline - .now
+            let milliseconds = max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(clamping: milliseconds))
+            if ready == 0 {
+                abandoned = true
+                throw PostgresFailure.lost("no answer within the deadline; the connection was given up, not cancelled")
+            }
+            if ready < 0 && errno == EINTR { continue }
+            guard PQconsumeInput(handle) == 1 else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        }
     }
 
     /// Several statements in one string, without parameters (the schema).
@@ -57,6 +110,18 @@ final class PostgresConnection {
             throw PostgresFailure.statement(state: PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
                                             message: String(cString: PQresultErrorMessage(result)))
         }
+    }
+}
+
+/// The warnings a connection received, kept where libpq's C callback can reach them.
+final class NoticeLog {
+    var warnings: [String] = []
+
+    func record(_ result: OpaquePointer) {
+        // The untranslated severity: the server may speak another language.
+        let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) } ?? ""
+        guard severity == "WARNING" else { return }
+        warnings.append(String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 
@@ -98,12 +163,16 @@ public enum PostgresFailure: Error, CustomStringConvertible, Equatable {
     case lost(String)
     /// The server refused a statement (SQLSTATE and message).
     case statement(state: String, message: String)
+    /// The only primary reachable is on an older timeline than one this process has
+    /// written to: an old primary that came back after a failover, refused.
+    case fenced(String)
 
     public var description: String {
         switch self {
         case .connection(let message): "cannot connect to PostgreSQL: \(message)"
         case .lost(let message): "the connection to PostgreSQL was lost: \(message)"
         case .statement(let state, let message): "PostgreSQL refused (\(state)): \(message)"
+        case .fenced(let message): "refused an old primary: \(message)"
         }
     }
 }

@@ -19,7 +19,7 @@ public final class PostgresJournal: JournalStore {
 
     public init(_ location: PostgresLocation) throws {
         self.location = location
-        connection = try PostgresConnection(location.conninfo)
+        connection = try PostgresPrimary.connect(location)
         guard try schemaVersion() != nil else {
             throw PostgresJournalError.notInstalled("\(location.redacted) holds no sscard journal: run sscard journal init-postgres first")
         }
@@ -39,7 +39,8 @@ public final class PostgresJournal: JournalStore {
 
     func connected() throws -> PostgresConnection {
         if let connection, connection.isUp { return connection }
-        let fresh = try PostgresConnection(location.conninfo)
+        connection = nil
+        let fresh = try PostgresPrimary.connect(location)
         connection = fresh
         return fresh
     }
@@ -69,22 +70,49 @@ public final class PostgresJournal: JournalStore {
             for entry in entries where entry.type == 0 || entry.type == 0xFFFF { throw JournalError.invalidRecordType }
             let batch = PostgresBatch(entries, after: head)
             let reached: Int64
+            let connection = try connected()
             do {
-                reached = try connected().query("SELECT sscard_append($1, $2, $3, $4, $5, $6, $7)", batch.parameters).integer(0, 0) ?? -1
+                reached = try connection.query("SELECT sscard_append($1, $2, $3, $4, $5, $6, $7)", batch.parameters,
+                                               deadline: appendDeadline).integer(0, 0) ?? -1
             } catch PostgresFailure.lost(let message) {
                 // The COMMIT may have happened before the connection dropped: look for it by
-                // the first record's id before deciding anything again.
-                connection = nil
-                if let first = try position(ofRecord: batch.ids[0]) { return first...(first + UInt64(entries.count) - 1) }
-                throw PostgresJournalError.outcomeUnknown(message)
+                // the first record's id before anything is decided again.
+                self.connection = nil
+                guard let first = try? positionOnceSettled(ofRecord: batch.ids[0]) else {
+                    throw PostgresJournalError.outcomeUnknown(message)
+                }
+                lastWrittenTimestamp = batch.lastTimestamp
+                return first...(first + UInt64(entries.count) - 1)
             }
             if reached >= 0 {
+                // Success with a warning is how a commit whose wait for the synchronous standby
+                // was cancelled reports: done here, maybe not on the standby, so maybe lost at a
+                // failover. It is never said to be saved.
+                if let warning = connection.warnings.first, !trustsWarnings {
+                    self.connection = nil
+                    throw PostgresJournalError.outcomeUnknown("the server answered with a warning: \(warning)")
+                }
                 knownHead = (UInt64(reached), batch.lastHash)
                 lastWrittenTimestamp = batch.lastTimestamp
                 return (head.position + 1)...UInt64(reached)
             }
         }
         throw PostgresJournalError.contended(tries: Self.maximumTries)
+    }
+
+    /// How long an append waits for its answer (the commit waits for the synchronous
+    /// standby) before the connection is given up and its outcome is unknown.
+    public var appendDeadline: Duration = .seconds(15)
+    /// Only for the failover checker's negative control: takes a success with a warning as
+    /// saved, as a client that drops notices would.
+    var trustsWarnings = false
+
+    /// Where the record with `id` was appended, asked once no append is under way: the
+    /// head's lock is held until an append commits, its wait for the standby included. Nil
+    /// ("not found") leaves the outcome unknown, since the lost statement may not have
+    /// reached the server yet; a later decision sees it if it was appended.
+    func positionOnceSettled(ofRecord id: String) throws -> UInt64? {
+        try connected().query("SELECT sscard_settled_position($1)", [id]).integer(0, 0).map(UInt64.init)
     }
 
     /// Where the record with `id` was appended, if it was.
@@ -164,7 +192,7 @@ public enum PostgresJournalError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .notInstalled(let message): message
         case .damaged(let position, let reason): "the PostgreSQL journal is damaged at position \(position): \(reason)"
-        case .outcomeUnknown(let message): "the append's outcome was unknown and it is not in the journal: \(message)"
+        case .outcomeUnknown(let message): "the append's outcome is unknown (it was not found in the journal, but may yet appear there): \(message)"
         case .contended(let tries): "other sites appended during each of \(tries) tries; try again"
         }
     }

@@ -6,6 +6,9 @@ import Foundation
 /// reads it from the pgpass file, which is refused unless only its owner can read it.
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public let conninfo: String
+    /// The site's file that remembers the cluster and timeline it last wrote on, so that an
+    /// old primary is refused even by a site that restarted after the failover.
+    public var remembered: String?
 
     public static func isURL(_ text: String) -> Bool {
         text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")

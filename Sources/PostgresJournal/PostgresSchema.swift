@@ -50,6 +50,16 @@ enum PostgresSchema {
             RETURN expected + n;
         END $$;
 
+        -- Where a record is, asked once no append is under way: an append holds the head's
+        -- lock until it commits, its wait for the synchronous standby included. A writer whose
+        -- connection dropped asks this before deciding again, so nothing is appended twice.
+        CREATE FUNCTION sscard_settled_position(id uuid) RETURNS bigint
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        BEGIN
+            PERFORM 1 FROM journal_head WHERE one FOR SHARE;
+            RETURN (SELECT j.position FROM journal j WHERE j.record_id = id);
+        END $$;
+
         CREATE FUNCTION sscard_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             RAISE EXCEPTION 'the sscard journal is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -74,6 +84,7 @@ enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION sscard_refuse_change();
         REVOKE ALL ON journal, journal_head, photos FROM PUBLIC;
         REVOKE ALL ON FUNCTION sscard_append(bigint, uuid[], integer[], bytea[], bigint[], bytea[], bigint[]) FROM PUBLIC;
+        REVOKE ALL ON FUNCTION sscard_settled_position(uuid) FROM PUBLIC;
 
         """
         if let appRole {
@@ -82,6 +93,7 @@ enum PostgresSchema {
             GRANT SELECT ON journal, journal_head TO \(role);
             GRANT SELECT, INSERT ON photos TO \(role);
             GRANT EXECUTE ON FUNCTION sscard_append(bigint, uuid[], integer[], bytea[], bigint[], bytea[], bigint[]) TO \(role);
+            GRANT EXECUTE ON FUNCTION sscard_settled_position(uuid) TO \(role);
 
             """
         }
