@@ -21,15 +21,24 @@ public struct DataDirectory: Sendable {
     /// Opens the journal: the segment journal (its writer recovers a torn tail first), or
     /// the PostgreSQL journal, which must have been made by `sscard journal init-postgres`.
     public func openJournal(io: any FileIO = SystemFileIO()) throws -> any JournalStore {
-        if let journalURL { return try PostgresJournal(try PostgresLocation(journalURL)) }
+        if let location = try postgresLocation() { return try PostgresJournal(location) }
         return try Journal(directory: journal, io: io)
     }
 
     /// A reader from record `sequence` on that never writes: the segment journal read under
     /// its readers' lock, or the PostgreSQL journal by position (the reader keeps its connection).
     public func reader(from sequence: UInt64 = 1, io: any FileIO = SystemFileIO()) throws -> any JournalTail {
-        if let journalURL { return try PostgresJournal(try PostgresLocation(journalURL)).tail(from: sequence, hint: nil) }
+        if let location = try postgresLocation() { return try PostgresJournal(location).tail(from: sequence, hint: nil) }
         return try JournalReader(directory: journal, from: sequence, io: io)
+    }
+
+    /// The PostgreSQL journal's location, with the site's file that remembers the timeline
+    /// it last wrote on (`journal-timeline`), so an old primary is refused after a restart too.
+    public func postgresLocation() throws -> PostgresLocation? {
+        guard let journalURL else { return nil }
+        var location = try PostgresLocation(journalURL)
+        location.remembered = root.appending("journal-timeline").string
+        return location
     }
 
     /// Where the journal is, as a person reads it.

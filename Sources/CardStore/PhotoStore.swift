@@ -16,12 +16,12 @@ import SystemPackage
 public struct PhotoStore: Sendable {
     public let root: FilePath
     let io: any FileIO
-    let journalURL: String?
+    let data: DataDirectory
 
     public init(data: DataDirectory, io: any FileIO = SystemFileIO()) {
         root = data.blobs
         self.io = io
-        journalURL = data.journalURL
+        self.data = data
     }
 
     /// The bytes of `reference`: this site's copy, or the shared table's (then kept here).
@@ -31,8 +31,8 @@ public struct PhotoStore: Sendable {
             bytes.count == reference.byteCount && SHA256.hash(data: bytes).hexadecimal == reference.sha256
         }
         if let local = FileManager.default.contents(atPath: path(of: reference).string).map(Array.init), matches(local) { return local }
-        guard let journalURL else { return nil }
-        let journal = try PostgresJournal(try PostgresLocation(journalURL))
+        guard let location = try data.postgresLocation() else { return nil }
+        let journal = try PostgresJournal(location)
         defer { journal.close() }
         guard let shared = try journal.photo(sha256: reference.sha256) else { return nil }
         guard matches(shared) else { throw PhotoMismatch(sha256: reference.sha256) }
@@ -118,8 +118,8 @@ public struct PhotoStore: Sendable {
 
     private func store(_ bytes: [UInt8], as reference: PhotoReference) throws {
         try storeLocally(bytes, as: reference)
-        if let journalURL {
-            let journal = try PostgresJournal(try PostgresLocation(journalURL))
+        if let location = try data.postgresLocation() {
+            let journal = try PostgresJournal(location)
             defer { journal.close() }
             try journal.storePhoto(bytes, sha256: reference.sha256)
         }

@@ -53,8 +53,9 @@ enum PostgresSchema {
         -- Where a record is, asked once no append is under way: an append holds the head's
         -- lock until it commits, its wait for the synchronous standby included. A writer whose
         -- connection dropped asks this before deciding again, so nothing is appended twice.
+        -- While the standby does not answer, the lock stays taken: the answer is then unknown.
         CREATE FUNCTION sscard_settled_position(id uuid) RETURNS bigint
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET lock_timeout = '2s' AS $$
         BEGIN
             PERFORM 1 FROM journal_head WHERE one FOR SHARE;
             RETURN (SELECT j.position FROM journal j WHERE j.record_id = id);
