@@ -39,7 +39,17 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
         public var daysLeft: Int?
     }
 
+    /// The journal's server, when the journal is on PostgreSQL.
+    public struct ServerFigures: Codable, Equatable, Sendable {
+        public var journal: String
+        public var timeline: Int64
+        public var synchronousStandbyNames: String
+        /// Nil when the site's role may not see the standbys (grant it pg_monitor).
+        public var synchronousStandbys: Int?
+    }
+
     public var journal: JournalFigures
+    public var server: ServerFigures?
     public var index: IndexFigures
     public var disk: DiskFigures
     public var lastBackup: JournalBackup.Record?

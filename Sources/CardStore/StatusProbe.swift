@@ -18,13 +18,17 @@ public struct StatusProbe {
 
     public func status(now: Int64, state: CardState?) -> DeploymentStatus {
         var reasons: [(DeploymentStatus.Level, String)] = []
-        let journal = journalFigures(&reasons)
+        var server: DeploymentStatus.ServerFigures?
+        let journal = data.journalURL == nil ? journalFigures(&reasons) : postgresFigures(&server, &reasons)
         let index = indexFigures(records: journal.records, &reasons)
         let disk = diskFigures(journal: journal, now: now, &reasons)
         let backup = (try? Data(contentsOf: URL(fileURLWithPath: data.root.appending(JournalBackup.recordFileName).string)))
             .flatMap { try? JSONDecoder().decode(JournalBackup.Record.self, from: $0) }
         let hours = Int64(thresholds.backupWarningHours)
-        if let backup {
+        if data.journalURL != nil {
+            // The journal's backups are the server's (pg_basebackup); the site's index is
+            // rebuilt from the journal, so nothing here needs one.
+        } else if let backup {
             if now - backup.at > hours * 3_600_000_000 {
                 reasons.append((.warning, "最近一次备份在 \(BeijingTime.dateTime(microseconds: backup.at))，已超过 \(hours) 小时"))
             }
@@ -32,7 +36,7 @@ public struct StatusProbe {
             reasons.append((.warning, "还没有备份过：请运行 sscard backup --to 备份文件夹"))
         }
         let level = reasons.map(\.0).max() ?? .ok
-        var status = DeploymentStatus(journal: journal, index: index, disk: disk, lastBackup: backup, lockedAccounts: [],
+        var status = DeploymentStatus(journal: journal, server: server, index: index, disk: disk, lastBackup: backup, lockedAccounts: [],
                                       disabledAccounts: [], pendingLoginCodes: 0, processes: processesWithJournalOpen(),
                                       level: level, reasons: reasons.map(\.1))
         if let state { status.count(in: state, now: now) }

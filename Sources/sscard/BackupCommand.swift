@@ -41,6 +41,13 @@ struct BackupCommand: ParsableCommand {
                   + "\(manifest.segments.count) 个段，\(manifest.files.count) 个其他文件")
             return
         }
+        if let url = data.journalURL {
+            // A copy of the journal taken through SQL would be a second, weaker backup system
+            // beside the server's own: point-in-time recovery needs its base backup and WAL.
+            print("sscard backup: 日志在 PostgreSQL 上（\(url)）：请用数据库的备份——pg_basebackup 加 WAL 归档（docs/OPERATIONS.md「The journal on PostgreSQL」）。"
+                  + "本站的索引由日志重建，无需备份；要一份可以带走的日志副本，用 sscard journal copy --from URL --to 文件夹。", to: &standardError)
+            throw ExitCode(2)
+        }
         _ = try data.existingJournal(command: "sscard backup")
         let started = Date()
         let bar = ProgressBar(total: 100, label: "备份")

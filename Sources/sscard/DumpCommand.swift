@@ -9,7 +9,8 @@ import Journal
 /// `sscard journal dump`: one JSON object per record, for auditors. A payload that is
 /// JSON is embedded as JSON; any other payload is given as base64. Password and code
 /// hashes are never exported; ID and phone numbers are masked unless `--full` is given,
-/// and a full export is itself recorded in the journal before it starts.
+/// and a full export is itself recorded in the journal before it starts. It reads either
+/// backend: the segment journal under its readers' lock, or PostgreSQL by position.
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
@@ -33,13 +34,13 @@ struct DumpCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try data.existingJournal(command: "sscard journal dump")
+        let directory = try data.requireJournal()
         var standardError = StandardError()
         var output = FileHandleOutput()
         do {
             if full { try recordFullExport() }
-            let reader = try JournalReader(directory: directory, from: from)
-            try reader.forEach { sequence, type, timestamp, payload in
+            let reader = try directory.reader(from: from)
+            try reader.forEach(stopAfterBatch: nil) { sequence, type, timestamp, payload in
                 output.write(RecordJSON.line(sequence: sequence, type: type, timestamp: timestamp, payload: payload,
                                              masked: !full))
             }

@@ -28,7 +28,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var data: DataDirectoryOptions
 
     func run() throws {
-        _ = try data.existingJournal(command: "sscard status")
+        _ = try data.requireJournal()
         let policy = try TerminalPolicy.load()
         let now = SessionClock.nowMicroseconds()
         let probe = StatusProbe(data: data.data, thresholds: policy.status)

@@ -69,9 +69,12 @@ import Testing
         let log = AppendLog()
         let saved = try PostgresJournal(location).append { _ in [JournalEntry(type: 7, payload: Array("saved".utf8))] }
         log.record("saved", .acknowledged(saved!.lowerBound))
+        #expect(try PostgresServerState.read(from: PostgresJournal(location)).synchronousStandbys == 1)
         // The standby goes down: commits wait for it. (A stopped WAL receiver would still
         // find the WAL in its socket once continued; a down standby never gets it.)
         try pair.killStandby()
+        let alone = try PostgresServerState.read(from: PostgresJournal(location))
+        #expect(alone.synchronousStandbys == 0 && alone.synchronousStandbyNames == "*" && alone.records == 1)
 
         for (tag, trusting) in [("trusting", true), ("careful", false)] {
             nonisolated(unsafe) let journal = try PostgresJournal(location)

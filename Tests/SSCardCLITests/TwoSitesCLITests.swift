@@ -45,9 +45,19 @@ import Testing
         }
         let fromEnvironment = try SSCardProcess.run(["journal", "verify", "--data-dir", directory + "/c"], environment: ["SSCARD_JOURNAL": url])
         #expect(fromEnvironment.status == 0 && fromEnvironment.output.contains("journal: \(url)"), "\(fromEnvironment.output)\(fromEnvironment.error)")
-        // Commands that read segment files say so instead of reading nothing.
+        // The operator's tools read the shared journal too: dump (masked), status with the
+        // server's figures; backup points to the database's own.
         let dump = try SSCardProcess.run(["journal", "dump"] + second)
-        #expect(dump.status == 2 && dump.error.contains("PostgreSQL"), "\(dump.error)")
+        #expect(dump.status == 0 && dump.output.contains("110102********0268") && !dump.output.contains("110102196104170268"),
+                "\(dump.output.suffix(500))\(dump.error)")
+        let status = try SSCardProcess.run(["status"] + second)
+        #expect(status.output.contains("日志：PostgreSQL") && status.output.contains("时间线 1"), "\(status.output)\(status.error)")
+        // The test server commits without a standby: a warning, said with its reason.
+        #expect(status.status == 1 && status.output.contains("synchronous_standby_names 为空"), "\(status.output)")
+        let backup = try SSCardProcess.run(["backup", "--to", directory + "/backup"] + second)
+        #expect(backup.status == 2 && backup.error.contains("pg_basebackup"), "\(backup.error)")
+        let recover = try SSCardProcess.run(["journal", "recover"] + second)
+        #expect(recover.status == 2 && recover.error.contains("PostgreSQL"), "\(recover.error)")
         let secret = try SSCardProcess.run(["index", "verify", "--journal", "postgresql://sscard:pw@localhost/x"] + second)
         #expect(secret.status != 0 && secret.error.contains("pgpass"), "\(secret.error)")
     }
