@@ -21,6 +21,8 @@ struct IndexRebuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let started = ContinuousClock.now
+        // A new site on a shared journal has no data directory yet: its index is built here.
+        if data.journalURL != nil { try data.data.create() }
         let journal = try data.data.openJournal()
         defer { journal.close() }
         // An index that cannot be opened at all is moved aside and built anew beside it.
