@@ -14,6 +14,7 @@ extension AppModel {
         let before = environment.repository.sequence
         catchUp()
         if environment.repository.sequence != before { refreshQueueInPlace() }
+        if !serverAway, let user = session?.actor.username, unsavedDraftsRecordedFor != user { recordUnsavedDrafts(now: now) }
     }
 
     /// How long one catch-up with other processes may take before the screen is drawn again.

@@ -87,6 +87,8 @@ public struct AppModel {
     public internal(set) var draftSavedAt: Int64?
     /// Set while the journal's server cannot be reached (a refresh failed for that reason).
     public internal(set) var serverAway = false
+    /// The user whose drafts kept on this site's disk were all recorded (`UnsavedDrafts`).
+    var unsavedDraftsRecordedFor: String?
     /// Where the photo picker opened last, so the next photo starts there.
     var photoDirectory: String
     /// Whether the last frame was the "终端窗口太小" notice: then keys act on nothing unseen.

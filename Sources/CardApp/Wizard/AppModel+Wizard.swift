@@ -159,6 +159,8 @@ extension AppModel {
             return true
         } catch let refusal as CommandRefusal {
             overlay = message("草稿未保存", "\(refusal)")
+        } catch where CardRepository.isServerAway(error) {
+            return keepUnsaved(flow, by: actingActor(for: flow), now: now)
         } catch {
             overlay = writeFailure("草稿未保存", "草稿", error, kept: "已填写的内容仍在屏幕上")
         }
