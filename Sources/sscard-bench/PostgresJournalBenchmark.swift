@@ -5,50 +5,89 @@ import PostgresJournal
 import SystemPackage
 
 /// `sscard-bench postgres --journal URL --data-dir D`: durable appends of one record on a
-/// PostgreSQL journal (made empty with `sscard journal init-postgres`) and on a segment
-/// journal in D, side by side; then how soon an append at one site wakes another site's
-/// listener. Compare the appends with `pgbench -f` of a one-row INSERT on the same server.
+/// PostgreSQL journal (made empty with `sscard journal init-postgres`), with 1 and with 8
+/// writers, beside the segment journal in D and beside pgbench running a one-row INSERT on
+/// the same server in the same run; then how soon an append at one site wakes another.
 struct PostgresJournalBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postgres",
-        abstract: "Appends and two-site visibility on a PostgreSQL journal, beside the segment journal.")
+        abstract: "Appends (1 and 8 writers) and two-site visibility on a PostgreSQL journal, beside the segment journal and pgbench.")
 
-    @Option(help: "An empty PostgreSQL journal (sscard journal init-postgres).")
+    @Option(help: "An empty PostgreSQL journal (sscard journal init-postgres), as a user that may also create a table for pgbench.")
     var journal: String
 
     @Option(name: .customLong("data-dir"), help: "An empty folder for the segment journal.")
     var dataDirectory: String
 
-    @Option(help: "Appends per backend.")
-    var appends: Int = 1_000
+    @Option(help: "Appends per backend and writer count.")
+    var appends: Int = 2_000
 
     @Option(help: "Visibility trials.")
     var trials: Int = 200
 
+    static let payload = [UInt8](repeating: 0x61, count: 300)
+
     func run() throws {
         let location = try PostgresLocation(journal)
-        let postgres = try PostgresJournal(location)
         let segments = try Journal(directory: FilePath(dataDirectory).appending("journal"))
-        let payload = [UInt8](repeating: 0x61, count: 300)
-        for (name, store) in [("segment journal", segments as any JournalStore), ("postgresql", postgres)] {
-            var latencies = LatencyRecorder()
-            let started = LatencyRecorder.now()
-            for _ in 0..<appends {
-                let start = LatencyRecorder.now()
-                try store.appendBatch([JournalEntry(type: 1, payload: payload)])
-                latencies.record(since: start)
+        print("durable appends, 300-byte records")
+        report("segment journal", writers: 1, try Self.appendRate(appends) { segments })
+        for writers in [1, 8] {
+            report("postgresql", writers: writers, try Self.appendRate(appends, writers: writers) { try PostgresJournal(location) })
+            if let baseline = try PgbenchBaseline(url: journal).run(clients: writers, transactions: appends / writers) {
+                print("pgbench          \(String(format: "%8.0f", baseline)) tps        (\(writers) client\(writers == 1 ? "" : "s"), one-row INSERT of 300 bytes, same server)")
+            } else {
+                print("pgbench          not found: install postgresql-contrib or put pgbench on PATH")
             }
-            let seconds = Double(LatencyRecorder.now() - started) / 1e9
-            let padded = name.padding(toLength: 16, withPad: " ", startingAt: 0)
-            print(padded + String(format: " %8.0f appends/s  p50 %7.1f µs  p99 %7.1f µs  (1 writer, 300-byte records, durable)",
-                                  Double(appends) / seconds, latencies.percentile(0.5), latencies.percentile(0.99)))
         }
+        try visibility(location)
+    }
+
+    private func report(_ name: String, writers: Int, _ result: (rate: Double, latencies: LatencyRecorder, contended: Int)) {
+        print(name.padding(toLength: 16, withPad: " ", startingAt: 0)
+              + String(format: " %8.0f appends/s  p50 %7.1f µs  p99 %7.1f µs  (%d writer%@", result.rate,
+                       result.latencies.percentile(0.5), result.latencies.percentile(0.99), writers, writers == 1 ? "" : "s")
+              + (result.contended > 0 ? ", \(result.contended) appends gave up after \(PostgresJournal.maximumTries) tries)" : ")"))
+    }
+
+    /// `writers` threads, each with its own journal handle, appending `total` records between them.
+    static func appendRate(_ total: Int, writers: Int = 1,
+                           open: () throws -> any JournalStore) throws -> (rate: Double, latencies: LatencyRecorder, contended: Int) {
+        let stores = try (0..<writers).map { _ in try open() }
+        let results = ThreadResults(writers)
+        let started = LatencyRecorder.now()
+        let threads = stores.enumerated().map { index, store in
+            nonisolated(unsafe) let store = store
+            return Thread {
+                var latencies = LatencyRecorder()
+                var contended = 0
+                for _ in 0..<(total / writers) {
+                    let start = LatencyRecorder.now()
+                    do {
+                        try store.appendBatch([JournalEntry(type: 1, payload: payload)])
+                        latencies.record(since: start)
+                    } catch {
+                        contended += 1
+                    }
+                }
+                results.finish(index, latencies, contended)
+            }
+        }
+        threads.forEach { $0.start() }
+        results.waitForAll()
+        let seconds = Double(LatencyRecorder.now() - started) / 1e9
+        let merged = results.merged
+        return (Double(total - merged.contended) / seconds, merged.latencies, merged.contended)
+    }
+
+    private func visibility(_ location: PostgresLocation) throws {
+        let postgres = try PostgresJournal(location)
         let listener = try JournalListener(location)
         let other = try PostgresJournal(location)
         var visibility = LatencyRecorder()
         for _ in 0..<trials {
             let start = LatencyRecorder.now()
-            let appended = try postgres.appendBatch([JournalEntry(type: 1, payload: payload)])
+            let appended = try postgres.appendBatch([JournalEntry(type: 1, payload: Self.payload)])
             while true {
                 let wake = listener.wait(timeout: 1)
                 if case .appended(let position) = wake, position >= appended.upperBound { break }
@@ -60,5 +99,32 @@ struct PostgresJournalBenchmark: ParsableCommand {
         }
         print(String(format: "two sites        visibility p50 %.1f ms, p99 %.1f ms (append, wake-up, read by position; %d trials)",
                      visibility.percentile(0.5) / 1000, visibility.percentile(0.99) / 1000, trials))
+    }
+}
+
+/// Each writer thread's latencies and give-ups, gathered when all have finished.
+final class ThreadResults: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var finished: [(LatencyRecorder, Int)] = []
+    private let count: Int
+
+    init(_ count: Int) { self.count = count }
+
+    func finish(_ index: Int, _ latencies: LatencyRecorder, _ contended: Int) {
+        lock.withLock { finished.append((latencies, contended)); lock.signal() }
+    }
+
+    func waitForAll() {
+        lock.lock()
+        while finished.count < count { lock.wait() }
+        lock.unlock()
+    }
+
+    var merged: (latencies: LatencyRecorder, contended: Int) {
+        lock.withLock {
+            var all = LatencyRecorder()
+            for (latencies, _) in finished { all.merge(latencies.samples) }
+            return (all, finished.reduce(0) { $0 + $1.1 })
+        }
     }
 }

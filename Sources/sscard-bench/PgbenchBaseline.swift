@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a user would measure instead: pgbench running a one-row INSERT of the same 300
+/// bytes on the same server, with the same durability, in the same run as the journal.
+/// The table (`sscard_bench_insert`) is made for it and dropped after.
+struct PgbenchBaseline {
+    var url: String
+
+    /// pgbench from PATH, else the newest PostgreSQL's bin folder.
+    static var executable: String? {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/pgbench" }
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+            .compactMap(Int.init).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin/pgbench" }
+        return (path + versions).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Transactions per second with `clients` connections, each running `transactions`; nil
+    /// when pgbench is not installed.
+    func run(clients: Int, transactions: Int) throws -> Double? {
+        guard let pgbench = Self.executable else { return nil }
+        let psql = URL(fileURLWithPath: pgbench).deletingLastPathComponent().appendingPathComponent("psql").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sscard-pgbench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("insert.sql").path
+        let payload = String(repeating: "a", count: 300)
+        try "INSERT INTO sscard_bench_insert(payload) VALUES ('\(payload)'::bytea);\n".write(toFile: script, atomically: true, encoding: .utf8)
+        _ = try Self.output(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c",
+                                   "DROP TABLE IF EXISTS sscard_bench_insert; CREATE TABLE sscard_bench_insert(id bigserial PRIMARY KEY, payload bytea)"])
+        defer { _ = try? Self.output(psql, ["-X", "-q", "-d", url, "-c", "DROP TABLE IF EXISTS sscard_bench_insert"]) }
+        let text = try Self.output(pgbench, ["-n", "-c", "\(clients)", "-j", "\(clients)", "-t", "\(transactions)", "-f", script, url])
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
+              let tps = Double(line.dropFirst(6).prefix { $0 != " " }) else {
+            throw BenchFailure(reason: "pgbench said: \(text)")
+        }
+        return tps
+    }
+
+    static func output(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else { throw BenchFailure(reason: "\(executable) failed: \(text)") }
+        return text
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
+}
