@@ -10,9 +10,12 @@ struct PostgresBatch {
     /// The batch's last record's hash: the head's once it is appended.
     let lastHash: [UInt8]
     let lastTimestamp: Int64
+    /// Where the batch's last record goes, when appended on the head it was decided at.
+    let lastPosition: UInt64
 
     init(_ entries: [JournalEntry], after head: (position: UInt64, hash: [UInt8])) {
         ids = entries.map { _ in UUID().uuidString.lowercased() }
+        lastPosition = head.position + UInt64(entries.count)
         let now = JournalOptions.wallClock()
         var hashes: [[UInt8]] = []
         var previous = head.hash

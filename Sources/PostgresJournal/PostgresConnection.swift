@@ -101,6 +101,27 @@ final class PostgresConnection {
         }
     }
 
+    /// Several statements in one string and one round trip, without parameters; the last
+    /// one's rows as text.
+    func textRows(_ sql: String) throws -> [[String?]] {
+        notices.warnings = []
+        guard let result = PQexec(handle, sql) else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+            let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
+            if !isUp || severity != "ERROR" { throw PostgresFailure.lost(message) }
+            throw PostgresFailure.statement(state: PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
+                                            message: message)
+        }
+        return (0..<PQntuples(result)).map { row in
+            (0..<PQnfields(result)).map { column in
+                PQgetisnull(result, row, column) == 0 ? String(cString: PQgetvalue(result, row, column)) : nil
+            }
+        }
+    }
+
     /// Several statements in one string, without parameters (the schema).
     func execute(_ sql: String) throws {
         guard let result = PQexec(handle, sql) else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }

@@ -6,14 +6,22 @@ import Journal
 /// lock only inside the server; reads check each record's CRC and the hash chain.
 public final class PostgresJournal: JournalStore {
     public let location: PostgresLocation
-    private var connection: PostgresConnection?
+    var connection: PostgresConnection?
     /// The head as this handle's last append left it: the next append is decided on it and
     /// sent in one round trip. When another site moved the head, the function says so, and
     /// the head is read again.
-    private var knownHead: (position: UInt64, hash: [UInt8])?
+    var knownHead: (position: UInt64, hash: [UInt8])?
     /// How many times an append decides again when another site moved the head meanwhile.
     public static let maximumTries = 16
-    public private(set) var lastWrittenTimestamp: Int64 = 0
+    public internal(set) var lastWrittenTimestamp: Int64 = 0
+    /// How long an append waits for its answer (the commit waits for the synchronous
+    /// standby) before the connection is given up and its outcome is unknown.
+    public var appendDeadline: Duration = .seconds(15)
+    /// Only for the failover checker's negative control: takes a success with a warning as
+    /// saved, as a client that drops notices would.
+    var trustsWarnings = false
+    /// Appends left that go straight to the queue (`PostgresJournal+Append`).
+    var queueRounds = 0
     /// Rows per read: a reader holds at most this many payloads at once.
     static let readBatch = 500
 
@@ -53,66 +61,12 @@ public final class PostgresJournal: JournalStore {
 
     public var lastSequence: UInt64 { (try? head().position) ?? 0 }
 
-    func head() throws -> (position: UInt64, hash: [UInt8]) {
-        let rows = try connected().query("SELECT position, hash FROM journal_head")
+    func head(on connection: PostgresConnection? = nil) throws -> (position: UInt64, hash: [UInt8]) {
+        let rows = try (connection ?? connected()).query("SELECT position, hash FROM journal_head")
         guard rows.count == 1, let position = rows.integer(0, 0), position >= 0, let hash = rows.bytes(0, 1) else {
             throw PostgresJournalError.damaged(position: 0, reason: "journal_head does not hold one row")
         }
         return (UInt64(position), hash)
-    }
-
-    public func append(deciding decide: (_ lastSequence: UInt64) throws -> [JournalEntry]) throws -> ClosedRange<UInt64>? {
-        for _ in 0..<Self.maximumTries {
-            let head = try knownHead ?? head()
-            knownHead = nil
-            let entries = try decide(head.position)
-            if entries.isEmpty { return nil }
-            for entry in entries where entry.type == 0 || entry.type == 0xFFFF { throw JournalError.invalidRecordType }
-            let batch = PostgresBatch(entries, after: head)
-            let reached: Int64
-            let connection = try connected()
-            do {
-                reached = try connection.query("SELECT sscard_append($1, $2, $3, $4, $5, $6, $7)", batch.parameters,
-                                               deadline: appendDeadline).integer(0, 0) ?? -1
-            } catch PostgresFailure.lost(let message) {
-                // The COMMIT may have happened before the connection dropped: look for it by
-                // the first record's id before anything is decided again.
-                self.connection = nil
-                guard let first = try? positionOnceSettled(ofRecord: batch.ids[0]) else {
-                    throw PostgresJournalError.outcomeUnknown(message)
-                }
-                lastWrittenTimestamp = batch.lastTimestamp
-                return first...(first + UInt64(entries.count) - 1)
-            }
-            if reached >= 0 {
-                // Success with a warning is how a commit whose wait for the synchronous standby
-                // was cancelled reports: done here, maybe not on the standby, so maybe lost at a
-                // failover. It is never said to be saved.
-                if let warning = connection.warnings.first, !trustsWarnings {
-                    self.connection = nil
-                    throw PostgresJournalError.outcomeUnknown("the server answered with a warning: \(warning)")
-                }
-                knownHead = (UInt64(reached), batch.lastHash)
-                lastWrittenTimestamp = batch.lastTimestamp
-                return (head.position + 1)...UInt64(reached)
-            }
-        }
-        throw PostgresJournalError.contended(tries: Self.maximumTries)
-    }
-
-    /// How long an append waits for its answer (the commit waits for the synchronous
-    /// standby) before the connection is given up and its outcome is unknown.
-    public var appendDeadline: Duration = .seconds(15)
-    /// Only for the failover checker's negative control: takes a success with a warning as
-    /// saved, as a client that drops notices would.
-    var trustsWarnings = false
-
-    /// Where the record with `id` was appended, asked once no append is under way: the
-    /// head's lock is held until an append commits, its wait for the standby included. Nil
-    /// ("not found") leaves the outcome unknown, since the lost statement may not have
-    /// reached the server yet; a later decision sees it if it was appended.
-    func positionOnceSettled(ofRecord id: String) throws -> UInt64? {
-        try connected().query("SELECT sscard_settled_position($1)", [id]).integer(0, 0).map(UInt64.init)
     }
 
     /// Where the record with `id` was appended, if it was.

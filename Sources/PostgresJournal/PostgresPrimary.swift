@@ -10,8 +10,10 @@ import Synchronization
 enum PostgresPrimary {
     /// Sessions give up waiting for a lock, or running one statement, instead of hanging a
     /// clerk's screen. Neither cancels a commit's wait for the standby: the server stops the
-    /// statement timer before it commits.
-    static let sessionOptions = "-c lock_timeout=5s -c statement_timeout=60s"
+    /// statement timer before it commits. A writer frozen while it holds the append queue (`PostgresJournal+Append`) is ended by
+    /// the server after 10 s idle in its transaction, which frees the queue; that is never
+    /// during a commit.
+    static let sessionOptions = "-c lock_timeout=5s -c statement_timeout=60s -c idle_in_transaction_session_timeout=10s"
 
     /// The highest timeline this process has written to, per cluster.
     private static let highest = Mutex<[Int64: Int64]>([:])

@@ -4,6 +4,7 @@
 /// DELETE and TRUNCATE are refused by triggers, which fire for the owner too.
 enum PostgresSchema {
     static let version = 1
+    static let queueLock = PostgresJournal.queueLock
 
     static func install(appRole: String?) -> String {
         var sql = """
@@ -37,6 +38,8 @@ enum PostgresSchema {
             last_hash bytea;
             n integer := cardinality(ids);
         BEGIN
+            -- Waits while a writer that lost a round holds the queue (PostgresJournal+Append).
+            PERFORM pg_advisory_xact_lock_shared(\(queueLock));
             SELECT h.position, h.hash INTO head, last_hash FROM journal_head h WHERE h.one FOR UPDATE;
             IF head <> expected THEN
                 RETURN -1 - head;

@@ -67,6 +67,7 @@ struct PostgresJournalBenchmark: ParsableCommand {
                         try store.appendBatch([JournalEntry(type: 1, payload: payload)])
                         latencies.record(since: start)
                     } catch {
+                        if contended == 0 { FileHandle.standardError.write(Data("first failed append: \(error)\n".utf8)) }
                         contended += 1
                     }
                 }
