@@ -2,8 +2,9 @@ import Foundation
 import Journal
 
 /// The journal in a PostgreSQL database, for many sites sharing one record. Appends go
-/// through `sscard_append` (`PostgresSchema`), one statement that holds the head row's
-/// lock only inside the server; reads check each record's CRC and the hash chain.
+/// through `sscard_append` (`PostgresSchema`, `PostgresJournal+Append`), one statement that
+/// holds the head row's lock only inside the server; reads check each record's CRC and the
+/// hash chain. Connections go to the primary on the newest timeline (`PostgresPrimary`).
 public final class PostgresJournal: JournalStore {
     public let location: PostgresLocation
     var connection: PostgresConnection?
@@ -33,10 +34,10 @@ public final class PostgresJournal: JournalStore {
         }
     }
 
-    /// Creates the tables, the append function and the triggers in an empty database;
-    /// `appRole` is the role sites connect as, which may only read and append.
+    /// Creates the tables, the append function and the triggers in an empty database on the
+    /// primary; `appRole` is the role sites connect as, which may only read and append.
     public static func install(_ location: PostgresLocation, appRole: String?) throws {
-        let connection = try PostgresConnection(location.conninfo)
+        let connection = try PostgresPrimary.connect(location)
         try connection.execute(PostgresSchema.install(appRole: appRole))
     }
 
@@ -61,8 +62,8 @@ public final class PostgresJournal: JournalStore {
 
     public var lastSequence: UInt64 { (try? head().position) ?? 0 }
 
-    func head(on connection: PostgresConnection? = nil) throws -> (position: UInt64, hash: [UInt8]) {
-        let rows = try (connection ?? connected()).query("SELECT position, hash FROM journal_head")
+    func head() throws -> (position: UInt64, hash: [UInt8]) {
+        let rows = try connected().query("SELECT position, hash FROM journal_head")
         guard rows.count == 1, let position = rows.integer(0, 0), position >= 0, let hash = rows.bytes(0, 1) else {
             throw PostgresJournalError.damaged(position: 0, reason: "journal_head does not hold one row")
         }

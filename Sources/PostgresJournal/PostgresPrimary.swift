@@ -25,7 +25,10 @@ enum PostgresPrimary {
         var found: [(connection: PostgresConnection, cluster: Int64, timeline: Int64)] = []
         var refusals: [String] = []
         for (host, port) in try hosts(of: location.conninfo) {
-            var settings = [("dbname", location.conninfo), ("options", sessionOptions), ("target_session_attrs", "any")]
+            // A powered-off host would hold each try for the kernel's SYN retries (minutes);
+            // before the URL, so a connect_timeout there wins.
+            var settings = [("connect_timeout", "5"), ("dbname", location.conninfo), ("options", sessionOptions),
+                            ("target_session_attrs", "any")]
             if let host { settings.append(("host", host)) }
             if let port { settings.append(("port", port)) }
             do {

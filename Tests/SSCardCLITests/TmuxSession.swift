@@ -96,7 +96,7 @@ final class TmuxSession {
     /// Waits until the pane shows `text`, then until a second look 50 ms later shows the
     /// same screen (a capture can catch a frame half drawn); returns the screen then.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 20) throws -> String {
+    func waitFor(_ text: String, seconds: Double = 45) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
