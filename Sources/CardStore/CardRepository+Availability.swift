@@ -10,14 +10,17 @@ extension CardRepository {
         }
     }
 
-    /// Whether `error` means the journal's server could not be reached, or the connection
-    /// dropped so that an append's outcome is unknown: nothing was said to be saved, what was
+    /// Whether `error` means the journal's server could not be reached or could not take the
+    /// append now (a lock or statement timeout), or the connection dropped so that an
+    /// append's outcome is unknown: nothing was said to be saved, what was
     /// typed is still on screen, and a try once it is back records it at most once (a
     /// submission that did commit is then in the state, and the repeat is refused).
     public static func isServerAway(_ error: any Error) -> Bool {
         switch error {
         case let failure as PostgresFailure:
-            if case .statement = failure { return false }
+            // Refusals that pass: a lock or a statement that timed out (the standby away, or
+            // another site's append), a server that became a standby. Nothing was recorded.
+            if case .statement(let state, _) = failure { return ["55P03", "57014", "25006", "40001", "40P01"].contains(state) }
             return true
         case let failure as PostgresJournalError:
             if case .outcomeUnknown = failure { return true }

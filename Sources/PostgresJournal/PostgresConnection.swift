@@ -102,19 +102,28 @@ final class PostgresConnection {
     }
 
     /// Several statements in one string and one round trip, without parameters; the last
-    /// one's rows as text.
-    func textRows(_ sql: String) throws -> [[String?]] {
+    /// one's rows as text. Without the whole answer by `deadline`, the connection is given up.
+    func textRows(_ sql: String, deadline: Duration = .seconds(30)) throws -> [[String?]] {
         notices.warnings = []
-        guard let result = PQexec(handle, sql) else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
-            let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
+        guard PQsendQuery(handle, sql) == 1 else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        try awaitAnswer(until: .now + deadline)
+        var last: OpaquePointer?
+        var failed: OpaquePointer?
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            if status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK, failed == nil { failed = result; continue }
+            if let last { PQclear(last) }
+            last = result
+        }
+        defer { if let last { PQclear(last) }; if let failed { PQclear(failed) } }
+        if let failed {
+            let message = String(cString: PQresultErrorMessage(failed)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let severity = PQresultErrorField(failed, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
             if !isUp || severity != "ERROR" { throw PostgresFailure.lost(message) }
-            throw PostgresFailure.statement(state: PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
+            throw PostgresFailure.statement(state: PQresultErrorField(failed, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
                                             message: message)
         }
+        guard let result = last else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
         return (0..<PQntuples(result)).map { row in
             (0..<PQnfields(result)).map { column in
                 PQgetisnull(result, row, column) == 0 ? String(cString: PQgetvalue(result, row, column)) : nil
