@@ -64,25 +64,33 @@ final class PostgresConnection {
             PQsendQueryParams(handle, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 1)
         }
         guard sent == 1 else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
-        try awaitAnswer(until: .now + deadline)
+        return PostgresRows(try answer(until: .now + deadline))
+    }
+
+    /// The answer to what was sent: the last statement's result (the caller clears it), or
+    /// the first failure. FATAL ends the session (a server shutting down): whether a commit
+    /// was made before it is unknown. An ERROR aborted the transaction: nothing was done.
+    private func answer(until deadline: ContinuousClock.Instant) throws -> OpaquePointer {
+        try awaitAnswer(until: deadline)
         var last: OpaquePointer?
+        var failed: OpaquePointer?
         while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            if status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK, failed == nil { failed = result; continue }
             if let last { PQclear(last) }
             last = result
         }
-        guard let result = last else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines)
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            // FATAL ends the session (a server shutting down): whether a commit was made before
-            // it is unknown. An ERROR aborted the statement's transaction: nothing was done.
-            let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
-            PQclear(result)
+        if let failed {
+            if let last { PQclear(last) }
+            defer { PQclear(failed) }
+            let message = String(cString: PQresultErrorMessage(failed)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let state = PQresultErrorField(failed, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let severity = PQresultErrorField(failed, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
             if !isUp || state == nil || severity != "ERROR" { throw PostgresFailure.lost(message) }
             throw PostgresFailure.statement(state: state ?? "", message: message)
         }
-        return PostgresRows(result)
+        guard let last else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        return last
     }
 
     /// Reads until the whole answer is in, or gives the connection up at `deadline`.
@@ -106,24 +114,8 @@ final class PostgresConnection {
     func textRows(_ sql: String, deadline: Duration = .seconds(30)) throws -> [[String?]] {
         notices.warnings = []
         guard PQsendQuery(handle, sql) == 1 else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
-        try awaitAnswer(until: .now + deadline)
-        var last: OpaquePointer?
-        var failed: OpaquePointer?
-        while let result = PQgetResult(handle) {
-            let status = PQresultStatus(result)
-            if status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK, failed == nil { failed = result; continue }
-            if let last { PQclear(last) }
-            last = result
-        }
-        defer { if let last { PQclear(last) }; if let failed { PQclear(failed) } }
-        if let failed {
-            let message = String(cString: PQresultErrorMessage(failed)).trimmingCharacters(in: .whitespacesAndNewlines)
-            let severity = PQresultErrorField(failed, Int32(UInt8(ascii: "V"))).map { String(cString: $0) }
-            if !isUp || severity != "ERROR" { throw PostgresFailure.lost(message) }
-            throw PostgresFailure.statement(state: PQresultErrorField(failed, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
-                                            message: message)
-        }
-        guard let result = last else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
+        let result = try answer(until: .now + deadline)
+        defer { PQclear(result) }
         return (0..<PQntuples(result)).map { row in
             (0..<PQnfields(result)).map { column in
                 PQgetisnull(result, row, column) == 0 ? String(cString: PQgetvalue(result, row, column)) : nil
@@ -131,15 +123,9 @@ final class PostgresConnection {
         }
     }
 
-    /// Several statements in one string, without parameters (the schema).
+    /// Several statements in one string, without parameters (the schema, LISTEN).
     func execute(_ sql: String) throws {
-        guard let result = PQexec(handle, sql) else { throw PostgresFailure.lost(String(cString: PQerrorMessage(handle))) }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            throw PostgresFailure.statement(state: PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "",
-                                            message: String(cString: PQresultErrorMessage(result)))
-        }
+        _ = try textRows(sql, deadline: .seconds(120))
     }
 }
 

@@ -70,12 +70,6 @@ public final class PostgresJournal: JournalStore {
         return (UInt64(position), hash)
     }
 
-    /// Where the record with `id` was appended, if it was.
-    func position(ofRecord id: String) throws -> UInt64? {
-        let rows = try connected().query("SELECT position FROM journal WHERE record_id = $1", [id])
-        return rows.count == 1 ? rows.integer(0, 0).map(UInt64.init) : nil
-    }
-
     public func forEachRecord(after sequence: UInt64, _ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
         try PostgresTail(journal: self, from: sequence + 1).walk(body)
     }
