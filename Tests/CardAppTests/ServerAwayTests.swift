@@ -13,10 +13,8 @@ import Testing
     static let sun = "110105195609090137"
 
     @Test func aClerkKeepsTheFormWhileTheServerIsAwayAndSubmitsOnceItIsBack() throws {
-        let cluster = try PostgresTestCluster.shared.get()
-        let database = try cluster.freshDatabase()
-        let url = cluster.url(database: database)
-        try PostgresJournal.install(try PostgresLocation(url), appRole: nil)
+        let database = try PostgresDatabase()
+        let url = database.url
         let fixture = try AppFixture(journalURL: url)
         var model = try fixture.model(channel: .counter)
         model.logIn("guitai01")
@@ -24,8 +22,7 @@ import Testing
         model.walkApplicationOnBehalf()
         guard case .confirmSubmit? = model.overlay else { Issue.record("no 二次确认: \(model.screen())"); return }
 
-        try cluster.sql("ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
-        try cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+        try database.goAway()
         model.type([.enter])
         guard case .message(let refused)? = model.overlay else { Issue.record("no message: \(model.screen())"); return }
         #expect(refused.title == "未能提交")
@@ -36,7 +33,7 @@ import Testing
         #expect(model.serverAway)
         #expect(model.screen(at: AppFixture.start + 1_000_000).contains(AppModel.serverAwayMark))
 
-        try cluster.sql("ALTER DATABASE \(database) ALLOW_CONNECTIONS true")
+        try database.comeBack()
         let deadline = ContinuousClock.now + .seconds(10)
         var tick = AppFixture.start + 2_000_000
         while model.serverAway, ContinuousClock.now < deadline {

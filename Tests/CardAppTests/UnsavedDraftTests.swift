@@ -24,10 +24,8 @@ import Testing
     }
 
     @Test func aStepCompletedWhileTheServerIsAwayIsKeptHereAndRecordedOnceItIsBack() throws {
-        let cluster = try PostgresTestCluster.shared.get()
-        let database = try cluster.freshDatabase()
-        let url = cluster.url(database: database)
-        try PostgresJournal.install(try PostgresLocation(url), appRole: nil)
+        let database = try PostgresDatabase()
+        let url = database.url
         let fixture = try AppFixture(journalURL: url)
         let store = UnsavedDrafts(data: fixture.repository.data)
         var model = try fixture.model(channel: .counter)
@@ -38,8 +36,7 @@ import Testing
         model.type([.character(" "), .enter])
         guard case .wizard(let first) = model.page else { Issue.record("no wizard: \(model.screen())"); return }
 
-        try cluster.sql("ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
-        try cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+        try database.goAway()
         model.walkPage()
         guard case .message(let notice)? = model.overlay else { Issue.record("no notice: \(model.screen())"); return }
         #expect(notice.title == "服务器连接中断" && notice.message.contains("已保存在本机"), "\(notice.message)")
@@ -53,7 +50,7 @@ import Testing
 
         // The clerk's process dies (its ssh session dropped); the server comes back; the
         // clerk's next session records the kept step, and the person's form resumes from it.
-        try cluster.sql("ALTER DATABASE \(database) ALLOW_CONNECTIONS true")
+        try database.comeBack()
         let repository = try CardRepository(data: fixture.repository.data, reference: CardResources.referenceData())
         var next = try fixture.model(channel: .counter, on: repository)
         next.logIn("guitai01")

@@ -77,8 +77,8 @@ import Testing
         // A batch that did commit is found by its first record's id, so a retry adds nothing.
         let appended = try journal.appendBatch([JournalEntry(type: 6, payload: [6])])
         let id = try #require(try cluster.sql("SELECT record_id FROM journal WHERE position = \(appended.lowerBound)", database: database))
-        #expect(try journal.position(ofRecord: id) == appended.lowerBound)
-        #expect(try journal.position(ofRecord: UUID().uuidString.lowercased()) == nil)
+        #expect(try journal.positionOnceSettled(ofRecord: id) == appended.lowerBound)
+        #expect(try journal.positionOnceSettled(ofRecord: UUID().uuidString.lowercased()) == nil)
     }
 
     @Test func aPasswordInTheURLOrAReadablePgpassIsRefused() throws {
