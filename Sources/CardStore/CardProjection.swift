@@ -41,8 +41,9 @@ public struct CardProjection: Projection {
         guard type == EventCodec.eventRecordType else { return }
         // Views change nothing here (ViewAudit reads them back), nor does what the index
         // already holds: their kind alone tells, which is cheaper than the whole event.
-        if EventKindFilter.personViewed.kindMatches(payload)
-            || (sequence <= indexedThrough && EventKindFilter.isSharedIndexKind(payload)) { return }
+        if let kind = try? EventCodec.kind(payload),
+           kind == EventKindFilter.personViewed.text
+            || (sequence <= indexedThrough && EventKindFilter.sharedIndexKinds.contains(kind)) { return }
         state.apply(try Self.envelope(sequence: sequence, payload: payload), at: sequence)
     }
 

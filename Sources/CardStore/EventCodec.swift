@@ -17,8 +17,10 @@ public enum EventCodec {
     }
 
     /// The envelope's kind alone, without building its event: for records a replay skips.
+    /// The scanner answers almost every record; JSONDecoder the rest (see `EnvelopeKindScanner`).
     public static func kind(_ payload: UnsafeRawBufferPointer) throws -> String {
-        try JSONDecoder().decode(KindOnly.self, from: Data(payload)).kind
+        if let kind = EnvelopeKindScanner.kind(payload) { return kind }
+        return try JSONDecoder().decode(KindOnly.self, from: Data(payload)).kind
     }
 
     private struct KindOnly: Decodable { var kind: String }

@@ -1,7 +1,7 @@
-/// A cheap test before decoding an event record: an envelope names its kind in quotes
-/// (`"kind":"personRecorded"`), and the encoder never escapes those letters, nor the
-/// digits of a document number. A false positive only costs a decode; the decoded event
-/// is what counts.
+/// Cheap tests before decoding an event record: its kind, as `EnvelopeKindScanner` reads
+/// it, and markers for a text it must hold in quotes (a document number: the encoder
+/// never escapes its digits). A false positive only costs a decode; the decoded event is
+/// what counts.
 struct EventKindFilter: Sendable {
     let text: String
     let marker: [UInt8]
@@ -15,18 +15,18 @@ struct EventKindFilter: Sendable {
     static let personRecorded = EventKindFilter(quoted: "personRecorded")
     static let personViewed = EventKindFilter(quoted: "personViewed")
     /// The kinds the shared index holds: persons, and what `ApplicationBook.apply` takes.
-    static let sharedIndexKinds = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
-                                   "applicationResubmitted", "employeeConfirmed"].map(EventKindFilter.init(quoted:))
+    static let sharedIndexKinds: Set<String> = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
+                                                "applicationResubmitted", "employeeConfirmed"]
 
-    /// Whether the record may be an event of a kind the shared index holds: its markers only.
+    private static let sharedIndexMarkers = sharedIndexKinds.map(EventKindFilter.init(quoted:))
+
+    /// Whether the record may be an event of a kind the shared index holds: its kind as the
+    /// scanner reads it, or, for a record the scanner cannot read, the kinds' markers.
     static func mayBeSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        sharedIndexKinds.contains { $0.mayMatch(payload) }
-    }
-
-    /// Whether the record is an event of a kind the shared index holds, by its kind alone.
-    static func isSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard mayBeSharedIndexKind(payload), let kind = try? EventCodec.kind(payload) else { return false }
-        return sharedIndexKinds.contains { $0.text == kind }
+        guard let kind = EnvelopeKindScanner.kind(payload) else {
+            return sharedIndexMarkers.contains { $0.mayMatch(payload) }
+        }
+        return sharedIndexKinds.contains(kind)
     }
 
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
@@ -38,11 +38,5 @@ struct EventKindFilter: Sendable {
             start += 1
         }
         return false
-    }
-
-    /// Whether the record is an event of this kind: the marker first, then the envelope's
-    /// kind alone (`EventCodec.kind`), which is cheaper than decoding the whole event.
-    func kindMatches(_ payload: UnsafeRawBufferPointer) -> Bool {
-        mayMatch(payload) && (try? EventCodec.kind(payload)) == text
     }
 }

@@ -7,10 +7,12 @@ import Foundation
 /// same value (masking off, secrets aside). Inputs JSONSerialization reads as another
 /// encoding than UTF-8 (a byte-order mark, NUL bytes), or nested past the rewriter's
 /// limit, are not compared: the journal's payloads are UTF-8, and deeper ones are refused.
+/// And `EnvelopeKindScanner` against JSONDecoder (`scanKind`).
 @main enum JSONFuzzer: FuzzTarget {
     static func fuzz(_ bytes: [UInt8]) {
         let rewritten = bytes.withUnsafeBytes { RedactedJSON.rewrite($0, masking: false) }
         _ = bytes.withUnsafeBytes { RedactedJSON.rewrite($0, masking: true) }
+        scanKind(bytes)
         guard comparable(bytes) else { return }
         let foundation = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         precondition((rewritten != nil) == (foundation != nil),
@@ -21,6 +23,16 @@ import Foundation
         if !bytes.contains(where: { $0 == UInt8(ascii: "\"") }) || !containsSecretKey(bytes) {
             precondition(NSObject.isEqual(again, foundation), "what RedactedJSON wrote is another value")
         }
+    }
+
+    private struct KindOnly: Decodable { var kind: String }
+
+    /// A replay's kind without decoding: whenever JSONDecoder reads a top-level kind, the
+    /// scanner reads the same one or none (then EventCodec asks JSONDecoder).
+    static func scanKind(_ bytes: [UInt8]) {
+        let scanned = bytes.withUnsafeBytes { EnvelopeKindScanner.kind($0) }
+        guard let scanned, let decoded = try? JSONDecoder().decode(KindOnly.self, from: Data(bytes)) else { return }
+        precondition(scanned == decoded.kind, "the scanner read the kind \(scanned), JSONDecoder \(decoded.kind)")
     }
 
     static func comparable(_ bytes: [UInt8]) -> Bool {
