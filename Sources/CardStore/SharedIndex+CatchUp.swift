@@ -75,6 +75,9 @@ extension SharedIndex {
         let reader = try tailReader(journal: journal, from: reached.sequence, hint: hint)
         var uncommitted = 0
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
+        // Decoding is most of a rebuild's time and pure: records wait here, and are decoded on
+        // every core and applied in order before each commit (`IndexRecords`).
+        var undecoded = IndexRecords()
         let far = through.map { through in { reached.sequence >= through } }
         try reader.forEach(stopAfterBatch: far) { sequence, type, timestamp, payload in
             tail?.past = sequence
@@ -89,16 +92,12 @@ extension SharedIndex {
             }
             guard confirmed else { return }
             if type == EventCodec.eventRecordType, EventKindFilter.mayBeSharedIndexKind(payload) {
-                let envelope = try CardProjection.envelope(sequence: sequence, payload: payload)
-                if case .personRecorded(let person) = envelope.event {
-                    try Self.store(person, in: transaction, tables)
-                } else {
-                    _ = batch.book.apply(envelope)
-                }
+                undecoded.append(sequence: sequence, payload: payload)
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
             if uncommitted % Self.commitEvery == 0 {
+                try undecoded.apply(to: &batch, storingPersonsIn: transaction, tables)
                 progress?(sequence)
                 try batch.write()
                 // A rebuild stays one transaction (see above); it only writes its batch.
@@ -111,6 +110,7 @@ extension SharedIndex {
                 batch = ApplicationBatch(transaction, applicationTables, identity: identity)
             }
         }
+        try undecoded.apply(to: &batch, storingPersonsIn: transaction, tables)
         try batch.write()
         if !confirmed { throw ForeignIndex() }
         // Nothing new: no commit, so a start over an index already at the end writes nothing.
