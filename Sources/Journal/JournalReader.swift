@@ -71,13 +71,15 @@ public final class JournalReader {
     public func forEach(stopAfterBatch: (() -> Bool)? = nil,
                         _ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
                                  _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        var count = 0
+        // Counted here, not by `walk`: a stop thrown inside a buffered pass loses that pass's count.
+        var count = 0, walked = 0
         let visit = { (header: RecordFrame.Header, payload: UnsafeRawBufferPointer) throws in
             try body(header.sequence, header.type, header.timestamp, payload)
+            count += 1
             if header.endsBatch, let stopAfterBatch, stopAfterBatch() { throw StopReading() }
         }
         do {
-            try walk(visit, counting: &count)
+            try walk(visit, counting: &walked)
         } catch is StopReading {
             // The cursor is already past the record that ended the batch: the next call goes on from there.
         }

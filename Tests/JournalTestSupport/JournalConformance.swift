@@ -49,6 +49,34 @@ public struct JournalConformance {
         #expect(second.lastSequence == 3)
     }
 
+    /// A long journal reads back whole through a tail: in order from the start, from the
+    /// middle, and a batch at a time when the reader stops after each (a reader far behind
+    /// reads in larger pieces on PostgreSQL; none is skipped or served twice at their edges).
+    public func aLongJournalReadsBackWholeThroughATail() throws {
+        let journal = try open()
+        defer { journal.close() }
+        for batch in 0..<25 {
+            try journal.appendBatch((0..<1_000).map { Self.entry("record \(batch * 1_000 + $0 + 1)") })
+        }
+        var sequences: [UInt64] = []
+        try journal.tail(from: 1, hint: nil).forEach(stopAfterBatch: nil) { sequence, _, _, payload in
+            #expect(String(decoding: payload, as: UTF8.self) == "record \(sequence)")
+            sequences.append(sequence)
+        }
+        #expect(sequences == Array(1...25_000))
+        var fromMiddle: [UInt64] = []
+        try journal.tail(from: 12_345, hint: nil).forEach(stopAfterBatch: nil) { sequence, _, _, _ in fromMiddle.append(sequence) }
+        #expect(fromMiddle == Array(12_345...25_000))
+        let stepping = try journal.tail(from: 1, hint: nil)
+        var walks: [Int] = []
+        while true {
+            let read = try stepping.forEach(stopAfterBatch: { true }) { _, _, _, _ in }
+            if read == 0 { break }
+            walks.append(read)
+        }
+        #expect(walks == Array(repeating: 1_000, count: 25))
+    }
+
     /// `writers` handles on threads race to claim one person: each reads what is there and
     /// claims only if nobody has. Exactly one claim is recorded, and every append is whole.
     public func racingDecidersRecordOneClaim(writers: Int = 6) throws {

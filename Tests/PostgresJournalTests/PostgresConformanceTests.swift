@@ -21,4 +21,5 @@ import Testing
     @Test func appendsReadBackInOrderWithTheirBatches() throws { try conformance.appendsReadBackInOrderWithTheirBatches() }
     @Test func decisionsSeeEveryAppend() throws { try conformance.decisionsSeeEveryAppend() }
     @Test func racingDecidersRecordOneClaim() throws { try conformance.racingDecidersRecordOneClaim() }
+    @Test func aLongJournalReadsBackWholeThroughATail() throws { try conformance.aLongJournalReadsBackWholeThroughATail() }
 }
