@@ -23,8 +23,11 @@ public final class PostgresJournal: JournalStore {
     var trustsWarnings = false
     /// Appends left that go straight to the queue (`PostgresJournal+Append`).
     var queueRounds = 0
-    /// Rows per read: a reader holds at most this many payloads at once.
+    /// Rows per read: a reader near the end reads this many at most; one far behind (a new
+    /// site's first start) reads more at once, up to `longReadBatch`, so that a million
+    /// records take fewer trips. A reader holds at most that many payloads at once.
     static let readBatch = 500
+    static let longReadBatch = 8_000
 
     public init(_ location: PostgresLocation) throws {
         self.location = location
@@ -120,11 +123,11 @@ public final class PostgresJournal: JournalStore {
     }
 
     /// The next rows after `position`, in order, with the columns `PostgresRecordCheck` reads.
-    func rows(after position: UInt64) throws -> PostgresRows {
+    func rows(after position: UInt64, limit: Int = readBatch) throws -> PostgresRows {
         try connected().query("""
             SELECT position, type, at, payload, crc32c, ends_batch, prev_hash, hash FROM journal
-            WHERE position > $1 ORDER BY position LIMIT \(Self.readBatch)
-            """, [String(position)])
+            WHERE position > $1 ORDER BY position LIMIT $2
+            """, [String(position), String(limit)])
     }
 }
 

@@ -32,9 +32,12 @@ public final class PostgresTail: JournalTail {
     /// Each checked record with whether it ends its batch, until `body` returns false.
     func walk(_ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
         if lastHash == nil { lastHash = try journal.hash(at: last) }
+        var limit = PostgresJournal.readBatch
         while true {
-            let rows = try journal.rows(after: last)
+            let rows = try journal.rows(after: last, limit: limit)
             if rows.count == 0 { return }
+            // A full answer means more is waiting: ask for more at once next time.
+            limit = rows.count == limit ? min(limit * 4, PostgresJournal.longReadBatch) : PostgresJournal.readBatch
             for row in 0..<rows.count {
                 let checked = try PostgresRecordCheck.record(rows, row, following: last, previousHash: lastHash!)
                 last = checked.record.sequence
