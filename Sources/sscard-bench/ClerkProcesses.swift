@@ -42,11 +42,17 @@ struct ClerkProcesses {
 
     let executable: URL
     let dataDirectory: String
+    /// A journal elsewhere (`--journal postgresql://…`); nil is the data directory's own.
+    let journal: String?
+    /// Where the clerks' standard error goes (the first start's notice); nil discards it.
+    let standardError: String?
 
-    init(dataDirectory: String) {
+    init(dataDirectory: String, journal: String? = nil, standardError: String? = nil) {
         let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         executable = here.appendingPathComponent("sscard")
         self.dataDirectory = dataDirectory
+        self.journal = journal
+        self.standardError = standardError
     }
 
     /// Starts `count` clerks at once, waits until each shows its login screen (or
@@ -57,10 +63,15 @@ struct ClerkProcesses {
             let process = Process()
             process.executableURL = executable
             process.arguments = ["--plain", "--channel", "counter", "--data-dir", dataDirectory]
+                + (journal.map { ["--journal", $0] } ?? [])
             let output = Pipe()
             let input = Pipe()
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            process.standardError = try standardError.map { path in
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                      let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+                return handle
+            } ?? FileHandle.nullDevice
             process.standardInput = input
             let started = LatencyRecorder.now()
             try process.run()
