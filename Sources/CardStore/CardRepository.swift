@@ -38,6 +38,8 @@ public final class CardRepository {
     /// How the state was loaded: from a snapshot or not, and how many records replayed.
     public let usedSnapshot: Bool
     public let replayedAtOpen: Int
+    /// Whether the start built the state from the read that built the index (`FirstStartFeed`).
+    let stateBuiltWithIndex: Bool
     public let snapshotProblem: String?
     /// The repair this start made of the index, if it found one damaged or unusable.
     public let indexRepair: SharedIndex.Repair?
@@ -67,10 +69,14 @@ public final class CardRepository {
         // The journal as it was at the start: what another process (an import) appends from
         // now on is taken later, a slice at a time, so a start never chases a moving end.
         let openedAt = journal.lastSequence
+        // A new site (an empty index, no snapshot) builds its state from the same read.
+        let snapshot = SnapshotStore(directory: data.snapshots, io: io).path(CardProjection.snapshotName)
+        let feed = index.position == 0 && !io.exists(snapshot) ? FirstStartFeed(index: index) : nil
         do {
             // Recovery walked to the journal's end: its last record is where the readers start
             // when the index and the snapshot are at (or near) the end, as at a quiet start.
-            try index.catchUp(journal: journal, hint: journal.lastPlace, through: openedAt, progress: progress)
+            try index.catchUp(journal: journal, hint: journal.lastPlace, through: openedAt, progress: progress,
+                              alongside: feed?.take)
         } catch is IndexDamage {
             repair = try index.repair(journal: journal, progress: progress)
         } catch let problem as PathSafety.Refusal {
@@ -82,7 +88,9 @@ public final class CardRepository {
         indexRepair = repair
         sharedIndex = index
         let indexed = index.position
-        let loaded = try ProjectionLoader<CardProjection>(data: data, journal: journal, io: io, hint: journal.lastPlace)
+        let fed = indexProblem == nil ? feed?.loaded(indexPosition: indexed) : nil
+        stateBuiltWithIndex = fed != nil
+        let loaded = try fed ?? ProjectionLoader<CardProjection>(data: data, journal: journal, io: io, hint: journal.lastPlace)
             .load(through: max(openedAt, indexed), usingSnapshot: { $0 <= indexed }) { $0.attach(index, at: $1) }
         projection = loaded.model
         sequence = loaded.sequence

@@ -26,22 +26,26 @@ extension SharedIndex {
     /// catch-up from near the end reads only what is new. `through` stops it at the end of
     /// the batch holding that record: a process settling what it applied needs no more, and
     /// must not chase the end of a journal another process (an import) keeps appending to.
+    /// `alongside` is handed every record the index takes, in order, as it reads it (a new
+    /// site's state is built from the same read, `FirstStartFeed`); after a restart of the
+    /// walk it may be handed records again.
     @discardableResult
     public func catchUp(journal: any JournalStore, rebuild: Bool = false,
                         hint: JournalPlace? = nil, through: UInt64? = nil,
-                        progress: ((_ reached: UInt64) -> Void)? = nil) throws -> UInt64 {
+                        progress: ((_ reached: UInt64) -> Void)? = nil,
+                        alongside: JournalVisitor? = nil) throws -> UInt64 {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         if let damage { throw damage }
         do {
-            return try advance(journal: journal, rebuild: rebuild, hint: hint, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: rebuild, hint: hint, through: through, progress: progress, alongside: alongside)
         } catch is ForeignIndex {
             tail = nil
-            return try advance(journal: journal, rebuild: true, hint: nil, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: true, hint: nil, through: through, progress: progress, alongside: alongside)
         } catch is IndexReplaced {
             // Another process repaired the index: go on with the new one.
             try reopen()
-            return try advance(journal: journal, rebuild: rebuild, hint: nil, through: through, progress: progress)
+            return try advance(journal: journal, rebuild: rebuild, hint: nil, through: through, progress: progress, alongside: alongside)
         } catch let damage as IndexDamage {
             tail = nil
             noteDamage(damage)
@@ -52,8 +56,10 @@ extension SharedIndex {
         }
     }
 
+    public typealias JournalVisitor = (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64, _ payload: UnsafeRawBufferPointer) -> Void
+
     private func advance(journal: any JournalStore, rebuild: Bool, hint: JournalPlace?,
-                         through: UInt64?, progress: ((UInt64) -> Void)?) throws -> UInt64 {
+                         through: UInt64?, progress: ((UInt64) -> Void)?, alongside: JournalVisitor?) throws -> UInt64 {
         let environment = self.environment
         let tables = environment.tables
         var transaction = try LMDBTransaction(environment: environment, readOnly: false)
@@ -91,6 +97,7 @@ extension SharedIndex {
                 return
             }
             guard confirmed else { return }
+            alongside?(sequence, type, timestamp, payload)
             if type == EventCodec.eventRecordType, EventKindFilter.mayBeSharedIndexKind(payload) {
                 undecoded.append(sequence: sequence, payload: payload)
             }
