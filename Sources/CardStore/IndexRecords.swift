@@ -1,34 +1,54 @@
 import CardDomain
+import Dispatch
 
-/// The records a catch-up of the shared index has read and not yet applied: decoding them
-/// is most of a new site's first start (a million persons' JSON), and it is pure, so it
-/// runs on every core; applying stays in journal order, in the one write transaction.
+/// The records a catch-up of the shared index has read and not yet applied. Decoding them is
+/// most of a new site's first start (a million persons' JSON), and it is pure: chunks of
+/// records are decoded on other threads while this one goes on reading and writing the
+/// index, and applied strictly in journal order, in the one write transaction.
 struct IndexRecords {
-    private struct Undecoded: Sendable {
+    struct Undecoded: Sendable {
         var sequence: UInt64
         var payload: [UInt8]
     }
 
-    private var records: [Undecoded] = []
+    /// Records per chunk handed to another thread: enough to outweigh the hand-over.
+    static let chunkSize = 1_000
+    /// Chunks decoding at once, at most; the reader waits for the oldest beyond that.
+    static let chunksAhead = 4
 
-    var isEmpty: Bool { records.isEmpty }
+    private var filling: [Undecoded] = []
+    /// Oldest first.
+    private var decoding: [DecodingChunk] = []
 
-    /// Keeps a copy: the reader's buffer is reused for the next records.
-    mutating func append(sequence: UInt64, payload: UnsafeRawBufferPointer) {
-        records.append(Undecoded(sequence: sequence, payload: Array(payload)))
+    /// Keeps a copy (the reader's buffer is reused for the next records). A full chunk goes to
+    /// another thread; when too many are under way, the oldest is applied first.
+    mutating func append(sequence: UInt64, payload: UnsafeRawBufferPointer, applyingTo batch: inout ApplicationBatch,
+                         storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        filling.append(Undecoded(sequence: sequence, payload: Array(payload)))
+        guard filling.count == Self.chunkSize else { return }
+        decoding.append(DecodingChunk(filling))
+        filling = []
+        filling.reserveCapacity(Self.chunkSize)
+        while decoding.count > Self.chunksAhead {
+            try Self.apply(decoding.removeFirst().envelopes(), to: &batch, storingPersonsIn: transaction, tables)
+        }
     }
 
-    /// Decodes the kept records and applies them in order: persons to the index's tables,
-    /// the rest to the batch's applications. An event that does not decode is an error
-    /// naming its sequence number, before anything after it is applied.
+    /// Applies every record read so far, in order, waiting for the chunks under way. An event
+    /// that does not decode is an error naming its sequence number, and nothing after it is applied.
     mutating func apply(to batch: inout ApplicationBatch, storingPersonsIn transaction: LMDBTransaction,
                         _ tables: LMDBEnvironment.Tables) throws {
-        guard !records.isEmpty else { return }
-        // concurrentMap throws the first error in order, as decoding one by one would.
-        let envelopes = try records.concurrentMap(minimumPerThread: 256) { record in
-            try record.payload.withUnsafeBytes { try CardProjection.envelope(sequence: record.sequence, payload: $0) }
+        while !decoding.isEmpty {
+            try Self.apply(decoding.removeFirst().envelopes(), to: &batch, storingPersonsIn: transaction, tables)
         }
-        records.removeAll(keepingCapacity: true)
+        // A few records (a clerk's refresh): decoded here, without a hand-over.
+        let last = filling
+        filling = []
+        try Self.apply(last.map(DecodingChunk.decode), to: &batch, storingPersonsIn: transaction, tables)
+    }
+
+    private static func apply(_ envelopes: [EventEnvelope], to batch: inout ApplicationBatch,
+                              storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
         for envelope in envelopes {
             if case .personRecorded(let person) = envelope.event {
                 try SharedIndex.store(person, in: transaction, tables)

@@ -81,8 +81,8 @@ extension SharedIndex {
         let reader = try tailReader(journal: journal, from: reached.sequence, hint: hint)
         var uncommitted = 0
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
-        // Decoding is most of a rebuild's time and pure: records wait here, and are decoded on
-        // every core and applied in order before each commit (`IndexRecords`).
+        // Decoding is most of a rebuild's time and pure: records are decoded on other threads
+        // while this one reads on, and applied in order, all of them before each commit (`IndexRecords`).
         var undecoded = IndexRecords()
         let far = through.map { through in { reached.sequence >= through } }
         try reader.forEach(stopAfterBatch: far) { sequence, type, timestamp, payload in
@@ -99,7 +99,7 @@ extension SharedIndex {
             guard confirmed else { return }
             alongside?(sequence, type, timestamp, payload)
             if type == EventCodec.eventRecordType, EventKindFilter.mayBeSharedIndexKind(payload) {
-                undecoded.append(sequence: sequence, payload: payload)
+                try undecoded.append(sequence: sequence, payload: payload, applyingTo: &batch, storingPersonsIn: transaction, tables)
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
             uncommitted += 1
