@@ -25,7 +25,8 @@ extension DeploymentStatus {
         lines.append(server != nil ? "备份：日志在 PostgreSQL 上，由数据库备份（pg_basebackup 与 WAL 归档，见 docs/OPERATIONS.md）" : "备份：" + (lastBackup.map { "最近一次 \(time($0.at))，到第 \($0.lastSequence) 条，位于 \($0.destination)" } ?? "从未备份"))
         lines.append("账号：已锁定 \(lockedAccounts.count)" + names(lockedAccounts) + "，已停用 \(disabledAccounts.count)" + names(disabledAccounts))
         lines.append("待确认的登录码：\(pendingLoginCodes)")
-        lines.append("正在运行的其他 sscard 进程：\(processes)")
+        let hosts = (server?.processesByHost ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) 个" }
+        lines.append("正在运行的其他 sscard 进程：\(processes)" + (hosts.isEmpty ? "" : "（" + hosts.joined(separator: "，") + "）"))
         return lines
     }
 

@@ -46,6 +46,8 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
         public var synchronousStandbyNames: String
         /// Nil when the site's role may not see the standbys (grant it pg_monitor).
         public var synchronousStandbys: Int?
+        /// Other sscard processes with a session on the journal, by host (every site's).
+        public var processesByHost: [String: Int]?
     }
 
     public var journal: JournalFigures
@@ -57,7 +59,8 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
     public var lockedAccounts: [String]
     public var disabledAccounts: [String]
     public var pendingLoginCodes: Int
-    /// Processes (other than this one) with the journal open: clerks, kiosks, imports.
+    /// Processes (other than this one) with the journal open: clerks, kiosks, imports; on
+    /// PostgreSQL, those with a session on it, at every site.
     public var processes: Int
     public var level: Level
     public var reasons: [String]

@@ -19,7 +19,8 @@ extension StatusProbe {
             figures.usedBytes = state.bytes
             server = DeploymentStatus.ServerFigures(journal: location.redacted, timeline: state.timeline,
                                                     synchronousStandbyNames: state.synchronousStandbyNames,
-                                                    synchronousStandbys: state.synchronousStandbys)
+                                                    synchronousStandbys: state.synchronousStandbys,
+                                                    processesByHost: state.processesByHost)
             if state.synchronousStandbyNames.isEmpty {
                 reasons.append((.warning, "日志服务器的提交不等待同步备库（synchronous_standby_names 为空）：主库损坏时最近的办理可能丢失"))
             } else if state.synchronousStandbys == 0 {

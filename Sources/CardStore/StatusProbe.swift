@@ -37,7 +37,7 @@ public struct StatusProbe {
         }
         let level = reasons.map(\.0).max() ?? .ok
         var status = DeploymentStatus(journal: journal, server: server, index: index, disk: disk, lastBackup: backup, lockedAccounts: [],
-                                      disabledAccounts: [], pendingLoginCodes: 0, processes: processesWithJournalOpen(),
+                                      disabledAccounts: [], pendingLoginCodes: 0, processes: server.map { ($0.processesByHost ?? [:]).values.reduce(0, +) } ?? processesWithJournalOpen(),
                                       level: level, reasons: reasons.map(\.1))
         if let state { status.count(in: state, now: now) }
         return status

@@ -15,6 +15,18 @@ enum PostgresPrimary {
     /// during a commit.
     static let sessionOptions = "-c lock_timeout=5s -c statement_timeout=60s -c idle_in_transaction_session_timeout=10s"
 
+    /// `sscard PID@HOST`, unless the URL names the application: every session of one process
+    /// carries it, so `sscard status` counts the processes at each site from the server.
+    /// PostgreSQL keeps 63 bytes of it; a long host name is cut to fit.
+    public static let applicationName: String = {
+        let prefix = "sscard \(getpid())@"
+        // gethostname, not ProcessInfo's hostName, which may ask DNS.
+        var buffer = [CChar](repeating: 0, count: 256)
+        var host = gethostname(&buffer, buffer.count - 1) == 0 ? String(cString: buffer) : "?"
+        while prefix.utf8.count + host.utf8.count > 63 { host.removeLast() }
+        return prefix + host
+    }()
+
     /// The highest timeline this process has written to, per cluster.
     private static let highest = Mutex<[Int64: Int64]>([:])
 
@@ -27,7 +39,8 @@ enum PostgresPrimary {
         for (host, port) in try hosts(of: location.conninfo) {
             // A powered-off host would hold each try for the kernel's SYN retries (minutes);
             // before the URL, so a connect_timeout there wins.
-            var settings = [("connect_timeout", "5"), ("dbname", location.conninfo), ("options", sessionOptions),
+            var settings = [("connect_timeout", "5"), ("fallback_application_name", applicationName),
+                            ("dbname", location.conninfo), ("options", sessionOptions),
                             ("target_session_attrs", "any")]
             if let host { settings.append(("host", host)) }
             if let port { settings.append(("port", port)) }

@@ -13,6 +13,9 @@ public struct PostgresServerState: Sendable, Equatable {
     /// Standbys in sync now; nil when this role may not see pg_stat_replication's details
     /// (grant it pg_monitor).
     public var synchronousStandbys: Int?
+    /// Other sscard processes with a session on the journal's database, by the host they run
+    /// on (`PostgresPrimary.applicationName`); a process with several sessions counts once.
+    public var processesByHost: [String: Int] = [:]
 
     public static func read(from journal: PostgresJournal) throws -> PostgresServerState {
         let connection = try journal.connected()
@@ -29,9 +32,20 @@ public struct PostgresServerState: Sendable, Equatable {
         guard rows.count == 1, let records = rows.integer(0, 0) else {
             throw PostgresJournalError.damaged(position: 0, reason: "journal_head does not hold one row")
         }
-        return PostgresServerState(records: UInt64(max(0, records)), lastRecordAt: rows.integer(0, 1), bytes: rows.integer(0, 2) ?? 0,
-                                   timeline: rows.integer(0, 3) ?? 0,
-                                   synchronousStandbyNames: rows.bytes(0, 4).map { String(decoding: $0, as: UTF8.self) } ?? "",
-                                   synchronousStandbys: rows.integer(0, 5).map(Int.init))
+        var state = PostgresServerState(records: UInt64(max(0, records)), lastRecordAt: rows.integer(0, 1), bytes: rows.integer(0, 2) ?? 0,
+                                        timeline: rows.integer(0, 3) ?? 0,
+                                        synchronousStandbyNames: rows.bytes(0, 4).map { String(decoding: $0, as: UTF8.self) } ?? "",
+                                        synchronousStandbys: rows.integer(0, 5).map(Int.init))
+        let names = try connection.query("""
+            SELECT DISTINCT application_name FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name LIKE 'sscard %@%'
+            """)
+        for row in 0..<names.count {
+            guard let bytes = names.bytes(row, 0) else { continue }
+            let name = String(decoding: bytes, as: UTF8.self)
+            guard name != PostgresPrimary.applicationName, let at = name.lastIndex(of: "@") else { continue }
+            state.processesByHost[String(name[name.index(after: at)...]), default: 0] += 1
+        }
+        return state
     }
 }

@@ -54,12 +54,43 @@ import Testing
         #expect(status.output.contains("日志：PostgreSQL") && status.output.contains("时间线 1"), "\(status.output)\(status.error)")
         // The test server commits without a standby: a warning, said with its reason.
         #expect(status.status == 1 && status.output.contains("synchronous_standby_names 为空"), "\(status.output)")
+        #expect(status.output.contains("正在运行的其他 sscard 进程：0\n"), "\(status.output)")
+        try expectStatusCountsAClerkAtTheOtherSite(clerk: first, status: second)
         let backup = try SSCardProcess.run(["backup", "--to", directory + "/backup"] + second)
         #expect(backup.status == 2 && backup.error.contains("pg_basebackup"), "\(backup.error)")
         let recover = try SSCardProcess.run(["journal", "recover"] + second)
         #expect(recover.status == 2 && recover.error.contains("PostgreSQL"), "\(recover.error)")
         let secret = try SSCardProcess.run(["index", "verify", "--journal", "postgresql://sscard:pw@localhost/x"] + second)
         #expect(secret.status != 0 && secret.error.contains("pgpass"), "\(secret.error)")
+    }
+
+    /// A clerk waiting at the first site's login screen is one process with a session on the
+    /// journal: the second site's status counts it, by the host it runs on.
+    func expectStatusCountsAClerkAtTheOtherSite(clerk: [String], status: [String]) throws {
+        let waiting = Process()
+        waiting.executableURL = SSCardProcess.executable
+        waiting.arguments = ["--plain", "--channel", "counter"] + clerk
+        let input = Pipe()
+        waiting.standardInput = input
+        waiting.standardOutput = FileHandle.nullDevice
+        waiting.standardError = FileHandle.nullDevice
+        try waiting.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            waiting.terminate()
+            waiting.waitUntilExit()
+        }
+        var buffer = [CChar](repeating: 0, count: 256)
+        gethostname(&buffer, 255)
+        let line = "正在运行的其他 sscard 进程：1（\(String(cString: buffer)) 1 个）"
+        let deadline = ContinuousClock.now + .seconds(30)
+        var last = ""
+        while ContinuousClock.now < deadline {
+            last = try SSCardProcess.run(["status"] + status).output
+            if last.contains(line) { break }
+            usleep(100_000)
+        }
+        #expect(last.contains(line), "\(last)")
     }
 
     /// A deployment that starts on PostgreSQL: setup makes the first administrator in the
