@@ -67,16 +67,20 @@ struct SSCard: ParsableCommand {
             let outcome = try DemoSeedCommand.seed(data: data, generated: 0)
             print("sscard: 已创建演示数据（\(outcome.recorded) 条记录）于 \(data.resolved().string)")
         }
-        // An empty data directory has nobody who could log in: say what to run instead of
-        // showing a login nobody can pass, and create nothing.
-        if !demo, PathSafety.problem(at: data.resolved(), what: "数据目录") == nil,
-           PathSafety.problem(at: data.data.journal, what: "日志文件夹") == nil, try !data.hasJournal() {
-            print(Self.emptyDirectoryGuide(data.resolved().string))
-            throw ExitCode(2)
-        }
         let repository: CardRepository
         do {
-            repository = try OpenedRepository.open(data)
+            // A journal on a server that does not answer: a clerk at a terminal waits for it.
+            let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+            repository = try ServerWait.opening(data, interactive: interactive) {
+                // An empty data directory has nobody who could log in: say what to run instead
+                // of showing a login nobody can pass, and create nothing.
+                if !demo, PathSafety.problem(at: data.resolved(), what: "数据目录") == nil,
+                   PathSafety.problem(at: data.data.journal, what: "日志文件夹") == nil, try !data.hasJournal() {
+                    print(Self.emptyDirectoryGuide(data.resolved().string))
+                    throw ExitCode(2)
+                }
+                return try OpenedRepository.open(data)
+            }
         } catch let error as JournalError {
             var standardError = StandardError()
             print("sscard: 无法打开数据目录 \(data.resolved().string) 中的日志，程序没有启动，也没有改动任何数据。", to: &standardError)
