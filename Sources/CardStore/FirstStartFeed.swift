@@ -11,8 +11,8 @@
 /// the caller replays as before, which also reports what was wrong.
 final class FirstStartFeed {
     private var projection = CardProjection()
+    /// The last record taken: the feed takes 1, 2, 3, … and nothing else.
     private var sequence: UInt64 = 0
-    private var taken = 0
     private var abandoned = false
 
     init(index: SharedIndex) {
@@ -36,7 +36,6 @@ final class FirstStartFeed {
             return
         }
         sequence = recordSequence
-        taken += 1
     }
 
     /// The state, when the feed took exactly the records 1…`indexPosition` (the index's
@@ -45,7 +44,7 @@ final class FirstStartFeed {
         guard !abandoned, sequence == indexPosition, indexPosition > 0 else { return nil }
         var model = projection
         model.indexedThrough = indexPosition
-        return ProjectionLoader<CardProjection>.Loaded(model: model, sequence: sequence, replayed: taken,
+        return ProjectionLoader<CardProjection>.Loaded(model: model, sequence: sequence, replayed: Int(sequence),
                                                        snapshotProblem: nil, usedSnapshot: false)
     }
 }
