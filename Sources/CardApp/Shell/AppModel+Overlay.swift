@@ -26,16 +26,11 @@ extension AppModel {
         case .message(var dialog):
             let response = dialog.handle(key)
             overlay = response == .activated || response == .cancelled ? nil : .message(dialog)
-        case .confirmQuit(var dialog):
-            let response = dialog.handle(key)
-            overlay = .confirmQuit(dialog)
-            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
-            if response == .activated && dialog.selected == 0 {
-                overlay = nil
-                guard session != nil else { return .exit(0) }
-                resetToStart(now: lastInput)
-                return .redraw
-            }
+        case .confirmQuit(let dialog):
+            guard confirms(dialog, key, showing: Overlay.confirmQuit) else { break }
+            guard session != nil else { return .exit(0) }
+            resetToStart(now: lastInput)
+            return .redraw
         case .certificatePicker(let picker):
             handleCertificatePicker(picker, key)
         case .importPicker(let picker):
@@ -44,26 +39,24 @@ extension AppModel {
             handleStopImport(dialog, key)
         case .photoPicker(let picking):
             handlePhotoPicker(picking, key, now: lastInput)
-        case .confirmSubmit(var dialog):
-            let response = dialog.handle(key)
-            overlay = .confirmSubmit(dialog)
-            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
-            if response == .activated && dialog.selected == 0 {
-                overlay = nil
-                confirmedSubmission(now: lastInput)
-            }
-        case .confirmDiscard(var dialog, let target):
-            let response = dialog.handle(key)
-            overlay = .confirmDiscard(dialog, then: target)
-            if response == .cancelled || (response == .activated && dialog.selected != 0) { overlay = nil }
-            if response == .activated && dialog.selected == 0 {
-                overlay = nil
-                switch target {
-                case .loginChoice: backToLoginChoice()
-                case .home: goHome()
-                }
+        case .confirmSubmit(let dialog):
+            if confirms(dialog, key, showing: Overlay.confirmSubmit) { confirmedSubmission(now: lastInput) }
+        case .confirmDiscard(let dialog, let target):
+            guard confirms(dialog, key, showing: { .confirmDiscard($0, then: target) }) else { break }
+            switch target {
+            case .loginChoice: backToLoginChoice()
+            case .home: goHome()
             }
         }
         return .running
+    }
+
+    /// A yes/no dialog's key: it stays shown until either button is chosen (or Esc), and the
+    /// answer is true when the first, 确认, was.
+    private mutating func confirms(_ dialog: ModalDialog, _ key: Key, showing: (ModalDialog) -> Overlay) -> Bool {
+        var dialog = dialog
+        let response = dialog.handle(key)
+        overlay = response == .activated || response == .cancelled ? nil : showing(dialog)
+        return response == .activated && dialog.selected == 0
     }
 }
