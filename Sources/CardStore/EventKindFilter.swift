@@ -12,7 +12,6 @@ struct EventKindFilter: Sendable {
         marker = Array("\"\(text)\"".utf8)
     }
 
-    static let personRecorded = EventKindFilter(quoted: "personRecorded")
     static let personViewed = EventKindFilter(quoted: "personViewed")
     /// The kinds the shared index holds: persons, and what `ApplicationBook.apply` takes.
     static let sharedIndexKinds: Set<String> = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
