@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 
 /// What a user would measure instead: pgbench running a one-row INSERT of the same 300
 /// bytes on the same server, with the same durability, in the same run as the journal.
@@ -34,6 +35,43 @@ struct PgbenchBaseline {
             throw BenchFailure(reason: "pgbench said: \(text)")
         }
         return tps
+    }
+
+    /// Records appended per second by pgbench itself calling `sscard_append`, each making a
+    /// valid record (its hash computed in SQL) on the head it reads in the same statement:
+    /// the server's part of an append alone, with no sscard client. A call that finds the
+    /// head moved appends nothing, so the rate counts records, not calls. Nil without pgbench.
+    func runAppendFunction(clients: Int, transactions: Int) throws -> Double? {
+        guard let pgbench = Self.executable else { return nil }
+        let psql = URL(fileURLWithPath: pgbench).deletingLastPathComponent().appendingPathComponent("psql").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sscard-pgbench-append-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("append.sql").path
+        let payload = [UInt8](repeating: 0x61, count: 300)
+        let bytes = "'\\x" + payload.map { String(format: "%02x", $0) }.joined() + "'::bytea"
+        let crc = Int64(CRC32C.mask(CRC32C.checksum(payload)))
+        let at = JournalOptions.wallClock()
+        // The chain as JournalChain makes it: SHA-256 over the previous hash, then position,
+        // type (2 bytes) and timestamp big-endian, then the payload.
+        try """
+            SELECT sscard_append(h.position, ARRAY[gen_random_uuid()], '{1}', ARRAY[\(bytes)], ARRAY[\(crc)::bigint],
+                ARRAY[sha256(h.hash || int8send(h.position + 1) || '\\x0001'::bytea || int8send(\(at)::bigint) || \(bytes))],
+                ARRAY[\(at)::bigint]) FROM journal_head h;
+
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let head = { Int(try Self.output(psql, ["-X", "-q", "-A", "-t", "-d", url, "-c", "SELECT position FROM journal_head"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+        let before = try head()
+        let text = try Self.output(pgbench, ["-n", "-c", "\(clients)", "-j", "\(clients)", "-t", "\(transactions)", "-f", script, url])
+        let appended = try head() - before
+        guard let tpsLine = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
+              let tps = Double(tpsLine.dropFirst(6).prefix { $0 != " " }),
+              let processedLine = text.split(separator: "\n").first(where: { $0.hasPrefix("number of transactions actually processed: ") }),
+              let processed = Double(processedLine.split(separator: " ").last?.split(separator: "/").first ?? ""), processed > 0 else {
+            throw BenchFailure(reason: "pgbench said: \(text)")
+        }
+        return tps * Double(appended) / processed
     }
 
     static func output(_ executable: String, _ arguments: [String]) throws -> String {

@@ -6,8 +6,9 @@ import SystemPackage
 
 /// `sscard-bench postgres --journal URL --data-dir D`: durable appends of one record on a
 /// PostgreSQL journal (made empty with `sscard journal init-postgres`), with 1 and with 8
-/// writers, beside the segment journal in D and beside pgbench running a one-row INSERT on
-/// the same server in the same run; then how soon an append at one site wakes another.
+/// writers, beside the segment journal in D and, round by round, beside pgbench on the same
+/// server: a one-row INSERT, and `sscard_append` called by pgbench itself (the server's part
+/// of an append without our client); then how soon an append at one site wakes another.
 struct PostgresJournalBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postgres",
@@ -25,22 +26,57 @@ struct PostgresJournalBenchmark: ParsableCommand {
     @Option(help: "Visibility trials.")
     var trials: Int = 200
 
+    @Option(help: "Rounds per writer count; each round runs the journal and both pgbench scripts one after the other.")
+    var rounds: Int = 3
+
     static let payload = [UInt8](repeating: 0x61, count: 300)
 
     func run() throws {
         let location = try PostgresLocation(journal)
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let segments = try Journal(directory: FilePath(dataDirectory).appending("journal"))
         print("durable appends, 300-byte records")
         report("segment journal", writers: 1, try Self.appendRate(appends) { segments })
+        let baseline = PgbenchBaseline(url: journal)
         for writers in [1, 8] {
-            report("postgresql", writers: writers, try Self.appendRate(appends, writers: writers) { try PostgresJournal(location) })
-            if let baseline = try PgbenchBaseline(url: journal).run(clients: writers, transactions: appends / writers) {
-                print("pgbench          \(String(format: "%8.0f", baseline)) tps        (\(writers) client\(writers == 1 ? "" : "s"), one-row INSERT of 300 bytes, same server)")
-            } else {
-                print("pgbench          not found: install postgresql-contrib or put pgbench on PATH")
+            // This machine's speed drifts by a fifth within minutes: each round runs the
+            // three side by side, and the ratio is taken within a round.
+            var journalRates: [Double] = [], insertRates: [Double] = [], functionRates: [Double] = []
+            for round in 0..<max(1, rounds) {
+                let result = try Self.appendRate(appends, writers: writers) { try PostgresJournal(location) }
+                if round == 0 { report("postgresql", writers: writers, result) }
+                journalRates.append(result.rate)
+                guard let insert = try baseline.run(clients: writers, transactions: appends / writers),
+                      let function = try baseline.runAppendFunction(clients: writers, transactions: appends / writers) else {
+                    print("pgbench          not found: install postgresql-contrib or put pgbench on PATH")
+                    break
+                }
+                insertRates.append(insert)
+                functionRates.append(function)
             }
+            guard !insertRates.isEmpty else { continue }
+            let clients = "\(writers) client\(writers == 1 ? "" : "s")"
+            print(Self.line("postgresql", journalRates, "appends/s", "\(writers) writer\(writers == 1 ? "" : "s"): sscard's client"))
+            print(Self.line("pgbench", insertRates, "tps      ", "\(clients), one-row INSERT of 300 bytes, same server"))
+            print(Self.line("pgbench append", functionRates, "appends/s", "\(clients) calling sscard_append: the server's part alone"))
+            let ratios = zip(journalRates, insertRates).map { $0 / $1 }
+            let ceilings = zip(functionRates, insertRates).map { $0 / $1 }
+            print("ratio            journal \(Self.format(ratios, "%.2f"))× pgbench; sscard_append alone \(Self.format(ceilings, "%.2f"))× (median; each round)")
         }
         try visibility(location)
+    }
+
+    /// `name  median unit  (note; each round)`.
+    static func line(_ name: String, _ values: [Double], _ unit: String, _ note: String) -> String {
+        name.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + format(values, "%8.0f") + " " + unit + "  (\(note))"
+    }
+
+    /// The median, then every value in brackets.
+    static func format(_ values: [Double], _ style: String) -> String {
+        let sorted = values.sorted()
+        let median = sorted.isEmpty ? .nan : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let each = values.count > 1 ? " [" + values.map { String(format: style.replacingOccurrences(of: "8", with: ""), $0) }.joined(separator: " ") + "]" : ""
+        return String(format: style, median) + each
     }
 
     private func report(_ name: String, writers: Int, _ result: (rate: Double, latencies: LatencyRecorder, contended: Int)) {
