@@ -29,6 +29,15 @@ struct PostgresJournalBenchmark: ParsableCommand {
     @Option(help: "Rounds per writer count; each round runs the journal and both pgbench scripts one after the other.")
     var rounds: Int = 3
 
+    @Option(name: .customLong("city-writers"), help: "Writers in the steady-rate run (each its own connection, like a site's clerk).")
+    var cityWriters: Int = 32
+
+    @Option(name: .customLong("city-rates"), help: "Appends per second asked of all the writers together, one run each.")
+    var cityRates: String = "100,400"
+
+    @Option(name: .customLong("city-seconds"), help: "How long each steady-rate run lasts.")
+    var citySeconds: Double = 10
+
     static let payload = [UInt8](repeating: 0x61, count: 300)
 
     func run() throws {
@@ -62,6 +71,12 @@ struct PostgresJournalBenchmark: ParsableCommand {
             let ratios = zip(journalRates, insertRates).map { $0 / $1 }
             let ceilings = zip(functionRates, insertRates).map { $0 / $1 }
             print("ratio            journal \(Self.format(ratios, "%.2f"))× pgbench; sscard_append alone \(Self.format(ceilings, "%.2f"))× (median; each round)")
+        }
+        for rate in cityRates.split(separator: ",").compactMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+            let outcome = try CityLoad(writers: cityWriters, rate: rate, seconds: citySeconds).run { try PostgresJournal(location) }
+            print(String(format: "city load        %5.0f appends/s asked, %5.0f made  p50 %6.1f ms  p99 %6.1f ms  (%d writers, each reading the others' records before deciding; %d failed)",
+                         rate, Double(outcome.made) / outcome.elapsed, outcome.latencies.percentile(0.5) / 1000,
+                         outcome.latencies.percentile(0.99) / 1000, cityWriters, outcome.failed))
         }
         try visibility(location)
     }
