@@ -68,7 +68,7 @@ public struct UnsavedDrafts: Sendable {
 
     /// Claims a waiting file for this process (nil when another process took it first), with its draft.
     public func claim(_ file: FilePath) -> (claimed: FilePath, draft: Draft)? {
-        let claimed = FilePath(file.string + ".saving-\(getpid())")
+        let claimed = FilePath(file.string + ".saving-" + ProcessIdentity.current.name)
         guard rename(file.string, claimed.string) == 0 else { return nil }
         guard let bytes = FileManager.default.contents(atPath: claimed.string),
               let draft = try? JSONDecoder().decode(Draft.self, from: bytes) else {
@@ -91,13 +91,13 @@ public struct UnsavedDrafts: Sendable {
         _ = rename(claimed.string, name + ".refused")
     }
 
-    /// Files claimed by processes that died before recording them wait again.
+    /// Files claimed by processes that died before recording them wait again, also when
+    /// another process has been given the dead one's id since (`ProcessIdentity`).
     public func reclaimAbandoned() {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.string)) ?? [] {
-            guard let range = name.range(of: ".json.saving-"), let pid = Int32(name[range.upperBound...]) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                _ = rename(folder.appending(name).string, folder.appending(String(name[..<range.lowerBound]) + ".json").string)
-            }
+            guard let range = name.range(of: ".json.saving-"),
+                  let claimant = ProcessIdentity(name: name[range.upperBound...]), !claimant.isRunning else { continue }
+            _ = rename(folder.appending(name).string, folder.appending(String(name[..<range.lowerBound]) + ".json").string)
         }
     }
 
