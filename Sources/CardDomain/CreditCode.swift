@@ -22,6 +22,14 @@ public struct CreditCode: Equatable, Hashable, Sendable, CustomStringConvertible
         return .success(CreditCode(value: String(characters)))
     }
 
+    /// `body` (17 characters of the alphabet) with its check character, or nil: for tools
+    /// that make units, such as the benchmarks.
+    public static func completing(_ body: String) -> String? {
+        let characters = Array(body)
+        guard characters.count == 17, characters.allSatisfy(alphabet.contains) else { return nil }
+        return body + String(checkCharacter(for: characters))
+    }
+
     /// The check character for the first 17 characters (all from the alphabet).
     static func checkCharacter(for characters: [Character]) -> Character {
         var sum = 0

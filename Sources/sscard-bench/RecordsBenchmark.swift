@@ -35,9 +35,12 @@ struct RecordsBenchmark: ParsableCommand {
         let context = CommandContext(now: Int64(Date().timeIntervalSince1970 * 1_000_000),
                                      today: CalendarDate(year: 2026, month: 11, day: 21)!, terminal: "bench", channel: .counter)
         let admin = Actor.system("bench")
-        _ = try repository.executeBatch(units.map {
-            .recordUnit(UnitRecord(number: $0, name: "单位\($0)", creditCode: "91110105MA01A2B325", district: "110105"))
+        // Each unit its own credit code: a second unit with the first one's is refused.
+        let recorded = try repository.executeBatch(units.map {
+            .recordUnit(UnitRecord(number: $0, name: "单位\($0)", creditCode: CreditCode.completing("91110105MA" + $0.suffix(7))!,
+                                   district: "110105"))
         }, by: admin, context: context)
+        for case .failure(let refusal) in recorded { throw BenchFailure(reason: "a unit was refused: \(refusal)") }
         let importer = RecordsImporter(repository: repository, actor: admin, context: context)
 
         var clock = Date()

@@ -28,6 +28,13 @@ import Testing
     @Test func wrongLengthIsExplained() {
         #expect(problem("9111000060003734") == "应为 18 位，现在是 16 位")
     }
+
+    @Test func aBodyIsCompletedWithTheCheckCharacterThatParses() {
+        #expect(CreditCode.completing("91110000600037341") == "91110000600037341L")
+        #expect(CreditCode.completing("91110105MA0000001").map(problem) == .some(nil))
+        #expect(CreditCode.completing("9111000060003734O") == nil)
+        #expect(CreditCode.completing("9111000060003734") == nil)
+    }
 }
 
 @Suite struct MobileNumberTests {
