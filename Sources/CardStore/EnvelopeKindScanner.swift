@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads an event envelope's top-level `"kind"` without decoding the envelope: a walk over
 /// the object's bytes that skips every other value whole (strings with their escapes,
 /// nested objects and arrays). A replay asks every record its kind, and JSONDecoder parses
@@ -96,17 +98,18 @@ public struct EnvelopeKindScanner {
         return false
     }
 
-    /// Steps over a string, escapes and all.
+    /// Steps over a string, escapes and all. memchr finds each quote (names and addresses
+    /// are most of a record's bytes); a quote after an odd run of backslashes is escaped.
     private mutating func skipString() -> Bool {
         at += 1
+        guard let base = bytes.baseAddress else { return false }
         while at < bytes.count {
-            let byte = bytes[at]
-            if byte == Self.backslash {
-                at += 2
-                continue
-            }
-            at += 1
-            if byte == Self.quote { return true }
+            guard let hit = memchr(base + at, Int32(Self.quote), bytes.count - at) else { return false }
+            let quote = base.distance(to: UnsafeRawPointer(hit))
+            var backslashes = 0
+            while quote - backslashes - 1 >= at, bytes[quote - backslashes - 1] == Self.backslash { backslashes += 1 }
+            at = quote + 1
+            if backslashes % 2 == 0 { return true }
         }
         return false
     }

@@ -38,6 +38,20 @@ import Testing
         #expect(scanned(#"{"at":-1.5e3,"ok":true,"none":null,"kind":"a"}"#) == "a")
     }
 
+    /// A quote ends a skipped string after an even run of backslashes (none counts), and
+    /// not after an odd one, wherever the run starts.
+    @Test func skippedStringsEndAtTheFirstQuoteNotEscaped() {
+        #expect(scanned(#"{"a":"","kind":"k"}"#) == "k")
+        #expect(scanned(#"{"a":"\"","kind":"k"}"#) == "k")
+        #expect(scanned(#"{"a":"\\","kind":"k"}"#) == "k")
+        #expect(scanned(#"{"a":"\\\"\\","kind":"k"}"#) == "k")
+        #expect(scanned(#"{"a":"x\\\\\"\",\"kind\":\"no\"","kind":"k"}"#) == "k")
+        #expect(scanned(#"{"a":["\\\\",{"b":"\""}],"kind":"k"}"#) == "k")
+        // An escaped quote is no end: the string runs on past the bytes.
+        #expect(scanned(#"{"a":"\","kind":"k"}"#) == nil)
+        #expect(scanned(#"{"a":"\\\","kind":"k"}"#) == nil)
+    }
+
     @Test func saysNothingWhenItIsNotSure() {
         let unsure = [
             #"{"kind":"a","kind":"b"}"#,        // twice: JSONDecoder's choice is its own
