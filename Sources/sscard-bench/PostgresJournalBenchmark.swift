@@ -70,7 +70,7 @@ struct PostgresJournalBenchmark: ParsableCommand {
             print(Self.line("pgbench append", functionRates, "appends/s", "\(clients) calling sscard_append: the server's part alone"))
             let ratios = zip(journalRates, insertRates).map { $0 / $1 }
             let ceilings = zip(functionRates, insertRates).map { $0 / $1 }
-            print("ratio            journal \(Self.format(ratios, "%.2f"))× pgbench; sscard_append alone \(Self.format(ceilings, "%.2f"))× (median; each round)")
+            print("ratio            journal \(Self.format(ratios, decimals: 2))× pgbench; sscard_append alone \(Self.format(ceilings, decimals: 2))× (median; each round)")
         }
         for rate in cityRates.split(separator: ",").compactMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
             let outcome = try CityLoad(writers: cityWriters, rate: rate, seconds: citySeconds).run { try PostgresJournal(location) }
@@ -81,17 +81,18 @@ struct PostgresJournalBenchmark: ParsableCommand {
         try visibility(location)
     }
 
-    /// `name  median unit  (note; each round)`.
+    /// `name  median [each round] unit  (note)`.
     static func line(_ name: String, _ values: [Double], _ unit: String, _ note: String) -> String {
-        name.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + format(values, "%8.0f") + " " + unit + "  (\(note))"
+        name.padding(toLength: 16, withPad: " ", startingAt: 0) + " " + format(values, decimals: 0, width: 8) + " " + unit + "  (\(note))"
     }
 
-    /// The median, then every value in brackets.
-    static func format(_ values: [Double], _ style: String) -> String {
+    /// The median, then every value in brackets when there are several.
+    static func format(_ values: [Double], decimals: Int, width: Int = 0) -> String {
         let sorted = values.sorted()
-        let median = sorted.isEmpty ? .nan : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        let each = values.count > 1 ? " [" + values.map { String(format: style.replacingOccurrences(of: "8", with: ""), $0) }.joined(separator: " ") + "]" : ""
-        return String(format: style, median) + each
+        let middle = sorted.count / 2
+        let median = sorted.isEmpty ? .nan : sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        let each = values.count > 1 ? " [" + values.map { String(format: "%.\(decimals)f", $0) }.joined(separator: " ") + "]" : ""
+        return String(format: "%\(width).\(decimals)f", median) + each
     }
 
     private func report(_ name: String, writers: Int, _ result: (rate: Double, latencies: LatencyRecorder, contended: Int)) {
