@@ -4,7 +4,8 @@ import SystemPackage
 
 /// One account's changes as the journal holds them, oldest first: who made each, when, and
 /// what (账号管理's 变更记录, `sscard accounts history`). Read from the journal itself, so
-/// it is the record, not a copy of it; only account events are decoded.
+/// it is the record, not a copy of it: the records the index's history table names, and
+/// those after it (`HistoryReading`); only account events are decoded.
 public struct AccountHistory: Sendable {
     public struct Entry: Equatable, Sendable {
         public var sequence: UInt64
@@ -18,7 +19,7 @@ public struct AccountHistory: Sendable {
 
     public init(username: String, data: DataDirectory) throws {
         var entries: [Entry] = []
-        try data.reader().forEach(stopAfterBatch: nil) { sequence, _, _, payload in
+        try HistoryReading.read(data: data, subjects: [(.account, username)]) { sequence, payload in
             let kind = try EventCodec.kind(payload)
             guard kind == "accountRecorded" || kind == "accountChanged" else { return }
             let envelope = try EventCodec.decode(payload)

@@ -38,13 +38,22 @@ public struct CardProjection: Projection {
     /// A record that is not an event is skipped; an event record that does not decode is an
     /// error naming its sequence number, since replaying past it would give a wrong state.
     public mutating func apply(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws {
-        guard type == EventCodec.eventRecordType else { return }
+        try applying(sequence: sequence, type: type, timestamp: timestamp, payload: payload)
+    }
+
+    /// As `apply`, answering the event it applied (nil for a record it skipped), so a
+    /// replay that checks more than the state (`index verify`) decodes each event once.
+    @discardableResult
+    mutating func applying(sequence: UInt64, type: UInt16, timestamp: Int64, payload: UnsafeRawBufferPointer) throws -> EventEnvelope? {
+        guard type == EventCodec.eventRecordType else { return nil }
         // Views change nothing here (ViewAudit reads them back), nor does what the index
         // already holds: their kind alone tells, which is cheaper than the whole event.
         if let kind = try? EventCodec.kind(payload),
            kind == EventKindFilter.personViewed.text
-            || (sequence <= indexedThrough && EventKindFilter.sharedIndexKinds.contains(kind)) { return }
-        state.apply(try Self.envelope(sequence: sequence, payload: payload), at: sequence)
+            || (sequence <= indexedThrough && EventKindFilter.sharedIndexKinds.contains(kind)) { return nil }
+        let envelope = try Self.envelope(sequence: sequence, payload: payload)
+        state.apply(envelope, at: sequence)
+        return envelope
     }
 
     /// The event record at `sequence`, or an error naming that sequence number.

@@ -28,7 +28,7 @@ extension CardRepository {
     private func storedFromMemory() throws -> Bool {
         guard let base = settledAt, sequence > base else { return false }
         return try sharedIndex.store(projection.state.persons, projection.state.applications, over: base,
-                                     reaching: .init(sequence: sequence, timestamp: lastTimestamp))
+                                     reaching: .init(sequence: sequence, timestamp: lastTimestamp), journal: journal)
     }
 
     /// Records whether what is held here is now exactly what came after the index's position.

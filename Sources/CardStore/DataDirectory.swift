@@ -27,9 +27,21 @@ public struct DataDirectory: Sendable {
 
     /// A reader from record `sequence` on that never writes: the segment journal read under
     /// its readers' lock, or the PostgreSQL journal by position (the reader keeps its connection).
-    public func reader(from sequence: UInt64 = 1, io: any FileIO = SystemFileIO()) throws -> any JournalTail {
+    public func reader(from sequence: UInt64 = 1, hint: JournalPlace? = nil, io: any FileIO = SystemFileIO()) throws -> any JournalTail {
         if let location = try postgresLocation() { return try PostgresJournal(location).tail(from: sequence, hint: nil) }
-        return try JournalReader(directory: journal, from: sequence, io: io)
+        return try JournalReader(directory: journal, from: sequence, io: io, hint: hint)
+    }
+
+    /// The records at `wanted` (ascending), each checked alone: by its place on the segment
+    /// journal, by position on PostgreSQL (one query). Throws `JournalRecordMissing` for one not there.
+    public func records(at wanted: [(sequence: UInt64, place: JournalPlace?)], io: any FileIO = SystemFileIO()) throws -> [JournalRecord] {
+        guard !wanted.isEmpty else { return [] }
+        if let location = try postgresLocation() {
+            let journal = try PostgresJournal(location)
+            defer { journal.close() }
+            return try journal.records(at: wanted.map(\.sequence))
+        }
+        return try JournalRecordLookup.records(in: journal, at: wanted, io: io)
     }
 
     /// The PostgreSQL journal's location, with the site's file that remembers the timeline

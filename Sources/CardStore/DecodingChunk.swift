@@ -6,8 +6,12 @@ import Dispatch
 final class DecodingChunk: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var answer: Result<[EventEnvelope], any Error>?
+    /// The records being decoded, for their sequence numbers and places (the payloads are
+    /// kept until the chunk is applied, at most `IndexRecords.chunksAhead` chunks' worth).
+    let records: [IndexRecords.Undecoded]
 
     init(_ records: [IndexRecords.Undecoded]) {
+        self.records = records
         DispatchQueue.global().async { [self] in
             answer = Result { try records.map(Self.decode) }
             done.signal()

@@ -28,6 +28,24 @@ struct EventKindFilter: Sendable {
         return sharedIndexKinds.contains(kind)
     }
 
+    private static let historyMarkers = HistoryKey.eventKinds.map(EventKindFilter.init(quoted:))
+
+    /// Whether the record may be an event a history shows (`HistoryKey.eventKinds`).
+    static func mayBeHistoryKind(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard let kind = EnvelopeKindScanner.kind(payload) else {
+            return historyMarkers.contains { $0.mayMatch(payload) }
+        }
+        return HistoryKey.eventKinds.contains(kind)
+    }
+
+    /// Whether the index's catch-up decodes the record: for its tables, or for the history.
+    static func mayBeIndexedKind(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard let kind = EnvelopeKindScanner.kind(payload) else {
+            return sharedIndexMarkers.contains { $0.mayMatch(payload) } || historyMarkers.contains { $0.mayMatch(payload) }
+        }
+        return sharedIndexKinds.contains(kind) || HistoryKey.eventKinds.contains(kind)
+    }
+
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)
     func mayMatch(_ payload: UnsafeRawBufferPointer) -> Bool {
         guard payload.count >= marker.count else { return false }

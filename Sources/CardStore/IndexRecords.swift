@@ -1,5 +1,6 @@
 import CardDomain
 import Dispatch
+import Journal
 
 /// The records a catch-up of the shared index has read and not yet applied. Decoding them is
 /// most of a new site's first start (a million persons' JSON), and it is pure: chunks of
@@ -8,6 +9,8 @@ import Dispatch
 struct IndexRecords {
     struct Undecoded: Sendable {
         var sequence: UInt64
+        /// Where the record lies, kept in the history table (nil on PostgreSQL).
+        var place: JournalPlace?
         var payload: [UInt8]
     }
 
@@ -19,18 +22,24 @@ struct IndexRecords {
     private var filling: [Undecoded] = []
     /// Oldest first.
     private var decoding: [DecodingChunk] = []
+    /// Whether the history table is level with the index, and so goes on with it (`HistoryKey`).
+    let keepsHistory: Bool
+
+    init(keepsHistory: Bool) {
+        self.keepsHistory = keepsHistory
+    }
 
     /// Keeps a copy (the reader's buffer is reused for the next records). A full chunk goes to
     /// another thread; when too many are under way, the oldest is applied first.
-    mutating func append(sequence: UInt64, payload: UnsafeRawBufferPointer, applyingTo batch: inout ApplicationBatch,
+    mutating func append(sequence: UInt64, place: JournalPlace?, payload: UnsafeRawBufferPointer, applyingTo batch: inout ApplicationBatch,
                          storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        filling.append(Undecoded(sequence: sequence, payload: Array(payload)))
+        filling.append(Undecoded(sequence: sequence, place: place, payload: Array(payload)))
         guard filling.count == Self.chunkSize else { return }
         decoding.append(DecodingChunk(filling))
         filling = []
         filling.reserveCapacity(Self.chunkSize)
         while decoding.count > Self.chunksAhead {
-            try Self.apply(decoding.removeFirst().envelopes(), to: &batch, storingPersonsIn: transaction, tables)
+            try apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
         }
     }
 
@@ -39,22 +48,28 @@ struct IndexRecords {
     mutating func apply(to batch: inout ApplicationBatch, storingPersonsIn transaction: LMDBTransaction,
                         _ tables: LMDBEnvironment.Tables) throws {
         while !decoding.isEmpty {
-            try Self.apply(decoding.removeFirst().envelopes(), to: &batch, storingPersonsIn: transaction, tables)
+            try apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
         }
         // A few records (a clerk's refresh): decoded here, without a hand-over.
         let last = filling
         filling = []
-        try Self.apply(last.map(DecodingChunk.decode), to: &batch, storingPersonsIn: transaction, tables)
+        try apply(last, last.map(DecodingChunk.decode), to: &batch, storingPersonsIn: transaction, tables)
     }
 
-    private static func apply(_ envelopes: [EventEnvelope], to batch: inout ApplicationBatch,
-                              storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        for envelope in envelopes {
+    private func apply(_ chunk: DecodingChunk, to batch: inout ApplicationBatch,
+                       storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        try apply(chunk.records, chunk.envelopes(), to: &batch, storingPersonsIn: transaction, tables)
+    }
+
+    private func apply(_ records: [Undecoded], _ envelopes: [EventEnvelope], to batch: inout ApplicationBatch,
+                       storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        for (record, envelope) in zip(records, envelopes) {
             if case .personRecorded(let person) = envelope.event {
                 try SharedIndex.store(person, in: transaction, tables)
             } else {
                 _ = batch.book.apply(envelope)
             }
+            if keepsHistory { try SharedIndex.storeHistory(of: envelope.event, at: record.sequence, record.place, in: transaction, tables) }
         }
     }
 }

@@ -27,10 +27,12 @@ final class LMDBEnvironment: @unchecked Sendable {
         var applicationsByUnit: MDB_dbi = 0
         var applicationsByStatus: MDB_dbi = 0
         var drafts: MDB_dbi = 0
+        /// `HistoryKey`s → the record's place, or nothing.
+        var history: MDB_dbi = 0
 
         var all: [MDB_dbi] {
             [meta, persons, mobiles, names, units, applications, applicationsByPerson, applicationsByUnit,
-             applicationsByStatus, drafts]
+             applicationsByStatus, drafts, history]
         }
     }
 
@@ -86,6 +88,7 @@ final class LMDBEnvironment: @unchecked Sendable {
             tables.applicationsByUnit = try transaction.open("applicationsByUnit")
             tables.applicationsByStatus = try transaction.open("applicationsByStatus")
             tables.drafts = try transaction.open("drafts")
+            tables.history = try transaction.open("history")
         }
     }
 

@@ -6,8 +6,10 @@ import SystemPackage
 /// One person's changes as the journal holds them, oldest first: their record loaded or
 /// changed by an import (which fields), their own account (注册, a new password, 停用), and
 /// their applications (submitted, confirmed, each change of status), each with who and when.
-/// Read from the journal itself, like `AccountHistory`; a record that does not name the
-/// person's number or one of their applications is skipped before it is decoded.
+/// Read from the journal itself, like `AccountHistory`: the records the index's history table
+/// names for the person and their applications, and those after it (`HistoryReading`); a
+/// record that does not name the person's number or one of their applications is skipped
+/// before it is decoded.
 public struct PersonHistory: Sendable {
     public typealias Entry = AccountHistory.Entry
 
@@ -18,7 +20,10 @@ public struct PersonHistory: Sendable {
         var previous: PersonRecord?
         var applications: [[UInt8]] = []
         let number = Array(documentNumber.utf8)
-        try data.reader().forEach(stopAfterBatch: nil) { sequence, _, _, payload in
+        let subjects: [(kind: HistoryKind, subject: String)] = [(.person, documentNumber), (.account, documentNumber)]
+        try HistoryReading.read(data: data, subjects: subjects, more: { records in
+            try Self.applications(in: records, of: documentNumber).map { (.application, $0) }
+        }) { sequence, payload in
             guard Self.contains(payload, number) || applications.contains(where: { Self.contains(payload, $0) }) else { return }
             let envelope = try EventCodec.decode(payload)
             let what: String
@@ -46,6 +51,22 @@ public struct PersonHistory: Sendable {
             entries.append(Entry(sequence: sequence, at: envelope.at, actor: envelope.actor, what: what))
         }
         self.entries = entries
+    }
+
+    /// The applications the person submitted or confirmed in `records`.
+    static func applications(in records: [JournalRecord], of documentNumber: String) throws -> [String] {
+        var found: [String] = []
+        for record in records where record.type == EventCodec.eventRecordType {
+            switch try record.payload.withUnsafeBytes(EventCodec.decode).event {
+            case .applicationSubmitted(let submitted) where submitted.personNumber == documentNumber:
+                found.append(submitted.applicationID)
+            case .employeeConfirmed(let confirmed) where confirmed.personNumber == documentNumber:
+                found.append(confirmed.applicationID)
+            default:
+                continue
+            }
+        }
+        return found
     }
 
     /// The fields an import changed, by their labels; "无变化" for a record loaded again as it was.

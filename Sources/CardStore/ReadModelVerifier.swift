@@ -10,6 +10,9 @@ public struct ReadModelVerifier {
         public var indexPosition: UInt64 = 0
         public var indexedPersons = 0
         public var indexedApplications = 0
+        /// The record the index's history table reflects, and how many entries it holds.
+        public var historyPosition: UInt64 = 0
+        public var historyEntries = 0
         public var snapshotSequence: UInt64?
         public var journalEnd: UInt64 = 0
         public var differences: [String] = []
@@ -29,6 +32,10 @@ public struct ReadModelVerifier {
         report.indexPosition = index.position
         report.indexedPersons = index.count
         report.indexedApplications = index.census([]).total
+        let history = try index.historyDigest()
+        report.historyPosition = history.through
+        report.historyEntries = history.digest.count
+        var expectedHistory = HistoryKey.Digest()
         var snapshot: CardState?
         if case .found(let saved) = SnapshotStore(directory: data.snapshots, io: io).load(CardProjection.snapshotName) {
             report.snapshotSequence = saved.sequence
@@ -39,14 +46,17 @@ public struct ReadModelVerifier {
             }
         }
         // One pass from the first record, keeping the state at the snapshot's sequence.
-        let stopAt = max(report.indexPosition, report.snapshotSequence ?? 0)
+        let stopAt = max(report.indexPosition, report.snapshotSequence ?? 0, history.through)
         var fresh = CardProjection()
         var atSnapshot: CardState? = report.snapshotSequence == 0 ? CardState() : nil
         var atIndex: CardState? = report.indexPosition == 0 ? CardState() : nil
         try data.reader(io: io).forEach(stopAfterBatch: nil) { sequence, type, timestamp, payload in
             report.journalEnd = sequence
             guard sequence <= stopAt else { return }
-            try fresh.apply(sequence: sequence, type: type, timestamp: timestamp, payload: payload)
+            let envelope = try fresh.applying(sequence: sequence, type: type, timestamp: timestamp, payload: payload)
+            if sequence <= history.through, let envelope {
+                for (kind, subject) in HistoryKey.subjects(of: envelope.event) { expectedHistory.add(HistoryKey.key(kind, subject, sequence)) }
+            }
             if sequence == report.snapshotSequence { atSnapshot = fresh.state.withoutShared }
             if sequence == report.indexPosition { atIndex = fresh.state }
         }
@@ -55,6 +65,12 @@ public struct ReadModelVerifier {
             report.differences += try index.applicationDifferences(from: atIndex.applications)
         } else {
             report.differences.append("the index is at record \(report.indexPosition), which the journal does not hold (it is rebuilt at the next start)")
+        }
+        if history.through > report.journalEnd {
+            report.differences.append("the history table is at record \(history.through), which the journal does not hold (it is rebuilt at the next start)")
+        } else if history.digest != expectedHistory {
+            report.differences.append("the history table holds \(history.digest.count) entries to record \(history.through), "
+                                      + "the journal \(expectedHistory.count)\(history.digest.count == expectedHistory.count ? ", naming other records" : "")")
         }
         // A read that met damage answered nothing: the report would understate it.
         if let damage = index.damage { throw damage }

@@ -76,6 +76,8 @@ extension SharedIndex {
         }
         // Already there (another process moved it on): nothing to read, nothing to write.
         if let through, !cleared, reached.sequence >= through { return reached.sequence }
+        // The history goes on with the index from here (`SharedIndex+History`).
+        let leveled = try levelHistory(with: reached, journal: journal, hint: hint, in: transaction, tables)
         // A reader already at the index's position was there: that record needs no second look.
         var confirmed = reached.sequence == 0 || tail.map { $0.journal == ObjectIdentifier(journal) && $0.past == reached.sequence } ?? false
         let reader = try tailReader(journal: journal, from: reached.sequence, hint: hint)
@@ -83,9 +85,10 @@ extension SharedIndex {
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
         // Decoding is most of a rebuild's time and pure: records are decoded on other threads
         // while this one reads on, and applied in order, all of them before each commit (`IndexRecords`).
-        var undecoded = IndexRecords()
+        var undecoded = IndexRecords(keepsHistory: true)
+        var reachedPlace: JournalPlace?
         let far = through.map { through in { reached.sequence >= through } }
-        try reader.forEach(stopAfterBatch: far) { sequence, type, timestamp, payload in
+        try reader.forEachPlaced(stopAfterBatch: far) { sequence, place, type, timestamp, payload in
             tail?.past = sequence
             if sequence <= reached.sequence {
                 // The record the index says it reflects must be this journal's, else the
@@ -98,10 +101,12 @@ extension SharedIndex {
             }
             guard confirmed else { return }
             alongside?(sequence, type, timestamp, payload)
-            if type == EventCodec.eventRecordType, EventKindFilter.mayBeSharedIndexKind(payload) {
-                try undecoded.append(sequence: sequence, payload: payload, applyingTo: &batch, storingPersonsIn: transaction, tables)
+            if type == EventCodec.eventRecordType, EventKindFilter.mayBeIndexedKind(payload) {
+                try undecoded.append(sequence: sequence, place: place, payload: payload, applyingTo: &batch,
+                                     storingPersonsIn: transaction, tables)
             }
             reached = Position(sequence: sequence, timestamp: timestamp)
+            reachedPlace = place
             uncommitted += 1
             if uncommitted % Self.commitEvery == 0 {
                 try undecoded.apply(to: &batch, storingPersonsIn: transaction, tables)
@@ -110,6 +115,7 @@ extension SharedIndex {
                 // A rebuild stays one transaction (see above); it only writes its batch.
                 if !rebuild {
                     try Self.save(reached, in: transaction, tables)
+                    try Self.saveHistoryPosition(reached, place: reachedPlace, in: transaction, tables)
                     try transaction.commit()
                     transaction = try LMDBTransaction(environment: environment, readOnly: false)
                     uncommitted = 0
@@ -121,8 +127,10 @@ extension SharedIndex {
         try batch.write()
         if !confirmed { throw ForeignIndex() }
         // Nothing new: no commit, so a start over an index already at the end writes nothing.
-        guard cleared || uncommitted > 0 else { return reached.sequence }
+        guard cleared || leveled || uncommitted > 0 else { return reached.sequence }
         try Self.save(reached, in: transaction, tables)
+        // A leveling alone (no new record) has saved its own mark, with its place.
+        if uncommitted > 0 || cleared { try Self.saveHistoryPosition(reached, place: reachedPlace, in: transaction, tables) }
         try transaction.commit()
         return reached.sequence
     }
@@ -133,11 +141,11 @@ extension SharedIndex {
 
     /// Writes the persons a process recorded since `base` (the index's position when it
     /// last caught up), with their latest mobile owners, and the applications and drafts
-    /// it changed, and moves the position to `reached`,
+    /// it changed, and moves the position to `reached` (the history table with it),
     /// without reading the journal again. Only when the index is still at `base`: otherwise
     /// another process moved it, and this answers false (the caller catches up from the journal).
     func store(_ recent: PersonDirectory, _ applications: ApplicationBook, over base: UInt64,
-               reaching reached: Position) throws -> Bool {
+               reaching reached: Position, journal: any JournalStore) throws -> Bool {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         let environment = self.environment
@@ -152,6 +160,9 @@ extension SharedIndex {
             }
             try applicationTables.store(applications, in: transaction)
             try Self.save(reached, in: transaction, tables)
+            // The history reads its few records from the journal: the persons held here say
+            // where each one now is, not which records changed them.
+            _ = try levelHistory(with: reached, journal: journal, hint: nil, in: transaction, tables)
             return true
         }
     }
@@ -197,8 +208,9 @@ extension SharedIndex {
     static let formatKey = Array("format".utf8)
     /// The second byte is the application tables' layout (2: `ApplicationRecordCodec`, with
     /// `ApplicationBriefCodec` briefs in the status and unit entries); the third, 1 since
-    /// every value carries its `IndexChecksum`; 2 since every whole listing has its `ListingCount`.
-    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 2]
+    /// every value carries its `IndexChecksum`; 2 since every whole listing has its `ListingCount`;
+    /// 3 since it keeps each person's, account's and application's records (`HistoryKey`).
+    static let format: [UInt8] = [UInt8(PersonRecordCodec.version), 2, 3]
 
     static func position(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
         let stored: [UInt8]?

@@ -54,7 +54,7 @@ public final class JournalReader {
     /// The next record, or nil at the current end of the journal.
     public func next() throws -> JournalRecord? {
         var record: JournalRecord?
-        _ = try step { header, payload in
+        _ = try step { header, _, payload in
             record = JournalRecord(sequence: header.sequence, type: header.type, timestamp: header.timestamp,
                                    payload: Array(payload))
         }
@@ -71,10 +71,21 @@ public final class JournalReader {
     public func forEach(stopAfterBatch: (() -> Bool)? = nil,
                         _ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64,
                                  _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try forEachPlaced(stopAfterBatch: stopAfterBatch) { sequence, _, type, timestamp, payload in
+            try body(sequence, type, timestamp, payload)
+        }
+    }
+
+    /// As `forEach`, with each record's place, so a derived table can keep where a record
+    /// lies and read it again alone (`JournalRecordLookup`).
+    @discardableResult
+    public func forEachPlaced(stopAfterBatch: (() -> Bool)? = nil,
+                              _ body: (_ sequence: UInt64, _ place: JournalPlace?, _ type: UInt16, _ timestamp: Int64,
+                                       _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         // Counted here, not by `walk`: a stop thrown inside a buffered pass loses that pass's count.
         var count = 0, walked = 0
-        let visit = { (header: RecordFrame.Header, payload: UnsafeRawBufferPointer) throws in
-            try body(header.sequence, header.type, header.timestamp, payload)
+        let visit = { (header: RecordFrame.Header, place: JournalPlace, payload: UnsafeRawBufferPointer) throws in
+            try body(header.sequence, place, header.type, header.timestamp, payload)
             count += 1
             if header.endsBatch, let stopAfterBatch, stopAfterBatch() { throw StopReading() }
         }
@@ -90,7 +101,7 @@ public final class JournalReader {
     public func forEachFrame(_ body: (_ record: JournalRecord, _ endsBatch: Bool) throws -> Bool) throws {
         var count = 0
         do {
-            try walk({ header, payload in
+            try walk({ header, _, payload in
                 let record = JournalRecord(sequence: header.sequence, type: header.type, timestamp: header.timestamp, payload: Array(payload))
                 if try !body(record, header.endsBatch) { throw StopReading() }
             }, counting: &count)
@@ -99,7 +110,7 @@ public final class JournalReader {
 
     private struct StopReading: Error {}
 
-    private func walk(_ visit: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void, counting count: inout Int) throws {
+    private func walk(_ visit: (RecordFrame.Header, JournalPlace, UnsafeRawBufferPointer) throws -> Void, counting count: inout Int) throws {
         while true {
             // Records already in the window go through one loop; `step` refills the window,
             // crosses segments and finds the end.
@@ -113,7 +124,7 @@ public final class JournalReader {
     }
 
     /// Moves to the next record at or after `from` and hands it to `visit`; false at the end.
-    private func step(_ visit: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    private func step(_ visit: (RecordFrame.Header, JournalPlace, UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         if cursor == nil {
             guard try openStartingSegment() else { return false }
         }
@@ -133,7 +144,8 @@ public final class JournalReader {
                 current.advance(over: header)
                 defer { cursor = current }
                 if header.sequence < from { continue }
-                try current.withPayload(of: header, at: payloadOffset) { try visit(header, $0) }
+                let place = current.lastFrame!
+                try current.withPayload(of: header, at: payloadOffset) { try visit(header, place, $0) }
                 return true
             }
             cursor = current

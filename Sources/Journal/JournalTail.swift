@@ -8,6 +8,24 @@ public protocol JournalTail: AnyObject {
     @discardableResult
     func forEach(stopAfterBatch: (() -> Bool)?,
                  _ body: (_ sequence: UInt64, _ type: UInt16, _ timestamp: Int64, _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int
+
+    /// As `forEach`, with each record's place where the backend has places (the segment
+    /// journal's frame; nil on PostgreSQL, which reads a record by its position).
+    @discardableResult
+    func forEachPlaced(stopAfterBatch: (() -> Bool)?,
+                       _ body: (_ sequence: UInt64, _ place: JournalPlace?, _ type: UInt16, _ timestamp: Int64,
+                                _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int
+}
+
+extension JournalTail {
+    @discardableResult
+    public func forEachPlaced(stopAfterBatch: (() -> Bool)?,
+                              _ body: (_ sequence: UInt64, _ place: JournalPlace?, _ type: UInt16, _ timestamp: Int64,
+                                       _ payload: UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try forEach(stopAfterBatch: stopAfterBatch) { sequence, type, timestamp, payload in
+            try body(sequence, nil, type, timestamp, payload)
+        }
+    }
 }
 
 extension JournalReader: JournalTail {}

@@ -95,7 +95,7 @@ struct SegmentCursor {
     /// leaves it for `peek` to name. Replay's fast path: one loop over the window's bytes,
     /// instead of a step (and a copy of this cursor) per record.
     mutating func visitBuffered(endingBy limit: Int64, from: UInt64,
-                                _ body: (RecordFrame.Header, UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
+                                _ body: (RecordFrame.Header, JournalPlace, UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
         let headerSize = RecordFrame.headerSize
         let end = min(windowLength, Int(clamping: limit - windowStart))
         var local = Int(offset - windowStart)
@@ -122,7 +122,8 @@ struct SegmentCursor {
                 expected += 1
                 guard header.sequence >= from else { continue }
                 visited += 1
-                try body(header, UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<local]))
+                let place = JournalPlace(sequence: header.sequence, segment: firstSequence, offset: windowStart + Int64(lastStart!))
+                try body(header, place, UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<local]))
             }
         }
         return visited

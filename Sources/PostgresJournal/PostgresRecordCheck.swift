@@ -25,3 +25,19 @@ enum PostgresRecordCheck {
         return Checked(record: record, endsBatch: endsBatch, hash: hash)
     }
 }
+
+extension PostgresRecordCheck {
+    /// A row read alone, by position (a history's records): its CRC, and its hash over the
+    /// previous hash it names. Its link to its neighbours is `journal verify`'s to check.
+    static func alone(_ rows: PostgresRows, _ row: Int) throws -> JournalRecord {
+        let position = rows.integer(row, 0).map { UInt64(max($0, 0)) } ?? 0
+        func damaged(_ reason: String) -> PostgresJournalError { .damaged(position: position, reason: reason) }
+        guard position > 0, let type = rows.integer(row, 1), (1...0xFFFE).contains(type), let at = rows.integer(row, 2),
+              let payload = rows.bytes(row, 3), let crc = rows.integer(row, 4),
+              let previous = rows.bytes(row, 6), let hash = rows.bytes(row, 7) else { throw damaged("a column is missing or out of range") }
+        guard crc == JournalChain.crc(payload) else { throw damaged("the payload does not match its CRC") }
+        let record = JournalRecord(sequence: position, type: UInt16(type), timestamp: at, payload: payload)
+        guard hash == JournalChain.hash(after: previous, record) else { throw damaged("the record does not match its hash") }
+        return record
+    }
+}

@@ -25,6 +25,7 @@ struct IndexVerifyCommand: ParsableCommand {
         print("journal: \(report.journalEnd) records")
         print("person index: \(report.indexedPersons) persons, at record \(report.indexPosition)")
         print("application index: \(report.indexedApplications) applications")
+        print("history index: \(report.historyEntries) entries, at record \(report.historyPosition)")
         print("snapshot: " + (report.snapshotSequence.map { "at record \($0)" } ?? "none"))
         if report.indexPosition < report.journalEnd {
             print("the shared index is \(report.journalEnd - report.indexPosition) records behind the journal; the next start or command catches it up")

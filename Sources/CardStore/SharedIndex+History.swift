@@ -1,0 +1,146 @@
+import CardDomain
+import Journal
+
+extension SharedIndex {
+    /// The history table's own position: level with the index's after a catch-up from the
+    /// journal; behind it after a process stored its own records from memory (`store`),
+    /// until the next catch-up levels it (`levelHistory`).
+    static let historyPositionKey = Array("historyPosition".utf8)
+
+    static func historyPosition(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
+        try historyMark(in: transaction, tables).position
+    }
+
+    /// The history's position, and the place of its record when it was read from segments.
+    static func historyMark(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> (position: Position, place: JournalPlace?) {
+        guard let bytes = try transaction.get(tables.meta, historyPositionKey), bytes.count >= 16 else {
+            return (Position(sequence: 0, timestamp: 0), nil)
+        }
+        return bytes.withUnsafeBytes { raw in
+            let position = Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                                    timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
+            return (position, HistoryKey.place(of: position.sequence, UnsafeRawBufferPointer(rebasing: raw[16...])))
+        }
+    }
+
+    static func saveHistoryPosition(_ position: Position, place: JournalPlace?, in transaction: LMDBTransaction,
+                                    _ tables: LMDBEnvironment.Tables) throws {
+        var bytes: [UInt8] = []
+        withUnsafeBytes(of: position.sequence.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: position.timestamp.littleEndian) { bytes += $0 }
+        try transaction.put(tables.meta, historyPositionKey, bytes + HistoryKey.value(place))
+    }
+
+    static func storeHistory(of event: DomainEvent, at sequence: UInt64, _ place: JournalPlace?,
+                             in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
+        for (kind, subject) in HistoryKey.subjects(of: event) {
+            try transaction.put(tables.history, HistoryKey.key(kind, subject, sequence), HistoryKey.value(place))
+        }
+    }
+
+    /// Brings the history table level with the index at `reached`, reading from the journal
+    /// what it lacks: the records a process stored from memory since the table's mark, few. A history table
+    /// that is ahead of the index, or over another journal, is emptied and made again.
+    /// Returns whether it wrote anything.
+    func levelHistory(with reached: Position, journal: any JournalStore, hint: JournalPlace?,
+                      in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Bool {
+        let mark = try Self.historyMark(in: transaction, tables)
+        var at = mark.position
+        guard at != reached else { return false }
+        if at.sequence > reached.sequence {
+            try transaction.clear(tables.history)
+            at = Position(sequence: 0, timestamp: 0)
+        }
+        var confirmed = at.sequence == 0
+        var reachedPlace: JournalPlace?
+        // The mark's own place starts the read at it, not at its segment's first record.
+        let reader = try journal.tail(from: max(at.sequence, 1), hint: at.sequence == mark.position.sequence ? mark.place ?? hint : hint)
+        do {
+            try reader.forEachPlaced(stopAfterBatch: nil) { sequence, place, type, timestamp, payload in
+                if sequence > reached.sequence { throw StopLevelling() }
+                if sequence == reached.sequence { reachedPlace = place }
+                if sequence <= at.sequence {
+                    if sequence == at.sequence { confirmed = timestamp == at.timestamp }
+                    if !confirmed { throw StopLevelling() }
+                    return
+                }
+                guard type == EventCodec.eventRecordType, EventKindFilter.mayBeHistoryKind(payload) else { return }
+                let envelope = try CardProjection.envelope(sequence: sequence, payload: payload)
+                try Self.storeHistory(of: envelope.event, at: sequence, place, in: transaction, tables)
+            }
+        } catch is StopLevelling {}
+        guard confirmed else {
+            try transaction.clear(tables.history)
+            try Self.saveHistoryPosition(Position(sequence: 0, timestamp: 0), place: nil, in: transaction, tables)
+            _ = try levelHistory(with: reached, journal: journal, hint: nil, in: transaction, tables)
+            return true
+        }
+        try Self.saveHistoryPosition(reached, place: reachedPlace, in: transaction, tables)
+        return true
+    }
+
+    private struct StopLevelling: Error {}
+
+    /// The records the history table names for `subjects`, by sequence number with their
+    /// places, and the record the table reflects: what comes after it is not in the answer.
+    /// Nil when the index cannot be read (damage is noted; the caller reads the journal).
+    public func historyEntries(_ subjects: [(kind: HistoryKind, subject: String)]) -> HistoryEntries? {
+        let tables = environment.tables
+        return reading { transaction in
+            let mark = try Self.historyMark(in: transaction, tables)
+            let through = mark.position.sequence
+            var found: [UInt64: JournalPlace?] = [:]
+            for (kind, subject) in subjects {
+                let prefix = HistoryKey.prefix(HistoryKey.Kind(kind), subject)
+                try transaction.scan(tables.history, from: prefix) { key, value in
+                    guard key.starts(with: prefix) else { return false }
+                    guard let sequence = HistoryKey.sequence(key, prefixLength: prefix.count), sequence <= through else {
+                        throw IndexDamage(reason: "a history entry is not a record's number, or is past the history's position")
+                    }
+                    found[sequence] = HistoryKey.place(of: sequence, value)
+                    return true
+                }
+            }
+            return HistoryEntries(entries: found.keys.sorted().map { ($0, found[$0]!) }, through: through,
+                                  timestamp: mark.position.timestamp, place: mark.place)
+        }
+    }
+
+    /// The history table's position and the digest of its keys, for `index verify`.
+    func historyDigest() throws -> (through: UInt64, digest: HistoryKey.Digest) {
+        let tables = environment.tables
+        return try environment.read { transaction in
+            var digest = HistoryKey.Digest()
+            try transaction.scan(tables.history, from: []) { key, _ in
+                digest.add(key)
+                return true
+            }
+            return (try Self.historyPosition(in: transaction, tables).sequence, digest)
+        }
+    }
+}
+
+/// What the history table names for some subjects, and the record it reflects (`through`,
+/// with its timestamp and place): what comes after that is not in it.
+public struct HistoryEntries: Sendable {
+    public var entries: [(sequence: UInt64, place: JournalPlace?)]
+    public var through: UInt64
+    public var timestamp: Int64
+    public var place: JournalPlace?
+}
+
+/// Whose history is asked for: a person by document number, an account by user name, an
+/// application by its number.
+public enum HistoryKind: Sendable {
+    case person, account, application
+}
+
+extension HistoryKey.Kind {
+    init(_ kind: HistoryKind) {
+        switch kind {
+        case .person: self = .person
+        case .account: self = .account
+        case .application: self = .application
+        }
+    }
+}
