@@ -48,6 +48,14 @@ import Testing
         #expect(second.sharedIndex.person(CardRepositoryTests.retiree.documentNumber) == CardRepositoryTests.retiree)
         #expect(second.sharedIndex.application("SB20261121000001")?.status == .inProduction)
         #expect(!FileManager.default.fileExists(atPath: folder + "/b/journal"), "a site on PostgreSQL keeps no segment journal")
+        // A 变更记录 at the new site reads the records its index names, by position.
+        let retiree = CardRepositoryTests.retiree.documentNumber
+        let named = try #require(second.sharedIndex.historyEntries([(.person, retiree)]))
+        #expect(named.through == first.sequence && !named.entries.isEmpty && named.entries.allSatisfy { $0.place == nil })
+        let wholeJournal = DataDirectory(FilePath(folder).appending("no-index"), journalURL: url)
+        let history = try PersonHistory(documentNumber: retiree, data: second.data).entries
+        #expect(history == (try PersonHistory(documentNumber: retiree, data: wholeJournal).entries))
+        #expect(history.map(\.what).contains { $0.hasPrefix("提交申请") }, "\(history)")
 
         // A record appended at one site is read at the other on its next refresh.
         let office = Actor(username: "houtai01", role: .backOffice)

@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    @Test func recordsReadByPositionAreCheckedAloneAndAMissingOneIsSaid() throws {
+        let journal = try seeded()
+        #expect(try journal.records(at: [1, 3]) == [try journal.records()[0].record, try journal.records()[2].record])
+        #expect(throws: JournalRecordMissing(sequence: 4)) { try journal.records(at: [3, 4]) }
+        try cluster.sql("ALTER TABLE journal DISABLE TRIGGER ALL; UPDATE journal SET payload = '\\xe4b881', crc32c = \(JournalChain.crc(Array("丁".utf8))) WHERE position = 3; ALTER TABLE journal ENABLE TRIGGER ALL",
+                        database: database)
+        #expect(throws: PostgresJournalError.damaged(position: 3, reason: "the record does not match its hash")) {
+            try journal.records(at: [1, 3])
+        }
+        try cluster.sql("ALTER TABLE journal DISABLE TRIGGER ALL; UPDATE journal SET crc32c = 7 WHERE position = 1; ALTER TABLE journal ENABLE TRIGGER ALL",
+                        database: database)
+        #expect(throws: PostgresJournalError.damaged(position: 1, reason: "the payload does not match its CRC")) {
+            try journal.records(at: [1])
+        }
+    }
+
     @Test func anAppendWhoseConnectionDropsIsLookedUpAndNeverAppendedTwice() throws {
         let journal = try seeded()
         // The connection is cut between the decision and the append: the batch is looked up
