@@ -18,6 +18,7 @@ extension CardRepository {
     /// what it lacks, and is written from memory; otherwise the index catches up from the journal.
     func settleShared() throws {
         if try !storedFromMemory() { try sharedIndex.catchUp(journal: journal, through: sequence) }
+        unsettledHistory = [:]
         projection.state.settleShared(through: sequence)
         projection.indexedThrough = sharedIndex.position
         noteSettled()
@@ -28,7 +29,8 @@ extension CardRepository {
     private func storedFromMemory() throws -> Bool {
         guard let base = settledAt, sequence > base else { return false }
         return try sharedIndex.store(projection.state.persons, projection.state.applications, over: base,
-                                     reaching: .init(sequence: sequence, timestamp: lastTimestamp), journal: journal)
+                                     reaching: .init(sequence: sequence, timestamp: lastTimestamp), journal: journal,
+                                     knowing: unsettledHistory)
     }
 
     /// Records whether what is held here is now exactly what came after the index's position.

@@ -31,6 +31,9 @@ public final class CardRepository {
     /// Set when the persons held here are exactly those recorded after this position of
     /// the index (see `settleShared`).
     var settledAt: UInt64?
+    /// Whom each record this process appended since it last settled concerns, by sequence
+    /// number: the history table takes them from here instead of decoding the records again.
+    var unsettledHistory: [UInt64: [(HistoryKey.Kind, String)]] = [:]
     /// When persons move into the shared index and snapshots are saved.
     public var upkeep = RepositoryUpkeep.interactive
     /// The journal sequence number the state reflects.
@@ -172,11 +175,12 @@ public final class CardRepository {
         }
         var outcomes: [Result<[DomainEvent], CommandRefusal>] = []
         var acknowledged = sequence
+        var envelopes: [EventEnvelope] = []
         do {
             let appended = try journal.append(deciding: { _ in
                 try applyNewRecords()
                 acknowledged = sequence
-                var envelopes: [EventEnvelope] = []
+                envelopes = []
                 outcomes = commands.map { decide($0, by: actor, context: context, applyingTo: &projection.state,
                                                  recording: &envelopes) }
                 // A read of the index that met damage while deciding answered "nothing": the
@@ -188,6 +192,9 @@ public final class CardRepository {
             if let appended {
                 sequence = appended.upperBound
                 lastTimestamp = journal.lastWrittenTimestamp
+                for (offset, envelope) in envelopes.enumerated() {
+                    unsettledHistory[appended.lowerBound + UInt64(offset)] = HistoryKey.subjects(of: envelope.event)
+                }
             }
         } catch {
             reload(through: acknowledged)
@@ -227,6 +234,7 @@ public final class CardRepository {
             sequence = loaded.sequence
             reader = try journal.tail(from: loaded.sequence + 1, hint: nil)
             settledAt = nil
+            unsettledHistory = [:]
             broken = nil
             unrebuiltFrom = nil
         } catch {

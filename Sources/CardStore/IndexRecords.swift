@@ -69,7 +69,9 @@ struct IndexRecords {
             } else {
                 _ = batch.book.apply(envelope)
             }
-            if keepsHistory { try SharedIndex.storeHistory(of: envelope.event, at: record.sequence, record.place, in: transaction, tables) }
+            if keepsHistory {
+                try SharedIndex.storeHistory(HistoryKey.subjects(of: envelope.event), at: record.sequence, record.place, in: transaction, tables)
+            }
         }
     }
 }

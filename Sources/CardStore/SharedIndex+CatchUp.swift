@@ -145,7 +145,8 @@ extension SharedIndex {
     /// without reading the journal again. Only when the index is still at `base`: otherwise
     /// another process moved it, and this answers false (the caller catches up from the journal).
     func store(_ recent: PersonDirectory, _ applications: ApplicationBook, over base: UInt64,
-               reaching reached: Position, journal: any JournalStore) throws -> Bool {
+               reaching reached: Position, journal: any JournalStore,
+               knowing subjects: [UInt64: [(HistoryKey.Kind, String)]] = [:]) throws -> Bool {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         let environment = self.environment
@@ -160,9 +161,9 @@ extension SharedIndex {
             }
             try applicationTables.store(applications, in: transaction)
             try Self.save(reached, in: transaction, tables)
-            // The history reads its few records from the journal: the persons held here say
-            // where each one now is, not which records changed them.
-            _ = try levelHistory(with: reached, journal: journal, hint: nil, in: transaction, tables)
+            // The history reads its records' places from the journal; whom each concerns, the
+            // process knows (`subjects`), and the journal is decoded only for what it does not.
+            _ = try levelHistory(with: reached, journal: journal, hint: nil, knowing: subjects, in: transaction, tables)
             return true
         }
     }

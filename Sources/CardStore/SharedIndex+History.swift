@@ -31,9 +31,9 @@ extension SharedIndex {
         try transaction.put(tables.meta, historyPositionKey, bytes + HistoryKey.value(place))
     }
 
-    static func storeHistory(of event: DomainEvent, at sequence: UInt64, _ place: JournalPlace?,
+    static func storeHistory(_ subjects: [(HistoryKey.Kind, String)], at sequence: UInt64, _ place: JournalPlace?,
                              in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        for (kind, subject) in HistoryKey.subjects(of: event) {
+        for (kind, subject) in subjects {
             try transaction.put(tables.history, HistoryKey.key(kind, subject, sequence), HistoryKey.value(place))
         }
     }
@@ -43,6 +43,7 @@ extension SharedIndex {
     /// that is ahead of the index, or over another journal, is emptied and made again.
     /// Returns whether it wrote anything.
     func levelHistory(with reached: Position, journal: any JournalStore, hint: JournalPlace?,
+                      knowing subjects: [UInt64: [(HistoryKey.Kind, String)]] = [:],
                       in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Bool {
         let mark = try Self.historyMark(in: transaction, tables)
         var at = mark.position
@@ -64,15 +65,19 @@ extension SharedIndex {
                     if !confirmed { throw StopLevelling() }
                     return
                 }
+                if let known = subjects[sequence] {
+                    try Self.storeHistory(known, at: sequence, place, in: transaction, tables)
+                    return
+                }
                 guard type == EventCodec.eventRecordType, EventKindFilter.mayBeHistoryKind(payload) else { return }
                 let envelope = try CardProjection.envelope(sequence: sequence, payload: payload)
-                try Self.storeHistory(of: envelope.event, at: sequence, place, in: transaction, tables)
+                try Self.storeHistory(HistoryKey.subjects(of: envelope.event), at: sequence, place, in: transaction, tables)
             }
         } catch is StopLevelling {}
         guard confirmed else {
             try transaction.clear(tables.history)
             try Self.saveHistoryPosition(Position(sequence: 0, timestamp: 0), place: nil, in: transaction, tables)
-            _ = try levelHistory(with: reached, journal: journal, hint: nil, in: transaction, tables)
+            _ = try levelHistory(with: reached, journal: journal, hint: nil, knowing: subjects, in: transaction, tables)
             return true
         }
         try Self.saveHistoryPosition(reached, place: reachedPlace, in: transaction, tables)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardStore
 import Foundation
 import Journal
 import PostgresJournal
@@ -26,6 +27,12 @@ struct SitesBenchmark: ParsableCommand {
 
     @Option(help: "Seconds a first start may take before it counts as failed.")
     var deadline: Double = 600
+
+    @Option(help: "How many generated persons DATA-DIR holds (the 变更记录 timings sample them).")
+    var persons: Int = 1_000_000
+
+    @Option(help: "Persons whose 变更记录 is read through each site's index.")
+    var historySamples: Int = 20
 
     func run() throws {
         let work = try makeWorkFolder()
@@ -66,6 +73,25 @@ struct SitesBenchmark: ParsableCommand {
         }
         for (name, _) in sites {
             print("  " + name.padding(toLength: 11, withPad: " ", startingAt: 0) + warm[name, default: []].map { String(format: "%.3f s", $0) }.joined(separator: ", "))
+        }
+        try historyViews(work: work, segmentSite: segmentSite)
+    }
+
+    /// A person's 变更记录 at each site, through its index's history table and from the whole journal.
+    private func historyViews(work: String, segmentSite: String) throws {
+        for folder in ["segment-journal-only", "postgres-no-index"] {
+            try FileManager.default.createDirectory(atPath: work + "/" + folder, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        try FileManager.default.copyItem(atPath: seeded + "/journal", toPath: work + "/segment-journal-only/journal")
+        let views = [("postgresql", HistoryViewTimings(site: DataDirectory(FilePath(work + "/postgres-site"), journalURL: journal),
+                                                       journalOnly: DataDirectory(FilePath(work + "/postgres-no-index"), journalURL: journal))),
+                     ("segment", HistoryViewTimings(site: DataDirectory(FilePath(segmentSite)),
+                                                    journalOnly: DataDirectory(FilePath(work + "/segment-journal-only"))))]
+        print("a person's 变更记录 (sampled persons, each read once):")
+        for (name, timings) in views {
+            print("  " + name)
+            for line in try timings.lines(persons: persons, samples: historySamples) { print("  " + line) }
         }
     }
 
