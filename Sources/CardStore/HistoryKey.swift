@@ -7,11 +7,7 @@ import Journal
 /// (`PersonHistory`, `AccountHistory`). Keys are "kind subject NUL sequence (big-endian)", so
 /// one subject's records are one range, oldest first; values are a `JournalPlace` or nothing.
 enum HistoryKey {
-    enum Kind: UInt8 {
-        case person = 0x70
-        case account = 0x75
-        case application = 0x61
-    }
+    typealias Kind = HistoryKind
 
     /// The kinds of event a history shows; only these are decoded for it.
     static let eventKinds: Set<String> = ["personRecorded", "accountRecorded", "accountChanged", "applicationSubmitted",
@@ -75,4 +71,12 @@ enum HistoryKey {
             sum &+= hash
         }
     }
+}
+
+/// Whose history is asked for: a person by document number, an account by user name, an
+/// application by its number. The raw value is the first byte of a `HistoryKey`.
+public enum HistoryKind: UInt8, Sendable {
+    case person = 0x70
+    case account = 0x75
+    case application = 0x61
 }

@@ -96,7 +96,7 @@ extension SharedIndex {
             let through = mark.position.sequence
             var found: [UInt64: JournalPlace?] = [:]
             for (kind, subject) in subjects {
-                let prefix = HistoryKey.prefix(HistoryKey.Kind(kind), subject)
+                let prefix = HistoryKey.prefix(kind, subject)
                 try transaction.scan(tables.history, from: prefix) { key, value in
                     guard key.starts(with: prefix) else { return false }
                     guard let sequence = HistoryKey.sequence(key, prefixLength: prefix.count), sequence <= through else {
@@ -132,20 +132,4 @@ public struct HistoryEntries: Sendable {
     public var through: UInt64
     public var timestamp: Int64
     public var place: JournalPlace?
-}
-
-/// Whose history is asked for: a person by document number, an account by user name, an
-/// application by its number.
-public enum HistoryKind: Sendable {
-    case person, account, application
-}
-
-extension HistoryKey.Kind {
-    init(_ kind: HistoryKind) {
-        switch kind {
-        case .person: self = .person
-        case .account: self = .account
-        case .application: self = .application
-        }
-    }
 }

@@ -121,7 +121,6 @@ import Testing
         let retiree = CardRepositoryTests.retiree.documentNumber
         repository.close()
         // Another journal under the same index: the demo's records alone, with other timestamps.
-        let other = try journalOnly()
         try FileManager.default.removeItem(atPath: data.journal.string)
         let replacement = try CardRepository(data: DataDirectory(FilePath(try TemporaryFolder.make("sscard-history-other"))),
                                              reference: CardRepositoryTests.reference)
@@ -131,6 +130,5 @@ import Testing
         let expected = try PersonHistory(documentNumber: retiree, data: replacement.data).entries
         #expect(expected.map(\.actor) == ["other"])
         #expect(try PersonHistory(documentNumber: retiree, data: data).entries == expected)
-        _ = other
     }
 }
