@@ -10,11 +10,10 @@ enum JournalChain {
     static func hash(after previous: [UInt8], _ record: JournalRecord) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data: previous)
-        var fixed: [UInt8] = []
-        withUnsafeBytes(of: record.sequence.bigEndian) { fixed += $0 }
-        withUnsafeBytes(of: record.type.bigEndian) { fixed += $0 }
-        withUnsafeBytes(of: record.timestamp.bigEndian) { fixed += $0 }
-        hasher.update(data: fixed)
+        // Position, type and timestamp, big-endian, hashed from the stack: no array per record.
+        withUnsafeBytes(of: record.sequence.bigEndian) { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: record.type.bigEndian) { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: record.timestamp.bigEndian) { hasher.update(bufferPointer: $0) }
         hasher.update(data: record.payload)
         return Array(hasher.finalize())
     }

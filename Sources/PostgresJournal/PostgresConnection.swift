@@ -152,23 +152,30 @@ final class PostgresRows {
 
     /// The bytes of a value, or nil for NULL.
     func bytes(_ row: Int, _ column: Int) -> [UInt8]? {
+        withBytes(row, column) { Array($0) }
+    }
+
+    /// `body` over a value's bytes in place (valid only during the call), or nil for NULL:
+    /// a million rows' numbers are read without an array each.
+    private func withBytes<T>(_ row: Int, _ column: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
         guard PQgetisnull(result, Int32(row), Int32(column)) == 0, let value = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-        return value.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+        return body(UnsafeRawBufferPointer(start: value, count: Int(PQgetlength(result, Int32(row), Int32(column)))))
     }
 
     /// A bigint, integer or smallint value (binary, big-endian).
     func integer(_ row: Int, _ column: Int) -> Int64? {
-        guard let bytes = bytes(row, column), [2, 4, 8].contains(bytes.count) else { return nil }
-        let value = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        switch bytes.count {
-        case 2: return Int64(Int16(truncatingIfNeeded: value))
-        case 4: return Int64(Int32(truncatingIfNeeded: value))
-        default: return Int64(bitPattern: value)
-        }
+        withBytes(row, column) { bytes -> Int64? in
+            guard [2, 4, 8].contains(bytes.count) else { return nil }
+            let value = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            switch bytes.count {
+            case 2: return Int64(Int16(truncatingIfNeeded: value))
+            case 4: return Int64(Int32(truncatingIfNeeded: value))
+            default: return Int64(bitPattern: value)
+            }
+        } ?? nil
     }
 
-    func boolean(_ row: Int, _ column: Int) -> Bool? { bytes(row, column).flatMap { $0.count == 1 ? $0[0] != 0 : nil } }
+    func boolean(_ row: Int, _ column: Int) -> Bool? { withBytes(row, column) { $0.count == 1 ? $0[0] != 0 : nil } ?? nil }
 }
 
 /// What went wrong talking to PostgreSQL.
