@@ -150,8 +150,20 @@ extension SharedIndex {
         catchingUp.lock()
         defer { catchingUp.unlock() }
         let environment = self.environment
-        let tables = environment.tables
         guard environment.isCurrent else { return false }
+        do {
+            return try storeWriting(recent, applications, over: base, reaching: reached, in: environment,
+                                    journal: journal, knowing: subjects)
+        } catch is ForeignIndex {
+            // Nothing was written: the caller's catch-up from the journal makes the index again.
+            return false
+        }
+    }
+
+    private func storeWriting(_ recent: PersonDirectory, _ applications: ApplicationBook, over base: UInt64, reaching reached: Position,
+                              in environment: LMDBEnvironment, journal: any JournalStore,
+                              knowing subjects: [UInt64: [(HistoryKey.Kind, String)]]) throws -> Bool {
+        let tables = environment.tables
         return try environment.write { transaction in
             guard try Self.position(in: transaction, tables).sequence == base else { return false }
             for person in recent.changes.values { try Self.store(person, in: transaction, tables) }

@@ -39,30 +39,28 @@ extension SharedIndex {
     }
 
     /// Brings the history table level with the index at `reached`, reading from the journal
-    /// what it lacks: the records a process stored from memory since the table's mark, few. A history table
-    /// that is ahead of the index, or over another journal, is emptied and made again.
-    /// Returns whether it wrote anything.
+    /// what it lacks: the records a process stored from memory since the table's mark, whom
+    /// each concerns known from `subjects` or else decoded. Returns whether it wrote anything.
+    /// A mark ahead of the index, or whose record is not this journal's, means the index was
+    /// made from another journal: `ForeignIndex`, and the index is made again.
     func levelHistory(with reached: Position, journal: any JournalStore, hint: JournalPlace?,
                       knowing subjects: [UInt64: [(HistoryKey.Kind, String)]] = [:],
                       in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Bool {
         let mark = try Self.historyMark(in: transaction, tables)
-        var at = mark.position
+        let at = mark.position
         guard at != reached else { return false }
-        if at.sequence > reached.sequence {
-            try transaction.clear(tables.history)
-            at = Position(sequence: 0, timestamp: 0)
-        }
+        guard at.sequence < reached.sequence else { throw ForeignIndex() }
         var confirmed = at.sequence == 0
         var reachedPlace: JournalPlace?
         // The mark's own place starts the read at it, not at its segment's first record.
-        let reader = try journal.tail(from: max(at.sequence, 1), hint: at.sequence == mark.position.sequence ? mark.place ?? hint : hint)
+        let reader = try journal.tail(from: max(at.sequence, 1), hint: mark.place ?? hint)
         do {
             try reader.forEachPlaced(stopAfterBatch: nil) { sequence, place, type, timestamp, payload in
                 if sequence > reached.sequence { throw StopLevelling() }
                 if sequence == reached.sequence { reachedPlace = place }
                 if sequence <= at.sequence {
                     if sequence == at.sequence { confirmed = timestamp == at.timestamp }
-                    if !confirmed { throw StopLevelling() }
+                    if !confirmed { throw ForeignIndex() }
                     return
                 }
                 if let known = subjects[sequence] {
@@ -74,12 +72,7 @@ extension SharedIndex {
                 try Self.storeHistory(HistoryKey.subjects(of: envelope.event), at: sequence, place, in: transaction, tables)
             }
         } catch is StopLevelling {}
-        guard confirmed else {
-            try transaction.clear(tables.history)
-            try Self.saveHistoryPosition(Position(sequence: 0, timestamp: 0), place: nil, in: transaction, tables)
-            _ = try levelHistory(with: reached, journal: journal, hint: nil, knowing: subjects, in: transaction, tables)
-            return true
-        }
+        guard confirmed else { throw ForeignIndex() }
         try Self.saveHistoryPosition(reached, place: reachedPlace, in: transaction, tables)
         return true
     }

@@ -115,6 +115,26 @@ import Testing
         #expect(report.differences.contains { $0.hasPrefix("the history table holds") }, "\(report.differences)")
     }
 
+    @Test func aMarkWhoseRecordIsNotThisJournalsMakesTheIndexAgain() throws {
+        let repository = try told()
+        let index = repository.sharedIndex
+        try index.catchUp(journal: repository.journal)
+        let tables = index.environment.tables
+        for wrong in [SharedIndex.Position(sequence: repository.sequence - 3, timestamp: 42),
+                      SharedIndex.Position(sequence: repository.sequence + 3, timestamp: 42)] {
+            try index.environment.write { transaction in
+                try SharedIndex.saveHistoryPosition(wrong, place: nil, in: transaction, tables)
+            }
+            // One record more, so the catch-up has something to do and meets the mark.
+            try repository.execute(.viewPerson(personNumber: CardRepositoryTests.retiree.documentNumber),
+                                   by: Actor(username: "houtai01", role: .backOffice), context: CardRepositoryTests.context)
+            try index.catchUp(journal: repository.journal)
+            let report = try ReadModelVerifier(data: data).verify()
+            #expect(report.differences.isEmpty, "\(wrong): \(report.differences)")
+            #expect(report.historyPosition == repository.sequence && report.indexPosition == repository.sequence, "\(wrong)")
+        }
+    }
+
     @Test func aTableOverAnotherJournalIsNotBelieved() throws {
         let repository = try told()
         try repository.sharedIndex.catchUp(journal: repository.journal)
