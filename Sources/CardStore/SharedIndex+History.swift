@@ -13,9 +13,8 @@ extension SharedIndex {
 
     /// The history's position, and the place of its record when it was read from segments.
     static func historyMark(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> (position: Position, place: JournalPlace?) {
-        guard let bytes = try transaction.get(tables.meta, historyPositionKey), bytes.count >= 16 else {
-            return (Position(sequence: 0, timestamp: 0), nil)
-        }
+        guard let bytes = try transaction.get(tables.meta, historyPositionKey) else { return (Position(sequence: 0, timestamp: 0), nil) }
+        guard bytes.count == 16 || bytes.count == 32 else { throw IndexDamage(reason: "the history table's mark is not a position") }
         return bytes.withUnsafeBytes { raw in
             let position = Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
                                     timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
@@ -92,10 +91,11 @@ extension SharedIndex {
                 let prefix = HistoryKey.prefix(kind, subject)
                 try transaction.scan(tables.history, from: prefix) { key, value in
                     guard key.starts(with: prefix) else { return false }
-                    guard let sequence = HistoryKey.sequence(key, prefixLength: prefix.count), sequence <= through else {
-                        throw IndexDamage(reason: "a history entry is not a record's number, or is past the history's position")
+                    let entry = try IndexValueCheck.historyEntry(key: key, value: value)
+                    guard key.count == prefix.count + 8, entry.sequence <= through else {
+                        throw IndexDamage(reason: "a history entry is past the history's position, or not of this subject")
                     }
-                    found[sequence] = HistoryKey.place(of: sequence, value)
+                    found[entry.sequence] = entry.place
                     return true
                 }
             }

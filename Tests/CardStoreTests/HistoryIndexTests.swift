@@ -102,6 +102,20 @@ import Testing
         #expect(repository.sharedIndex.damage != nil)
     }
 
+    @Test func anEntryIsAKindASubjectASequenceNumberAndNothingOrAPlace() throws {
+        let key = HistoryKey.key(.person, "110105195609090137", 57)
+        let place = HistoryKey.value(JournalPlace(sequence: 57, segment: 1, offset: 4_096))
+        for (key, value, fine) in [(key, [], true), (key, place, true),
+                                   (key, Array(place.prefix(15)), false), (key, place + [0], false),
+                                   (key, HistoryKey.value(JournalPlace(sequence: 57, segment: 58, offset: 4_096)), false),
+                                   (key, HistoryKey.value(JournalPlace(sequence: 57, segment: 1, offset: -1)), false),
+                                   (HistoryKey.key(.person, "1", 0), [], false), ([0x78] + key.dropFirst(), [], false),
+                                   (Array(key.dropLast()), [], false), (Array(key.suffix(8)), [], false)] as [([UInt8], [UInt8], Bool)] {
+            let problem = IndexValueCheck.problem(in: .history, key: key, stored: IndexValueCheck.sealed(key: key, value: value))
+            #expect((problem == nil) == fine, "\(key) \(value)")
+        }
+    }
+
     @Test func aMissingEntryIsAnIndexDifference() throws {
         let repository = try told()
         try repository.sharedIndex.catchUp(journal: repository.journal)
