@@ -32,18 +32,6 @@ public struct DataDirectory: Sendable {
         return try JournalReader(directory: journal, from: sequence, io: io, hint: hint)
     }
 
-    /// The records at `wanted` (ascending), each checked alone: by its place on the segment
-    /// journal, by position on PostgreSQL (one query). Throws `JournalRecordMissing` for one not there.
-    public func records(at wanted: [(sequence: UInt64, place: JournalPlace?)], io: any FileIO = SystemFileIO()) throws -> [JournalRecord] {
-        guard !wanted.isEmpty else { return [] }
-        if let location = try postgresLocation() {
-            let journal = try PostgresJournal(location)
-            defer { journal.close() }
-            return try journal.records(at: wanted.map(\.sequence))
-        }
-        return try JournalRecordLookup.records(in: journal, at: wanted, io: io)
-    }
-
     /// The PostgreSQL journal's location, with the site's file that remembers the timeline
     /// it last wrote on (`journal-timeline`), so an old primary is refused after a restart too.
     public func postgresLocation() throws -> PostgresLocation? {

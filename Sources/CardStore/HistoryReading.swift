@@ -12,30 +12,31 @@ enum HistoryReading {
     static func read(data: DataDirectory, subjects: [(kind: HistoryKind, subject: String)],
                      more: ([JournalRecord]) throws -> [(kind: HistoryKind, subject: String)] = { _ in [] },
                      _ visit: (_ sequence: UInt64, _ payload: UnsafeRawBufferPointer) throws -> Void) throws {
+        let journal = try HistoryJournal(data)
         do {
             if let index = index(of: data), let first = index.historyEntries(subjects), first.through > 0 {
-                var records = try data.records(at: first.entries)
+                var records = try journal.records(at: first.entries)
                 let further = try more(records)
                 if !further.isEmpty {
                     guard let second = index.historyEntries(further), second.through >= first.through else { throw Unusable() }
                     let known = Set(records.map(\.sequence))
-                    records += try data.records(at: second.entries.filter { $0.sequence <= first.through && !known.contains($0.sequence) })
+                    records += try journal.records(at: second.entries.filter { $0.sequence <= first.through && !known.contains($0.sequence) })
                     records.sort { $0.sequence < $1.sequence }
                 }
-                try readOn(data: data, after: first, visitingFirst: records, visit)
+                try readOn(journal, after: first, visitingFirst: records, visit)
                 return
             }
         } catch is Unusable {
         } catch is JournalRecordMissing {}
-        try data.reader().forEach(stopAfterBatch: nil) { sequence, _, _, payload in try visit(sequence, payload) }
+        try journal.tail(from: 1, hint: nil).forEach(stopAfterBatch: nil) { sequence, _, _, payload in try visit(sequence, payload) }
     }
 
     /// Visits `records`, then the journal after the table's position, once the record at
     /// that position is found to be the one the table remembers.
-    private static func readOn(data: DataDirectory, after table: HistoryEntries, visitingFirst records: [JournalRecord],
+    private static func readOn(_ journal: HistoryJournal, after table: HistoryEntries, visitingFirst records: [JournalRecord],
                                _ visit: (UInt64, UnsafeRawBufferPointer) throws -> Void) throws {
         var confirmed = false
-        try data.reader(from: table.through, hint: table.place).forEach(stopAfterBatch: nil) { sequence, _, timestamp, payload in
+        try journal.tail(from: table.through, hint: table.place).forEach(stopAfterBatch: nil) { sequence, _, timestamp, payload in
             guard confirmed else {
                 guard sequence == table.through, timestamp == table.timestamp else { throw Unusable() }
                 confirmed = true
