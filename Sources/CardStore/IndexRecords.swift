@@ -22,12 +22,6 @@ struct IndexRecords {
     private var filling: [Undecoded] = []
     /// Oldest first.
     private var decoding: [DecodingChunk] = []
-    /// Whether the history table is level with the index, and so goes on with it (`HistoryKey`).
-    let keepsHistory: Bool
-
-    init(keepsHistory: Bool) {
-        self.keepsHistory = keepsHistory
-    }
 
     /// Keeps a copy (the reader's buffer is reused for the next records). A full chunk goes to
     /// another thread; when too many are under way, the oldest is applied first.
@@ -39,7 +33,7 @@ struct IndexRecords {
         filling = []
         filling.reserveCapacity(Self.chunkSize)
         while decoding.count > Self.chunksAhead {
-            try apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
+            try Self.apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
         }
     }
 
@@ -48,20 +42,20 @@ struct IndexRecords {
     mutating func apply(to batch: inout ApplicationBatch, storingPersonsIn transaction: LMDBTransaction,
                         _ tables: LMDBEnvironment.Tables) throws {
         while !decoding.isEmpty {
-            try apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
+            try Self.apply(decoding.removeFirst(), to: &batch, storingPersonsIn: transaction, tables)
         }
         // A few records (a clerk's refresh): decoded here, without a hand-over.
         let last = filling
         filling = []
-        try apply(last, last.map(DecodingChunk.decode), to: &batch, storingPersonsIn: transaction, tables)
+        try Self.apply(last, last.map(DecodingChunk.decode), to: &batch, storingPersonsIn: transaction, tables)
     }
 
-    private func apply(_ chunk: DecodingChunk, to batch: inout ApplicationBatch,
+    private static func apply(_ chunk: DecodingChunk, to batch: inout ApplicationBatch,
                        storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        try apply(chunk.records, chunk.envelopes(), to: &batch, storingPersonsIn: transaction, tables)
+        try Self.apply(chunk.records, chunk.envelopes(), to: &batch, storingPersonsIn: transaction, tables)
     }
 
-    private func apply(_ records: [Undecoded], _ envelopes: [EventEnvelope], to batch: inout ApplicationBatch,
+    private static func apply(_ records: [Undecoded], _ envelopes: [EventEnvelope], to batch: inout ApplicationBatch,
                        storingPersonsIn transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
         for (record, envelope) in zip(records, envelopes) {
             if case .personRecorded(let person) = envelope.event {
@@ -69,9 +63,8 @@ struct IndexRecords {
             } else {
                 _ = batch.book.apply(envelope)
             }
-            if keepsHistory {
-                try SharedIndex.storeHistory(HistoryKey.subjects(of: envelope.event), at: record.sequence, record.place, in: transaction, tables)
-            }
+            // The history table goes on with the index (`SharedIndex+History`).
+            try SharedIndex.storeHistory(HistoryKey.subjects(of: envelope.event), at: record.sequence, record.place, in: transaction, tables)
         }
     }
 }

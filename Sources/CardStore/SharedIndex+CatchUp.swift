@@ -85,7 +85,7 @@ extension SharedIndex {
         var batch = ApplicationBatch(transaction, applicationTables, identity: identity)
         // Decoding is most of a rebuild's time and pure: records are decoded on other threads
         // while this one reads on, and applied in order, all of them before each commit (`IndexRecords`).
-        var undecoded = IndexRecords(keepsHistory: true)
+        var undecoded = IndexRecords()
         var reachedPlace: JournalPlace?
         let far = through.map { through in { reached.sequence >= through } }
         try reader.forEachPlaced(stopAfterBatch: far) { sequence, place, type, timestamp, payload in

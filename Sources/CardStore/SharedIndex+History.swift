@@ -2,9 +2,9 @@ import CardDomain
 import Journal
 
 extension SharedIndex {
-    /// The history table's own position: level with the index's after a catch-up from the
-    /// journal; behind it after a process stored its own records from memory (`store`),
-    /// until the next catch-up levels it (`levelHistory`).
+    /// The history table's own mark: the record it reflects, and that record's place. Every
+    /// catch-up and every store from memory moves it with the index's position, in the same
+    /// transaction (`levelHistory`), so that a history can say where the table ends.
     static let historyPositionKey = Array("historyPosition".utf8)
 
     static func historyPosition(in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws -> Position {
