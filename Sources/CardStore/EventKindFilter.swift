@@ -17,33 +17,26 @@ struct EventKindFilter: Sendable {
     static let sharedIndexKinds: Set<String> = ["personRecorded", "draftSaved", "applicationSubmitted", "statusChanged",
                                                 "applicationResubmitted", "employeeConfirmed"]
 
-    private static let sharedIndexMarkers = sharedIndexKinds.map(EventKindFilter.init(quoted:))
-
-    /// Whether the record may be an event of a kind the shared index holds: its kind as the
-    /// scanner reads it, or, for a record the scanner cannot read, the kinds' markers.
-    static func mayBeSharedIndexKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard let kind = EnvelopeKindScanner.kind(payload) else {
-            return sharedIndexMarkers.contains { $0.mayMatch(payload) }
-        }
-        return sharedIndexKinds.contains(kind)
-    }
-
+    /// The kinds an index catch-up decodes: for its tables, or for the history table.
+    private static let indexedKinds = sharedIndexKinds.union(HistoryKey.eventKinds)
+    private static let indexedMarkers = indexedKinds.map(EventKindFilter.init(quoted:))
     private static let historyMarkers = HistoryKey.eventKinds.map(EventKindFilter.init(quoted:))
+
+    /// Whether the index's catch-up decodes the record (`indexedKinds`).
+    static func mayBeIndexedKind(_ payload: UnsafeRawBufferPointer) -> Bool {
+        mayBe(payload, oneOf: indexedKinds, markers: indexedMarkers)
+    }
 
     /// Whether the record may be an event a history shows (`HistoryKey.eventKinds`).
     static func mayBeHistoryKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard let kind = EnvelopeKindScanner.kind(payload) else {
-            return historyMarkers.contains { $0.mayMatch(payload) }
-        }
-        return HistoryKey.eventKinds.contains(kind)
+        mayBe(payload, oneOf: HistoryKey.eventKinds, markers: historyMarkers)
     }
 
-    /// Whether the index's catch-up decodes the record: for its tables, or for the history.
-    static func mayBeIndexedKind(_ payload: UnsafeRawBufferPointer) -> Bool {
-        guard let kind = EnvelopeKindScanner.kind(payload) else {
-            return sharedIndexMarkers.contains { $0.mayMatch(payload) } || historyMarkers.contains { $0.mayMatch(payload) }
-        }
-        return sharedIndexKinds.contains(kind) || HistoryKey.eventKinds.contains(kind)
+    /// Its kind as the scanner reads it is one of `kinds`, or, for a record the scanner
+    /// cannot read, it holds one of the kinds' markers.
+    private static func mayBe(_ payload: UnsafeRawBufferPointer, oneOf kinds: Set<String>, markers: [EventKindFilter]) -> Bool {
+        guard let kind = EnvelopeKindScanner.kind(payload) else { return markers.contains { $0.mayMatch(payload) } }
+        return kinds.contains(kind)
     }
 
     /// (A plain loop: the standard library's `firstRange(of:)` made a rebuild twice as slow.)

@@ -10,6 +10,25 @@ extension SharedIndex {
     struct Position: Equatable {
         var sequence: UInt64
         var timestamp: Int64
+
+        /// Sequence and timestamp, little-endian, as the meta table stores them.
+        var bytes: [UInt8] {
+            var bytes: [UInt8] = []
+            withUnsafeBytes(of: sequence.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: timestamp.littleEndian) { bytes += $0 }
+            return bytes
+        }
+
+        /// The position at the start of `raw` (at least 16 bytes).
+        init(_ raw: UnsafeRawBufferPointer) {
+            sequence = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+            timestamp = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+        }
+
+        init(sequence: UInt64, timestamp: Int64) {
+            self.sequence = sequence
+            self.timestamp = timestamp
+        }
     }
 
     /// Records applied per write transaction: each commit syncs once, and records its position.
@@ -237,16 +256,10 @@ extension SharedIndex {
             throw damage
         }
         guard let bytes = stored, bytes.count == 16 else { return Position(sequence: 0, timestamp: 0) }
-        return bytes.withUnsafeBytes { raw in
-            Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                     timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
-        }
+        return bytes.withUnsafeBytes(Position.init)
     }
 
     static func save(_ position: Position, in transaction: LMDBTransaction, _ tables: LMDBEnvironment.Tables) throws {
-        var bytes: [UInt8] = []
-        withUnsafeBytes(of: position.sequence.littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: position.timestamp.littleEndian) { bytes += $0 }
-        try transaction.put(tables.meta, positionKey, bytes)
+        try transaction.put(tables.meta, positionKey, position.bytes)
     }
 }

@@ -16,18 +16,14 @@ extension SharedIndex {
         guard let bytes = try transaction.get(tables.meta, historyPositionKey) else { return (Position(sequence: 0, timestamp: 0), nil) }
         guard bytes.count == 16 || bytes.count == 32 else { throw IndexDamage(reason: "the history table's mark is not a position") }
         return bytes.withUnsafeBytes { raw in
-            let position = Position(sequence: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                                    timestamp: Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self)))
+            let position = Position(raw)
             return (position, HistoryKey.place(of: position.sequence, UnsafeRawBufferPointer(rebasing: raw[16...])))
         }
     }
 
     static func saveHistoryPosition(_ position: Position, place: JournalPlace?, in transaction: LMDBTransaction,
                                     _ tables: LMDBEnvironment.Tables) throws {
-        var bytes: [UInt8] = []
-        withUnsafeBytes(of: position.sequence.littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: position.timestamp.littleEndian) { bytes += $0 }
-        try transaction.put(tables.meta, historyPositionKey, bytes + HistoryKey.value(place))
+        try transaction.put(tables.meta, historyPositionKey, position.bytes + HistoryKey.value(place))
     }
 
     static func storeHistory(_ subjects: [(HistoryKey.Kind, String)], at sequence: UInt64, _ place: JournalPlace?,
