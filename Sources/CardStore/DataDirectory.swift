@@ -37,9 +37,13 @@ public struct DataDirectory: Sendable {
     public func postgresLocation() throws -> PostgresLocation? {
         guard let journalURL else { return nil }
         var location = try PostgresLocation(journalURL)
-        location.remembered = root.appending("journal-timeline").string
+        location.remembered = timelineRecord.string
         return location
     }
+
+    static let timelineFileName = "journal-timeline"
+    /// The highest PostgreSQL timeline this site has written on (see `postgresLocation`).
+    public var timelineRecord: FilePath { root.appending(Self.timelineFileName) }
 
     /// Where the journal is, as a person reads it.
     public var journalName: String { journalURL ?? journal.string }

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import PostgresJournal
 import SystemPackage
 
@@ -34,6 +35,41 @@ public enum JournalSetting {
         } catch let refusal as PostgresLocation.Refusal {
             throw Problem(description: "\(named.source): \(refusal)")
         }
+    }
+
+    /// Makes `url` the data directory's journal for every later command (`config.json`,
+    /// 0600, written whole or not at all): `setup --journal URL` does, so the next steps it
+    /// prints need no `--journal`. Returns false when the configuration already names it; a
+    /// configuration naming another journal is refused, since this directory's index and
+    /// timeline belong to that one.
+    @discardableResult
+    public static func remember(_ url: String, in data: DataDirectory, io: any FileIO = SystemFileIO()) throws -> Bool {
+        let path = data.root.appending(configName)
+        if let problem = try conflict(with: url, root: data.root) { throw problem }
+        if try fromConfig(path) == url { return false }
+        try data.create(io: io)
+        let bytes = try JSONSerialization.data(withJSONObject: ["journal": url], options: [.sortedKeys, .withoutEscapingSlashes])
+        try io.writeAtomically(Array(bytes) + [0x0A], to: path)
+        return true
+    }
+
+    /// The refusal `remember` would give: the configuration names another journal.
+    public static func conflict(with url: String, root: FilePath) throws -> Problem? {
+        let path = root.appending(configName)
+        guard let configured = try fromConfig(path), configured != url else { return nil }
+        return Problem(description: "\(path.string) 已指定另一个日志（\(configured)）。请改用它，或先删除该文件")
+    }
+
+    /// Why no journal may be opened here without naming one: the directory has been a site of
+    /// a PostgreSQL journal (it remembers a timeline) and holds no segment journal, so opening
+    /// "the" journal would quietly start a second, local one beside the shared one.
+    public static func unnamedSharedJournal(root: FilePath) -> String? {
+        let data = DataDirectory(root)
+        let exists = { (path: FilePath) in FileManager.default.fileExists(atPath: path.string) }
+        guard exists(data.timelineRecord), !exists(data.journal) else { return nil }
+        return "数据目录 \(root.string) 是 PostgreSQL 日志的站点（有 \(DataDirectory.timelineFileName)），但这次没有指定日志。"
+            + "请用 --journal URL、环境变量 \(environmentName) 或 \(root.appending(configName).string) 指定；"
+            + "为免另起一份本地日志，什么也没有改动"
     }
 
     private static func fromConfig(_ path: FilePath) throws -> String? {

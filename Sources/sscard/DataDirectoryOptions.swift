@@ -16,10 +16,14 @@ struct DataDirectoryOptions: ParsableArguments {
     var journal: String?
 
     func validate() throws {
+        let named: String?
         do {
-            _ = try JournalSetting.resolve(option: journal, root: resolved())
+            named = try JournalSetting.resolve(option: journal, root: resolved())
         } catch let problem as JournalSetting.Problem {
             throw ValidationError("\(problem)")
+        }
+        if named == nil, let problem = JournalSetting.unnamedSharedJournal(root: resolved()) {
+            throw ValidationError(problem)
         }
     }
 

@@ -26,6 +26,14 @@ struct SetupCommand: ParsableCommand {
         if try data.hasJournal() {
             print("sscard setup: \(data.data.journalURL ?? root.string) 中已经有日志，不能再次初始化。"
                   + "已有的部署请用管理员账号登录，或用 sscard accounts add 添加账号", to: &standardError)
+            if let url = data.data.journalURL {
+                print("sscard setup: 要让 \(root.string) 作为新站点使用这个日志，写入 \(root.appending(JournalSetting.configName).string)："
+                      + #"{"journal": "\#(url)"}"# + "（权限 0600），见 docs/OPERATIONS.md「A new site」", to: &standardError)
+            }
+            throw ExitCode(2)
+        }
+        if let url = data.data.journalURL, let conflict = try JournalSetting.conflict(with: url, root: root) {
+            print("sscard setup: \(conflict)", to: &standardError)
             throw ExitCode(2)
         }
         print("初始化 sscard 部署：\(root.string)", to: &standardError)
@@ -49,9 +57,16 @@ struct SetupCommand: ParsableCommand {
         let password = try PasswordPrompt.newPassword(owner: .init(username: username), command: "setup")
         let account = AccountRecord(username: username, role: .administrator, displayName: displayName,
                                     passwordHash: try PasswordMaker.hash(password))
+        // Remembered before the first record, so that no later command on this directory
+        // can open a local journal beside the shared one.
+        let remembered = try data.data.journalURL.map { try JournalSetting.remember($0, in: data.data) } ?? false
         let repository = try OpenedRepository.open(data)
         defer { repository.close() }
         _ = try repository.execute(.recordAccount(account), by: .system("setup"), context: SessionClock.context(channel: .counter))
+        if let url = data.data.journalURL {
+            let note = remembered ? "已记在 \(root.appending(JournalSetting.configName).string)，以后的命令不必再指定" : "由配置文件指定"
+            print("日志：\(url)（\(note)）")
+        }
         print("""
         已创建部署 \(root.string) 和管理员 \(username)。接下来：
           1. 导入单位：sscard units import 单位.csv --data-dir \(root.string)

@@ -109,4 +109,44 @@ import Testing
         let listed = try SSCardProcess.run(["accounts", "list", "--data-dir", directory + "/b"], environment: ["SSCARD_JOURNAL": url])
         #expect(listed.status == 0 && listed.output.contains("boss"), "\(listed.output)\(listed.error)")
     }
+
+    /// After `setup --journal URL` every later command on that directory uses the shared
+    /// journal without naming it (the printed next steps name none), and a directory that has
+    /// been a site never quietly starts a local journal when the name is missing.
+    @Test func setupRemembersTheSharedJournalAndASiteNeverStartsALocalOne() throws {
+        let cluster = try PostgresTestCluster.shared.get()
+        let url = cluster.url(database: try cluster.freshDatabase())
+        let other = cluster.url(database: try cluster.freshDatabase())
+        let directory = try SSCardProcess.temporaryDirectory()
+        let site = directory + "/a"
+        for journal in [url, other] { #expect(try SSCardProcess.run(["journal", "init-postgres", journal]).status == 0) }
+        let setup = try SSCardProcess.run(["setup", "--journal", url, "--data-dir", site], input: "boss\n系统管理员\nKq7#mZp2vL\nKq7#mZp2vL\n")
+        #expect(setup.status == 0 && setup.output.contains("以后的命令不必再指定"), "\(setup.output)\(setup.error)")
+        let config = try FileManager.default.attributesOfItem(atPath: site + "/config.json")
+        #expect((config[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: site + "/config.json", encoding: .utf8) == #"{"journal":"\#(url)"}"# + "\n")
+
+        // The next step, as printed: no --journal, and it lands in the shared journal.
+        let added = try SSCardProcess.run(["accounts", "add", "--username", "houtai01", "--role", "backoffice", "--name", "李娜",
+                                           "--password-to", directory + "/houtai01.txt", "--data-dir", site])
+        #expect(added.status == 0, "\(added.error)")
+        #expect(!FileManager.default.fileExists(atPath: site + "/journal"), "no local journal beside the shared one")
+        let elsewhere = try SSCardProcess.run(["accounts", "list", "--data-dir", directory + "/b"], environment: ["SSCARD_JOURNAL": url])
+        #expect(elsewhere.output.contains("houtai01"), "\(elsewhere.output)\(elsewhere.error)")
+
+        // Another site is told how to join instead of being set up again.
+        let second = try SSCardProcess.run(["setup", "--journal", url, "--data-dir", directory + "/c"], input: "x\n")
+        #expect(second.status == 2 && second.error.contains("作为新站点") && second.error.contains("config.json"), "\(second.error)")
+        // A configuration naming one journal is not quietly pointed at another.
+        let conflicting = try SSCardProcess.run(["setup", "--journal", other, "--data-dir", site], input: "x\n")
+        #expect(conflicting.status == 2 && conflicting.error.contains("已指定另一个日志"), "\(conflicting.error)")
+
+        // Without its configuration the site refuses, and creates nothing.
+        try FileManager.default.removeItem(atPath: site + "/config.json")
+        let unnamed = try SSCardProcess.run(["accounts", "list", "--data-dir", site])
+        #expect(unnamed.status == 2 && unnamed.error.contains("没有指定日志"), "\(unnamed.output)\(unnamed.error)")
+        let app = try SSCardProcess.run(["--plain", "--channel", "counter", "--data-dir", site], input: "q\n")
+        #expect(app.status == 2 && app.error.contains("没有指定日志"), "\(app.output)\(app.error)")
+        #expect(!FileManager.default.fileExists(atPath: site + "/journal"))
+    }
 }
