@@ -21,6 +21,8 @@ extension CardRepository {
             // Refusals that pass: a lock or a statement that timed out (the standby away, or
             // another site's append), a server that became a standby. Nothing was recorded.
             if case .statement(let state, _) = failure { return ["55P03", "57014", "25006", "40001", "40P01"].contains(state) }
+            // A missing password is not the server away: it stays refused until an operator acts.
+            if case .login = failure { return false }
             return true
         case let failure as PostgresJournalError:
             if case .outcomeUnknown = failure { return true }

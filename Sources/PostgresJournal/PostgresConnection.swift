@@ -33,7 +33,11 @@ final class PostgresConnection {
         guard let handle = made else { throw PostgresFailure.connection("libpq could not allocate a connection") }
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+            // The one refusal libpq tells apart whatever the language of its messages: the
+            // server asked for a password and the pgpass file had none. Trying again cannot help.
+            let missing = PQconnectionNeedsPassword(handle) == 1 ? Self.missingPassword(handle) : nil
             PQfinish(handle)
+            if let missing { throw PostgresFailure.login(missing) }
             throw PostgresFailure.connection(message)
         }
         self.handle = handle
@@ -44,6 +48,21 @@ final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// What to add to which pgpass file, for a connection refused for want of a password.
+    private static func missingPassword(_ handle: OpaquePointer) -> String {
+        let field = { (value: UnsafeMutablePointer<CChar>?) in value.map { String(cString: $0) } ?? "" }
+        let (user, host, port, database) = (field(PQuser(handle)), field(PQhost(handle)), field(PQport(handle)), field(PQdb(handle)))
+        let environment = ProcessInfo.processInfo.environment
+        let file = environment["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass"
+        // As libpq matches it: the default socket directory as "localhost", any other host
+        // as it is, with ":" and "\\" escaped (an IPv6 address).
+        let hostField = host.isEmpty || host == "/var/run/postgresql" ? "localhost"
+            : host.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+        return "the server asks \(user)@\(host):\(port)/\(database) for a password and the pgpass file \(file) has none for it: "
+            + "add the line \(hostField):\(port):\(database):\(user):PASSWORD there (chmod 600)"
+    }
 
     /// Whether the connection is still up: after a failure it is not, and the outcome of
     /// a statement sent just before is unknown.
@@ -180,8 +199,10 @@ final class PostgresRows {
 
 /// What went wrong talking to PostgreSQL.
 public enum PostgresFailure: Error, CustomStringConvertible, Equatable {
-    /// The server could not be reached or refused the login.
+    /// The server could not be reached or refused the connection.
     case connection(String)
+    /// The server wants a password the pgpass file does not hold: an operator must add it.
+    case login(String)
     /// The connection dropped during a statement: it may or may not have been done.
     case lost(String)
     /// The server refused a statement (SQLSTATE and message).
@@ -193,6 +214,7 @@ public enum PostgresFailure: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .connection(let message): "cannot connect to PostgreSQL: \(message)"
+        case .login(let message): "PostgreSQL refused the login: \(message)"
         case .lost(let message): "the connection to PostgreSQL was lost: \(message)"
         case .statement(let state, let message): "PostgreSQL refused (\(state)): \(message)"
         case .fenced(let message): "refused an old primary: \(message)"

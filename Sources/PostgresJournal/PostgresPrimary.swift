@@ -36,6 +36,7 @@ enum PostgresPrimary {
     static func connect(_ location: PostgresLocation) throws -> PostgresConnection {
         var found: [(connection: PostgresConnection, cluster: Int64, timeline: Int64)] = []
         var refusals: [String] = []
+        var logins: [String] = []
         for (host, port) in try hosts(of: location.conninfo) {
             // A powered-off host would hold each try for the kernel's SYN retries (minutes);
             // before the URL, so a connect_timeout there wins.
@@ -55,11 +56,16 @@ enum PostgresPrimary {
                     found.append((connection, cluster, timeline))
                 }
                 else { refusals.append("\(host ?? "default host"): a standby") }
+            } catch PostgresFailure.login(let message) {
+                logins.append(message)
+                refusals.append("\(host ?? "default host"): \(message)")
             } catch {
                 refusals.append("\(host ?? "default host"): \(error)")
             }
         }
         guard let best = found.max(by: { $0.timeline < $1.timeline }) else {
+            // Every host refused the login alike: no retry can help, an operator must.
+            if !logins.isEmpty, logins.count == refusals.count { throw PostgresFailure.login(logins.joined(separator: "; ")) }
             throw PostgresFailure.connection("no primary among the hosts (\(refusals.joined(separator: "; ")))")
         }
         let stored = location.remembered.flatMap(readTimeline)

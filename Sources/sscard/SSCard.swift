@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresJournal
 import CardApp
 import CardDomain
 import CardResources
@@ -90,6 +91,12 @@ struct SSCard: ParsableCommand {
                 print("sscard: 请运行 sscard journal verify 查看详情，并联系管理员。", to: &standardError)
             }
             print("sscard: \(error)", to: &standardError)
+            throw ExitCode(1)
+        } catch PostgresFailure.login(let reason) {
+            // Not the server away: waiting at the terminal would wait for ever.
+            var standardError = StandardError()
+            print("sscard: 日志服务器要求密码，本机的 pgpass 文件里没有，程序没有启动，也没有改动任何数据。请管理员补上密码后再启动。", to: &standardError)
+            print("sscard: \(reason)", to: &standardError)
             throw ExitCode(1)
         }
         defer { repository.close() }

@@ -22,10 +22,15 @@ public final class PostgresTestCluster: Sendable {
         folder = try PostgresCommand.folder("sscard-pg")
         port = 20_000 + Int(getpid() % 20_000)
         try run(bin + "/initdb", "-D", folder + "/data", "-U", "postgres", "-A", "trust", "-E", "UTF8", "--data-checksums", "--no-sync")
+        try "local all \(Self.passwordRole) scram-sha-256\nlocal all all trust\n"
+            .write(toFile: folder + "/data/pg_hba.conf", atomically: true, encoding: .utf8)
         try run(bin + "/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
                 "-c listen_addresses='' -k \(folder) -p \(port) -c max_connections=200", "start")
         PostgresCommand.stopAtExit(data: folder + "/data")
     }
+
+    /// The one role that must give a password (scram-sha-256); every other is trusted.
+    public static let passwordRole = "sscard_with_password"
 
     /// A URL to `database` as `user` over the cluster's socket.
     public func url(database: String = "postgres", user: String = "postgres") -> String {
