@@ -33,7 +33,20 @@ struct JournalInitPostgresCommand: ParsableCommand {
             throw ExitCode(2)
         } catch let failure as PostgresFailure {
             print("sscard: journal init-postgres: \(failure)", to: &standardError)
+            if case .statement(let state, _) = failure, let hint = Self.hint(state, role: appRole ?? "ROLE") {
+                print("sscard: journal init-postgres: \(hint); nothing was created", to: &standardError)
+            }
             throw ExitCode(1)
+        }
+    }
+
+    /// What an operator does about the refusals a first set-up meets (SQLSTATE).
+    static func hint(_ state: String, role: String) -> String? {
+        switch state {
+        case "42P07": "this database already holds a journal: init-postgres is for an empty one (sscard journal verify --journal URL checks the one there)"
+        case "42501": "run it as the database's owner (CREATE DATABASE sscard OWNER sscard_owner, as PostgreSQL's superuser)"
+        case "42704": "create the sites' role first, as PostgreSQL's superuser: CREATE ROLE \(role) LOGIN, then \\password \(role) in psql"
+        default: nil
         }
     }
 }

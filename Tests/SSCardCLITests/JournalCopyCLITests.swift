@@ -50,4 +50,18 @@ import Testing
         let secret = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", "postgresql://sscard:secret@localhost/sscard"])
         #expect(secret.status == 2 && secret.error.contains("pgpass"), "\(secret.error)")
     }
+
+    /// A first set-up's usual mistakes are refused with what to do, and leave the database as it was.
+    @Test func initPostgresSaysWhatToDoAndCreatesNothingWhenRefused() throws {
+        let cluster = try PostgresTestCluster.shared.get()
+        let database = try cluster.freshDatabase()
+        let url = cluster.url(database: database)
+        let noRole = try SSCardProcess.run(["journal", "init-postgres", url, "--app-role", "sscard_nobody"])
+        #expect(noRole.status == 1 && noRole.error.contains("CREATE ROLE sscard_nobody LOGIN") && noRole.error.contains("nothing was created"),
+                "\(noRole.error)")
+        #expect(try cluster.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: database) == "0")
+        #expect(try SSCardProcess.run(["journal", "init-postgres", url]).status == 0)
+        let twice = try SSCardProcess.run(["journal", "init-postgres", url])
+        #expect(twice.status == 1 && twice.error.contains("already holds a journal"), "\(twice.error)")
+    }
 }
