@@ -32,8 +32,13 @@ public final class PostgresJournal: JournalStore {
     public init(_ location: PostgresLocation) throws {
         self.location = location
         connection = try PostgresPrimary.connect(location)
-        guard try schemaVersion() != nil else {
+        guard let version = try schemaVersion() else {
             throw PostgresJournalError.notInstalled("\(location.redacted) holds no sscard journal: run sscard journal init-postgres first")
+        }
+        // In a city's rolling upgrade, a site still on an older build must not append by rules
+        // the journal has moved past.
+        guard version <= PostgresSchema.version else {
+            throw PostgresJournalError.newerSchema(found: version, known: PostgresSchema.version)
         }
     }
 
@@ -139,6 +144,8 @@ public enum PostgresJournalError: Error, CustomStringConvertible, Equatable {
     /// was not appended. Nothing is said to be saved; the caller may try again.
     case outcomeUnknown(String)
     case contended(tries: Int)
+    /// The journal was made by a later build, whose tables or append function this one may not know.
+    case newerSchema(found: Int64, known: Int)
 
     public var description: String {
         switch self {
@@ -146,6 +153,8 @@ public enum PostgresJournalError: Error, CustomStringConvertible, Equatable {
         case .damaged(let position, let reason): "the PostgreSQL journal is damaged at position \(position): \(reason)"
         case .outcomeUnknown(let message): "the append's outcome is unknown (it was not found in the journal, but may yet appear there): \(message)"
         case .contended(let tries): "other sites appended during each of \(tries) tries; try again"
+        case .newerSchema(let found, let known):
+            "the journal's tables are of schema \(found), made by a newer sscard; this build knows schema \(known) and up: install the newer build at this site"
         }
     }
 }

@@ -115,6 +115,15 @@ import Testing
     @Test func aDatabaseWithoutTheJournalSaysHowToMakeIt() throws {
         #expect(throws: PostgresJournalError.self) { try journal() }
     }
+
+    /// A site on an older build is refused by a journal a newer build has moved on, in words.
+    @Test func aJournalOfANewerSchemaIsRefusedByAnOlderBuild() throws {
+        _ = try seeded()
+        try cluster.sql("UPDATE journal_head SET schema_version = \(PostgresSchema.version + 1)", database: database)
+        #expect(throws: PostgresJournalError.newerSchema(found: Int64(PostgresSchema.version + 1), known: PostgresSchema.version)) {
+            try journal()
+        }
+    }
 }
 
 enum PostgresJournalTests {
