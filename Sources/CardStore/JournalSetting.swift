@@ -61,15 +61,14 @@ public enum JournalSetting {
     }
 
     /// Why no journal may be opened here without naming one: the directory has been a site of
-    /// a PostgreSQL journal (it remembers a timeline) and holds no segment journal, so opening
-    /// "the" journal would quietly start a second, local one beside the shared one.
+    /// a PostgreSQL journal (it remembers a timeline), so "the" journal would be a second,
+    /// local one beside the shared one: a new one, or a hall's old one it was copied from.
     public static func unnamedSharedJournal(root: FilePath) -> String? {
         let data = DataDirectory(root)
-        let exists = { (path: FilePath) in FileManager.default.fileExists(atPath: path.string) }
-        guard exists(data.timelineRecord), !exists(data.journal) else { return nil }
+        guard FileManager.default.fileExists(atPath: data.timelineRecord.string) else { return nil }
         return "数据目录 \(root.string) 是 PostgreSQL 日志的站点（有 \(DataDirectory.timelineFileName)），但这次没有指定日志。"
             + "请用 --journal URL、环境变量 \(environmentName) 或 \(root.appending(configName).string) 指定；"
-            + "为免另起一份本地日志，什么也没有改动"
+            + "为免另用一份本地日志，什么也没有改动（此目录若确要改回本机日志，删除 \(data.timelineRecord.string)）"
     }
 
     private static func fromConfig(_ path: FilePath) throws -> String? {

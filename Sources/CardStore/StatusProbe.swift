@@ -146,13 +146,5 @@ public struct StatusProbe {
     }
 
     /// Processes other than this one holding the journal's LOCK file open.
-    private func processesWithJournalOpen() -> Int {
-        let lock = URL(fileURLWithPath: data.journal.appending("LOCK").string).standardizedFileURL.path
-        let me = String(getpid())
-        let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { $0.allSatisfy(\.isNumber) && $0 != me }
-        return pids.filter { pid in
-            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == lock }
-        }.count
-    }
+    private func processesWithJournalOpen() -> Int { JournalHolders.processes(holding: data.journal).count }
 }

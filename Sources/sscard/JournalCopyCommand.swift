@@ -39,6 +39,16 @@ struct JournalCopyCommand: ParsableCommand {
                     print("sscard: --from: no journal at \(data.journal.string)", to: &standardError)
                     throw ExitCode(2)
                 }
+                // A clerk still running would append to the hall's journal during or after the
+                // copy, and the city's would never hold it.
+                let holders = JournalHolders.processes(holding: data.journal)
+                guard holders.isEmpty else {
+                    print("sscard: --from: \(holders.count) other processes have \(data.journal.string) open (PID "
+                          + holders.prefix(10).map(String.init).joined(separator: ", ")
+                          + "): stop every clerk, kiosk and unit session on it first; what they append during or after the copy would not be in the target",
+                          to: &standardError)
+                    throw ExitCode(1)
+                }
                 reading = .segments(data.journal)
                 total = JournalVerifier(directory: data.journal).verify().lastSequence
             case .postgres(let location):

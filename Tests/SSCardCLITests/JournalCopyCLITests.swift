@@ -24,6 +24,7 @@ import Testing
         #expect(notYet.status == 1 && notYet.error.contains("init-postgres"), "\(notYet.error)")
         let made = try SSCardProcess.run(["journal", "init-postgres", url])
         #expect(made.status == 0, "\(made.error)")
+        try expectRefusedWhileAClerkRuns(hall: directory + "/hall", to: url)
         let up = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", url])
         #expect(up.status == 0 && up.output.contains("records from"), "\(up.error)")
         let down = try SSCardProcess.run(["journal", "copy", "--from", url, "--to", directory + "/back"])
@@ -49,6 +50,35 @@ import Testing
         #expect(again.status == 1 && again.error.contains("not empty"), "\(again.error)")
         let secret = try SSCardProcess.run(["journal", "copy", "--from", directory + "/hall", "--to", "postgresql://sscard:secret@localhost/sscard"])
         #expect(secret.status == 2 && secret.error.contains("pgpass"), "\(secret.error)")
+        // Once the hall has been a site of the city's journal, forgetting to name it does not
+        // open the hall's old journal again.
+        #expect(try SSCardProcess.run(["accounts", "list", "--journal", url, "--data-dir", directory + "/hall"]).status == 0)
+        let forgotten = try SSCardProcess.run(["accounts", "list", "--data-dir", directory + "/hall"])
+        #expect(forgotten.status == 2 && forgotten.error.contains("没有指定日志"), "\(forgotten.output)\(forgotten.error)")
+    }
+
+    /// A clerk still at the hall (waiting at its login) holds the journal open: the copy is
+    /// refused, since what that clerk appended later would never reach the target.
+    func expectRefusedWhileAClerkRuns(hall: String, to url: String) throws {
+        let clerk = Process()
+        clerk.executableURL = SSCardProcess.executable
+        clerk.arguments = ["--plain", "--channel", "counter", "--data-dir", hall]
+        let input = Pipe()
+        clerk.standardInput = input
+        clerk.standardOutput = FileHandle.nullDevice
+        clerk.standardError = FileHandle.nullDevice
+        try clerk.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            clerk.terminate()
+            clerk.waitUntilExit()
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !JournalHolders.processes(holding: FilePath(hall + "/journal")).contains(clerk.processIdentifier), ContinuousClock.now < deadline {
+            usleep(50_000)
+        }
+        let refused = try SSCardProcess.run(["journal", "copy", "--from", hall, "--to", url])
+        #expect(refused.status == 1 && refused.error.contains("PID \(clerk.processIdentifier)"), "\(refused.error)")
     }
 
     /// A first set-up's usual mistakes are refused with what to do, and leave the database as it was.
