@@ -45,8 +45,11 @@ public enum JournalSetting {
     @discardableResult
     public static func remember(_ url: String, in data: DataDirectory, io: any FileIO = SystemFileIO()) throws -> Bool {
         let path = data.root.appending(configName)
-        if let problem = try conflict(with: url, root: data.root) { throw problem }
-        if try fromConfig(path) == url { return false }
+        switch try fromConfig(path) {
+        case url?: return false
+        case let other?: throw conflictProblem(path, names: other)
+        case nil: break
+        }
         try data.create(io: io)
         let bytes = try JSONSerialization.data(withJSONObject: ["journal": url], options: [.sortedKeys, .withoutEscapingSlashes])
         try io.writeAtomically(Array(bytes) + [0x0A], to: path)
@@ -57,7 +60,11 @@ public enum JournalSetting {
     public static func conflict(with url: String, root: FilePath) throws -> Problem? {
         let path = root.appending(configName)
         guard let configured = try fromConfig(path), configured != url else { return nil }
-        return Problem(description: "\(path.string) 已指定另一个日志（\(configured)）。请改用它，或先删除该文件")
+        return conflictProblem(path, names: configured)
+    }
+
+    private static func conflictProblem(_ path: FilePath, names configured: String) -> Problem {
+        Problem(description: "\(path.string) 已指定另一个日志（\(configured)）。请改用它，或先删除该文件")
     }
 
     /// Why no journal may be opened here without naming one: the directory has been a site of

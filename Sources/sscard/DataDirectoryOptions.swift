@@ -23,7 +23,9 @@ struct DataDirectoryOptions: ParsableArguments {
             throw ValidationError("\(problem)")
         }
         if named == nil, let problem = JournalSetting.unnamedSharedJournal(root: resolved()) {
-            throw ValidationError(problem)
+            var standardError = StandardError()
+            print("sscard: \(problem)", to: &standardError)
+            throw ExitCode(2)
         }
     }
 

@@ -43,7 +43,8 @@ struct JournalCopyCommand: ParsableCommand {
                 // copy, and the city's would never hold it.
                 let holders = JournalHolders.processes(holding: data.journal)
                 guard holders.isEmpty else {
-                    print("sscard: --from: \(holders.count) other processes have \(data.journal.string) open (PID "
+                    let who = holders.count == 1 ? "another process has" : "\(holders.count) other processes have"
+                    print("sscard: --from: \(who) \(data.journal.string) open (PID "
                           + holders.prefix(10).map(String.init).joined(separator: ", ")
                           + "): stop every clerk, kiosk and unit session on it first; what they append during or after the copy would not be in the target",
                           to: &standardError)
