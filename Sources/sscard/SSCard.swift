@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import PostgresJournal
 import CardApp
 import CardDomain
 import CardResources
 import CardStore
 import CursesBackend
 import Journal
+import PostgresJournal
 
 @main
 struct SSCard: ParsableCommand {
