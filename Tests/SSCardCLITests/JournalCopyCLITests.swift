@@ -60,25 +60,14 @@ import Testing
     /// A clerk still at the hall (waiting at its login) holds the journal open: the copy is
     /// refused, since what that clerk appended later would never reach the target.
     func expectRefusedWhileAClerkRuns(hall: String, to url: String) throws {
-        let clerk = Process()
-        clerk.executableURL = SSCardProcess.executable
-        clerk.arguments = ["--plain", "--channel", "counter", "--data-dir", hall]
-        let input = Pipe()
-        clerk.standardInput = input
-        clerk.standardOutput = FileHandle.nullDevice
-        clerk.standardError = FileHandle.nullDevice
-        try clerk.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            clerk.terminate()
-            clerk.waitUntilExit()
+        try SSCardProcess.withClerkAtLogin(["--data-dir", hall]) { clerk in
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !JournalHolders.processes(holding: FilePath(hall + "/journal")).contains(clerk.processIdentifier), ContinuousClock.now < deadline {
+                usleep(50_000)
+            }
+            let refused = try SSCardProcess.run(["journal", "copy", "--from", hall, "--to", url])
+            #expect(refused.status == 1 && refused.error.contains("PID \(clerk.processIdentifier)"), "\(refused.error)")
         }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !JournalHolders.processes(holding: FilePath(hall + "/journal")).contains(clerk.processIdentifier), ContinuousClock.now < deadline {
-            usleep(50_000)
-        }
-        let refused = try SSCardProcess.run(["journal", "copy", "--from", hall, "--to", url])
-        #expect(refused.status == 1 && refused.error.contains("PID \(clerk.processIdentifier)"), "\(refused.error)")
     }
 
     /// A first set-up's usual mistakes are refused with what to do, and leave the database as it was.

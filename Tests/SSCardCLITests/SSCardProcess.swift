@@ -55,6 +55,25 @@ enum SSCardProcess {
                    signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 
+    /// Runs `body` while a clerk's plain-mode process waits at the login with `arguments`,
+    /// holding the journal open as a clerk does; the clerk is ended after.
+    static func withClerkAtLogin<T>(_ arguments: [String], _ body: (Process) throws -> T) throws -> T {
+        let clerk = Process()
+        clerk.executableURL = executable
+        clerk.arguments = ["--plain", "--channel", "counter"] + arguments
+        let input = Pipe()
+        clerk.standardInput = input
+        clerk.standardOutput = FileHandle.nullDevice
+        clerk.standardError = FileHandle.nullDevice
+        try clerk.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            clerk.terminate()
+            clerk.waitUntilExit()
+        }
+        return try body(clerk)
+    }
+
     /// A fresh private temporary directory.
     static func temporaryDirectory() throws -> String {
         try TemporaryFolder.make("sscard-cli-test")

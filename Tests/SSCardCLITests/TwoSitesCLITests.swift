@@ -67,30 +67,19 @@ import Testing
     /// A clerk waiting at the first site's login screen is one process with a session on the
     /// journal: the second site's status counts it, by the host it runs on.
     func expectStatusCountsAClerkAtTheOtherSite(clerk: [String], status: [String]) throws {
-        let waiting = Process()
-        waiting.executableURL = SSCardProcess.executable
-        waiting.arguments = ["--plain", "--channel", "counter"] + clerk
-        let input = Pipe()
-        waiting.standardInput = input
-        waiting.standardOutput = FileHandle.nullDevice
-        waiting.standardError = FileHandle.nullDevice
-        try waiting.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            waiting.terminate()
-            waiting.waitUntilExit()
+        try SSCardProcess.withClerkAtLogin(clerk) { _ in
+            var buffer = [CChar](repeating: 0, count: 256)
+            gethostname(&buffer, 255)
+            let line = "正在运行的其他 sscard 进程：1（\(String(cString: buffer)) 1 个）"
+            let deadline = ContinuousClock.now + .seconds(30)
+            var last = ""
+            while ContinuousClock.now < deadline {
+                last = try SSCardProcess.run(["status"] + status).output
+                if last.contains(line) { break }
+                usleep(100_000)
+            }
+            #expect(last.contains(line), "\(last)")
         }
-        var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, 255)
-        let line = "正在运行的其他 sscard 进程：1（\(String(cString: buffer)) 1 个）"
-        let deadline = ContinuousClock.now + .seconds(30)
-        var last = ""
-        while ContinuousClock.now < deadline {
-            last = try SSCardProcess.run(["status"] + status).output
-            if last.contains(line) { break }
-            usleep(100_000)
-        }
-        #expect(last.contains(line), "\(last)")
     }
 
     /// A deployment that starts on PostgreSQL: setup makes the first administrator in the
